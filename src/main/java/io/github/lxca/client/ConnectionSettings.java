@@ -1,0 +1,29 @@
+package io.github.lxca.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Everything the client needs to reach one LXCA: its base URL, who to log in as, which certificates
+ * to trust, and how long to wait.
+ *
+ * @param readTimeout the longest silence allowed while waiting for a reply; it does not limit how long
+ *     an upload may take to send
+ */
+public record ConnectionSettings(URI baseUri, Credentials credentials, TrustSettings trust,
+        Duration connectTimeout, Duration readTimeout) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+
+    public ConnectionSettings {
+        String text = baseUri.toString();
+        if (text.endsWith("/")) {
+            baseUri = URI.create(text.substring(0, text.length() - 1));
+        }
+    }
+
+    public String host() {
+        return baseUri.getHost() + (baseUri.getPort() > 0 ? ":" + baseUri.getPort() : "");
+    }
+}

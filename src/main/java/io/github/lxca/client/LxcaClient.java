@@ -1,0 +1,332 @@
+package io.github.lxca.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lxca.update.UpdateFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Talks to one LXCA over one HTTP client and one session: log in, create an import job, upload the
+ * files, read the job's task, log out. Not thread-safe; one instance per run. {@link #close()} logs
+ * out when a session is open.
+ */
+public final class LxcaClient implements AutoCloseable {
+    static final String CSRF_HEADER = "X-Csrf-Token";
+    private static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
+    private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
+
+    private final ConnectionSettings settings;
+    private final TlsSetup tls;
+    private final CloseableHttpClient http;
+    private final BasicCookieStore cookies = new BasicCookieStore();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private String csrfToken;
+    private boolean loggedIn;
+
+    private LxcaClient(ConnectionSettings settings, TlsSetup tls) {
+        this.settings = settings;
+        this.tls = tls;
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build();
+        RequestConfig request = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                .setRedirectsEnabled(false)
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(tls.sslContext())
+                                .setHostnameVerifier(tls.hostnameVerifier())
+                                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                                .buildClassic())
+                        .setDefaultConnectionConfig(connection)
+                        .build())
+                .setDefaultCookieStore(cookies)
+                .setDefaultRequestConfig(request)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .setUserAgent("lxca-maven-plugin")
+                .build();
+    }
+
+    public static LxcaClient open(ConnectionSettings settings) throws LxcaConfigurationException {
+        return new LxcaClient(settings, TlsSetup.of(settings.trust()));
+    }
+
+    /** Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. */
+    public void login() throws LxcaException {
+        Credentials credentials = settings.credentials();
+        ObjectNode body = mapper.createObjectNode()
+                .put("UserId", credentials.username())
+                .put("password", credentials.password());
+        HttpPost post = new HttpPost(url("/sessions"));
+        post.setHeader(HttpHeaders.REFERER, url("/sessions"));
+        post.setEntity(json(body));
+        Reply reply = send("log in", post, null);
+        if (reply.status() == 401 || reply.status() == 403) {
+            throw new LxcaAuthenticationException("LXCA rejected the user name or password of user '"
+                    + credentials.username() + "' (HTTP " + reply.status() + ")", null, reply.messages(),
+                    "check the credentials from " + credentials.source()
+                            + "; the account may also be locked or lack access to LXCA", null);
+        }
+        requireSuccess(reply, "log in", null);
+        JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
+        if (session != null && session.path("pwChangeRequired").asBoolean(false)) {
+            loggedIn = true;
+            throw new LxcaAuthenticationException("LXCA requires user '" + credentials.username()
+                    + "' to change its password before it can be used", null, reply.messages(),
+                    "log in to the LXCA web console once as this user and change the password, then update "
+                            + credentials.source(), null);
+        }
+        String fromBody = session == null ? null : Task.firstText(session.path("session"), "csrf");
+        csrfToken = fromBody != null ? fromBody : cookie("csrf").orElse(null);
+        loggedIn = true;
+    }
+
+    /** Creates an import job for these files, in this order, and returns its id. */
+    public String createImportJob(List<UpdateFile> files) throws LxcaException {
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode entries = body.putArray("files");
+        for (int index = 0; index < files.size(); index++) {
+            UpdateFile file = files.get(index);
+            entries.addObject().put("index", index).put("name", file.name()).put("size", file.size())
+                    .put("type", file.contentType());
+        }
+        HttpPost post = new HttpPost(url("/managementServer/updates?action=import"));
+        post.setEntity(json(body));
+        Reply reply = send("create the import job", post, null);
+        requireSuccess(reply, "create the import job", null);
+        JsonNode json = reply.json();
+        String jobId = json == null ? null : Optional.ofNullable(Task.firstText(json, "jobid", "jobId", "taskid"))
+                .orElse(Task.firstText(json.path("response"), "jobid", "jobId", "taskid"));
+        if (jobId == null) {
+            throw new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
+                    + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
+                    "check that lxca.url points at LXCA itself and not at a proxy page", null);
+        }
+        return jobId;
+    }
+
+    /**
+     * Uploads the files of a job as one multipart/form-data request, streamed from disk with a known
+     * Content-Length.
+     */
+    public void upload(String jobId, List<UpdateFile> files, UploadListener listener) throws LxcaException {
+        MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT);
+        for (UpdateFile file : files) {
+            multipart.addPart("uploadedfiles[]",
+                    new FileBody(file.path().toFile(), ContentType.create(file.contentType()), file.name()));
+        }
+        HttpPost post = new HttpPost(url("/files/managementServer/updates?action=import&jobid=" + encode(jobId)));
+        post.setEntity(new ProgressEntity(multipart.build(), listener));
+        Reply reply = send("upload the update files", post, jobId);
+        requireSuccess(reply, "upload the update files", jobId);
+    }
+
+    /** Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. */
+    public Task task(String jobId) throws LxcaException {
+        String operation = "read the state of job " + jobId;
+        Reply reply = send(operation, new HttpGet(url("/tasks/" + encode(jobId))), jobId);
+        requireSuccess(reply, operation, jobId);
+        JsonNode json = reply.json();
+        JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
+        if (list == null) {
+            throw new LxcaProtocolException("LXCA's reply to " + operation + " is not a task list (HTTP "
+                    + reply.status() + "): " + reply.excerpt(), jobId, List.of(), null, null);
+        }
+        for (JsonNode node : list) {
+            Task task = Task.from(node);
+            if (jobId.equals(task.id()) || (task.id() == null && list.size() == 1)) {
+                return task;
+            }
+        }
+        throw new LxcaProtocolException("LXCA's task list does not contain job " + jobId + ": "
+                + reply.excerpt(), jobId, List.of(), null, null);
+    }
+
+    /** Ends the session; returns whether LXCA confirmed it. Never throws. */
+    public boolean logout() {
+        if (!loggedIn) {
+            return false;
+        }
+        loggedIn = false;
+        try {
+            return send("log out", new HttpDelete(url("/sessions")), null).isSuccessStatus();
+        } catch (LxcaException e) {
+            return false;
+        } finally {
+            csrfToken = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        logout();
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // nothing is left to clean up that matters to the build
+        }
+    }
+
+    private Reply send(String operation, HttpUriRequestBase request, String jobId) throws LxcaException {
+        request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
+        if (csrfToken != null) {
+            request.setHeader(CSRF_HEADER, csrfToken);
+        }
+        HttpClientContext context = HttpClientContext.create();
+        context.setCookieStore(cookies);
+        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            HttpEntity entity = response.getEntity();
+            byte[] body = new byte[0];
+            boolean truncated = false;
+            if (entity != null) {
+                try (InputStream in = entity.getContent()) {
+                    body = in.readNBytes(MAX_REPLY_BYTES + 1);
+                }
+                if (body.length > MAX_REPLY_BYTES) {
+                    truncated = true;
+                    body = Arrays.copyOf(body, MAX_REPLY_BYTES);
+                    request.abort(); // do not drain an endless or huge body
+                }
+            }
+            return new Reply(response.getCode(), body, truncated, mapper);
+        } catch (IOException e) {
+            throw networkFailure(e, operation, jobId);
+        }
+    }
+
+    private LxcaException networkFailure(IOException e, String operation, String jobId) {
+        String host = settings.host();
+        if (e instanceof SSLPeerUnverifiedException) {
+            return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
+                    + e.getMessage(), null,
+                    "use the host name or address the certificate names in lxca.url, or pin the certificate"
+                            + " with lxca.certificateFingerprint", e);
+        }
+        String rejected = tls.lastRejectedFingerprint();
+        if (e instanceof SSLHandshakeException && rejected != null) {
+            return new LxcaCertificateException("The TLS certificate of LXCA at " + host
+                    + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
+                    "if this is your LXCA (compare the fingerprint with the certificate its web console shows),"
+                            + " trust it with -Dlxca.certificateFingerprint=" + rejected
+                            + ", or import LXCA's certificate into a trust store and set lxca.trustStore;"
+                            + " lxca.insecure=true skips all checks and is meant for labs only", e);
+        }
+        if (e instanceof SSLException) {
+            return new LxcaCertificateException("The TLS handshake with " + host + " failed: " + e.getMessage(),
+                    null, "check that lxca.url points at LXCA's HTTPS port", e);
+        }
+        String headline;
+        String suggestion;
+        if (e instanceof UnknownHostException) {
+            headline = "Cannot resolve the LXCA host name " + settings.baseUri().getHost();
+            suggestion = "check the host in lxca.url and this machine's DNS";
+        } else if (e instanceof ConnectTimeoutException) {
+            headline = "Timed out connecting to LXCA at " + host + " after " + settings.connectTimeout().toSeconds() + " s";
+            suggestion = "check lxca.url, that LXCA is up, and that no firewall drops the connection";
+        } else if (e instanceof ConnectException) {
+            headline = "Cannot connect to LXCA at " + host + ": connection refused";
+            suggestion = "check the host and port in lxca.url and that LXCA is running and reachable from this machine";
+        } else if (e instanceof SocketTimeoutException) {
+            headline = "LXCA at " + host + " did not answer within " + settings.readTimeout().toSeconds()
+                    + " s when asked to " + operation;
+            suggestion = "LXCA may be overloaded; try again later or raise the read timeout";
+        } else {
+            headline = "The connection to LXCA at " + host + " broke while trying to " + operation + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+            suggestion = "check the network between this machine and LXCA, then run again";
+        }
+        return new LxcaConnectionException(headline, jobId, List.of(), suggestion, e);
+    }
+
+    private static void requireSuccess(Reply reply, String operation, String jobId) throws LxcaRejectedException {
+        if (reply.isSuccessStatus() && !reply.saysFailure()) {
+            return;
+        }
+        List<LxcaMessage> messages = reply.messages();
+        String headline = "LXCA refused to " + operation + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
+                + ": HTTP " + reply.status()
+                + (reply.isSuccessStatus() ? " with result '" + reply.json().path("result").asText() + "'" : "")
+                + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
+        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, suggestionFor(reply.status()));
+    }
+
+    private static String suggestionFor(int status) {
+        return switch (status) {
+            case 400 -> "LXCA found the request malformed; check that this LXCA version supports update imports"
+                    + " through its REST API";
+            case 401 -> "the session ended or the credentials are no longer valid; run again";
+            case 403 -> "the user needs a role that may manage updates (for example lxc-supervisor or lxc-admin),"
+                    + " and a job can only be used by the user that created it";
+            case 404 -> "check that lxca.url points at LXCA itself (https://host[:port], without a path)";
+            case 409 -> "the update may already be in LXCA's repository, or another import may be running;"
+                    + " remove the update from the repository or wait for the other job, then run again";
+            case 500 -> "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
+                    + " web console, then run again";
+            case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
+            default -> "see LXCA's reply above";
+        };
+    }
+
+    private Optional<String> cookie(String name) {
+        return cookies.getCookies().stream().filter(c -> c.getName().equalsIgnoreCase(name))
+                .map(Cookie::getValue).findFirst();
+    }
+
+    private ByteArrayEntity json(JsonNode body) {
+        try {
+            return new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private String url(String pathAndQuery) {
+        return settings.baseUri() + pathAndQuery;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.lxca.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** One message in LXCA's own words: id, text, explanation and recovery. Any part may be empty. */
+public record LxcaMessage(String id, String text, String explanation, String recovery, String recoveryUrl) {
+
+    /** Reads the messages of a reply body in any of the shapes LXCA is known to send. */
+    public static List<LxcaMessage> listFrom(JsonNode body) {
+        List<LxcaMessage> messages = new ArrayList<>();
+        if (body == null) {
+            return messages;
+        }
+        collect(body.path("messages"), messages);
+        collect(body.path("errorMsg").path("messages"), messages);
+        collect(body.path("response").path("messages"), messages);
+        return messages;
+    }
+
+    static void collect(JsonNode array, List<LxcaMessage> into) {
+        if (!array.isArray()) {
+            return;
+        }
+        for (JsonNode node : array) {
+            if (node.isTextual()) {
+                into.add(new LxcaMessage("", node.asText(), "", "", ""));
+            } else if (node.isObject()) {
+                into.add(of(node));
+            }
+        }
+    }
+
+    private static LxcaMessage of(JsonNode node) {
+        JsonNode recovery = node.path("recovery");
+        List<String> recoveryTexts = new ArrayList<>();
+        List<String> recoveryUrls = new ArrayList<>();
+        readRecovery(recovery, recoveryTexts, recoveryUrls);
+        String url = text(node, "recoveryUrl");
+        if (!url.isEmpty()) {
+            recoveryUrls.add(url);
+        }
+        return new LxcaMessage(text(node, "id"), text(node, "text"), text(node, "explanation"),
+                String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
+    }
+
+    private static void readRecovery(JsonNode recovery, List<String> texts, List<String> urls) {
+        if (recovery.isTextual()) {
+            texts.add(recovery.asText());
+        } else if (recovery.isArray()) {
+            recovery.forEach(element -> readRecovery(element, texts, urls));
+        } else if (recovery.isObject()) {
+            String text = text(recovery, "text");
+            String url = text(recovery, "URL").isEmpty() ? text(recovery, "url") : text(recovery, "URL");
+            if (!text.isEmpty()) {
+                texts.add(text);
+            }
+            if (!url.isEmpty()) {
+                urls.add(url);
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() ? value.asText("").strip() : "";
+    }
+
+    /** Renders the message for a person: one line per part that is present. */
+    public String describe() {
+        List<String> lines = new ArrayList<>();
+        String head = (id.isEmpty() ? "" : id + ": ") + text;
+        if (!head.isBlank()) {
+            lines.add(head);
+        }
+        if (!explanation.isEmpty()) {
+            lines.add("  Explanation: " + explanation);
+        }
+        if (!recovery.isEmpty()) {
+            lines.add("  Recovery: " + recovery);
+        }
+        if (!recoveryUrl.isEmpty()) {
+            lines.add("  More: " + recoveryUrl);
+        }
+        return String.join("\n", lines);
+    }
+
+    public static String describeAll(List<LxcaMessage> messages) {
+        return messages.stream().map(LxcaMessage::describe).filter(Objects::nonNull)
+                .filter(s -> !s.isBlank()).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.lxca.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A reply from LXCA, read with a size cap: status, body bytes and, when the body is JSON, its tree. */
+final class Reply {
+    private static final int EXCERPT_LENGTH = 200;
+
+    private final int status;
+    private final byte[] body;
+    private final boolean truncated;
+    private final JsonNode json;
+
+    Reply(int status, byte[] body, boolean truncated, ObjectMapper mapper) {
+        this.status = status;
+        this.body = body;
+        this.truncated = truncated;
+        this.json = parse(body, mapper);
+    }
+
+    private static JsonNode parse(byte[] body, ObjectMapper mapper) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode tree = mapper.readTree(body);
+            return tree != null && tree.isContainerNode() ? tree : null;
+        } catch (IOException e) {
+            return null; // not JSON: the caller reports the status and an excerpt instead
+        }
+    }
+
+    int status() {
+        return status;
+    }
+
+    boolean isSuccessStatus() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The JSON body, or null when the body is empty, truncated, HTML or otherwise not JSON. */
+    JsonNode json() {
+        return json;
+    }
+
+    /** LXCA's envelope says something other than success, whatever the HTTP status. */
+    boolean saysFailure() {
+        if (json == null || !json.has("result")) {
+            return false;
+        }
+        return !"success".equalsIgnoreCase(json.path("result").asText());
+    }
+
+    List<LxcaMessage> messages() {
+        return LxcaMessage.listFrom(json);
+    }
+
+    /** A short, printable excerpt of the body: markup and control characters removed. */
+    String excerpt() {
+        if (body.length == 0) {
+            return "(empty body)";
+        }
+        String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+                .replaceAll("<[^>]*>", " ")
+                .replaceAll("\\p{Cntrl}", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
+        boolean cut = text.length() > EXCERPT_LENGTH || truncated || body.length > 4096;
+        return "\"" + (text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) : text) + (cut ? "…" : "") + "\"";
+    }
+}

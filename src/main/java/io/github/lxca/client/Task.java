@@ -1,0 +1,80 @@
+package io.github.lxca.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One LXCA task (job) as {@code GET /tasks/{id}} reports it, with its child tasks. */
+public record Task(String id, String name, String rawState, int percentage, List<LxcaMessage> messages,
+        List<Task> children) {
+
+    public Task {
+        messages = List.copyOf(messages);
+        children = List.copyOf(children);
+    }
+
+    public TaskState state() {
+        return TaskState.of(rawState);
+    }
+
+    /**
+     * The outcome that counts: a task that has ended fails when it or any child task failed, even if
+     * it says Complete itself.
+     */
+    public TaskState outcome() {
+        TaskState own = state();
+        if (!own.isTerminal()) {
+            return own;
+        }
+        return own == TaskState.FAILED || failedDescendant().isPresent() ? TaskState.FAILED : TaskState.SUCCEEDED;
+    }
+
+    /** The first child task, at any depth, that ended in a failed state. */
+    public Optional<Task> failedDescendant() {
+        for (Task child : children) {
+            if (child.state() == TaskState.FAILED) {
+                return Optional.of(child);
+            }
+            Optional<Task> deeper = child.failedDescendant();
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** This task's messages and those of all its children, in tree order. */
+    public List<LxcaMessage> allMessages() {
+        List<LxcaMessage> all = new ArrayList<>(messages);
+        children.forEach(child -> all.addAll(child.allMessages()));
+        return all;
+    }
+
+    /** Reads one task object in any of the shapes LXCA is known to send. */
+    static Task from(JsonNode node) {
+        JsonNode status = node.path("status");
+        String state = status.isObject() ? status.path("state").asText(null)
+                : status.isValueNode() ? status.asText(null) : null;
+        if (state == null || state.isEmpty()) {
+            state = node.path("taskState").asText(null);
+        }
+        JsonNode percent = node.has("percentage") ? node.path("percentage") : status.path("percentage");
+        List<LxcaMessage> messages = new ArrayList<>();
+        LxcaMessage.collect(node.path("messages"), messages);
+        List<Task> children = new ArrayList<>();
+        node.path("children").forEach(child -> children.add(from(child)));
+        String id = firstText(node, "jobUID", "id", "taskid", "jobid");
+        return new Task(id, node.path("name").asText(""), state, (int) Math.round(percent.asDouble(0)), messages, children);
+    }
+
+    static String firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            JsonNode value = node.path(field);
+            if (value.isValueNode() && !value.asText().isEmpty()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.lxca.client;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Which server certificates the client trusts. Exactly one mode applies, strongest first: a pinned
+ * SHA-256 fingerprint; else the JVM's trusted certificates plus those of an extra trust store; else
+ * nothing checked at all (insecure, for labs only).
+ */
+public record TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
+
+    public static TrustSettings jvmDefaults() {
+        return new TrustSettings(null, null, null, false);
+    }
+
+    /** The fingerprint as upper-case hex without separators, or null when none is pinned. */
+    public String normalizedFingerprint() {
+        if (certificateFingerprint == null || certificateFingerprint.isBlank()) {
+            return null;
+        }
+        return certificateFingerprint.replaceAll("[\\s:]", "").toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "TrustSettings[trustStore=" + trustStore + ", fingerprint=" + certificateFingerprint
+                + ", insecure=" + insecure + "]";
+    }
+}

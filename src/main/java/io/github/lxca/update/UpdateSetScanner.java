@@ -1,0 +1,106 @@
+package io.github.lxca.update;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Finds the update sets in a folder and checks them before anything leaves the machine: each set is
+ * complete, no file is empty, every fix id is safe. All problems are reported together.
+ */
+public final class UpdateSetScanner {
+    private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
+
+    private final Consumer<String> warnings;
+
+    /** @param warnings receives one line per file that is not part of any set and is ignored */
+    public UpdateSetScanner(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    public List<UpdateSet> scan(Path directory) throws InvalidUpdateSetException {
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidUpdateSetException(directory, List.of(Files.exists(directory)
+                    ? "it is a file, not a folder; point lxca.updateDirectory at the folder that holds the .chg, .tgz, .txt and .xml files"
+                    : "the folder does not exist; build the set first (lxca:package-update) or point lxca.updateDirectory at the folder that holds it"));
+        }
+        Map<String, Map<UpdateFileType, Path>> byFixId = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            entries.sorted().forEach(path -> {
+                String name = path.getFileName().toString();
+                var type = UpdateFileType.ofFileName(name);
+                if (type.isEmpty() || !Files.isRegularFile(path)) {
+                    warnings.accept("Ignoring " + name + ": not a .chg, .tgz, .txt or .xml file of an update set");
+                    return;
+                }
+                String fixId = name.substring(0, name.length() - type.get().extension().length() - 1);
+                byFixId.computeIfAbsent(fixId, id -> new EnumMap<>(UpdateFileType.class)).put(type.get(), path);
+            });
+        } catch (IOException e) {
+            throw new InvalidUpdateSetException(directory, List.of("the folder cannot be read: " + e.getMessage()));
+        }
+        if (byFixId.isEmpty()) {
+            throw new InvalidUpdateSetException(directory, List.of(
+                    "the folder holds no update set; expected four files <fix id>.chg, .tgz, .txt and .xml"));
+        }
+        List<UpdateSet> sets = new ArrayList<>();
+        byFixId.forEach((fixId, files) -> {
+            FixId.problemWith(fixId).ifPresent(problem -> problems.add(problem + " (files " + namesOf(files) + ")"));
+            for (UpdateFileType type : UpdateFileType.values()) {
+                if (!files.containsKey(type)) {
+                    problems.add(type.fileName(fixId) + " is missing: the set " + fixId + " has only " + namesOf(files));
+                }
+            }
+            List<UpdateFile> checked = new ArrayList<>();
+            files.forEach((type, path) -> checkFile(type, path, problems).ifPresent(checked::add));
+            if (checked.size() == UpdateFileType.values().length && FixId.isSafe(fixId)) {
+                sets.add(new UpdateSet(fixId, checked));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidUpdateSetException(directory, problems);
+        }
+        return sets;
+    }
+
+    private static Optional<UpdateFile> checkFile(UpdateFileType type, Path path, List<String> problems) {
+        String name = path.getFileName().toString();
+        try {
+            long size = Files.size(path);
+            if (size == 0) {
+                problems.add(name + " is empty");
+                return Optional.empty();
+            }
+            if (type == UpdateFileType.PAYLOAD && !startsWith(path, GZIP_MAGIC)) {
+                problems.add(name + " is not a gzip file (a .tgz payload must be a gzip-compressed tar)");
+                return Optional.empty();
+            }
+            return Optional.of(new UpdateFile(type, path, size));
+        } catch (IOException e) {
+            problems.add(name + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean startsWith(Path path, byte[] magic) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(magic.length);
+            return Arrays.equals(head, magic);
+        }
+    }
+
+    private static String namesOf(Map<UpdateFileType, Path> files) {
+        return files.values().stream().map(p -> p.getFileName().toString()).sorted().toList().toString();
+    }
+}
