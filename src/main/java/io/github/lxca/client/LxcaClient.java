@@ -111,16 +111,15 @@ public final class LxcaClient implements AutoCloseable {
         }
         requireSuccess(reply, "log in", null);
         JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
+        String fromBody = session == null ? null : Task.firstText(session.path("session"), "csrf");
+        csrfToken = fromBody != null ? fromBody : cookie("csrf").orElse(null);
+        loggedIn = true;
         if (session != null && session.path("pwChangeRequired").asBoolean(false)) {
-            loggedIn = true;
             throw new LxcaAuthenticationException("LXCA requires user '" + credentials.username()
                     + "' to change its password before it can be used", null, reply.messages(),
                     "log in to the LXCA web console once as this user and change the password, then update "
                             + credentials.source(), null);
         }
-        String fromBody = session == null ? null : Task.firstText(session.path("session"), "csrf");
-        csrfToken = fromBody != null ? fromBody : cookie("csrf").orElse(null);
-        loggedIn = true;
     }
 
     /** Creates an import job for these files, in this order, and returns its id. */

@@ -1,0 +1,384 @@
+package io.github.lxca.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lxca.client.ConnectionSettings;
+import io.github.lxca.client.Credentials;
+import io.github.lxca.client.LxcaAuthenticationException;
+import io.github.lxca.client.LxcaCertificateException;
+import io.github.lxca.client.LxcaConfigurationException;
+import io.github.lxca.client.LxcaConnectionException;
+import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaProtocolException;
+import io.github.lxca.client.LxcaRejectedException;
+import io.github.lxca.client.LxcaTaskFailedException;
+import io.github.lxca.client.LxcaTaskTimeoutException;
+import io.github.lxca.client.TrustSettings;
+import io.github.lxca.simulator.Fault;
+import io.github.lxca.simulator.LxcaSimulator;
+import io.github.lxca.testing.RecordingLog;
+import io.github.lxca.testing.SampleUpdateSets;
+import io.github.lxca.testing.TestClock;
+import io.github.lxca.update.InvalidUpdateSetException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole import, end to end over HTTPS, against the LXCA simulator. */
+class UpdateImporterTest {
+    private static final String PASSWORD = "s3cret-Passw0rd";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static LxcaSimulator simulator;
+    private static Path trustStore;
+
+    @TempDir
+    Path work;
+
+    private final TestClock clock = new TestClock();
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeAll
+    static void startSimulator(@TempDir Path directory) throws Exception {
+        simulator = LxcaSimulator.builder().repositoryDirectory(directory.resolve("repository"))
+                .workDirectory(directory).start();
+        trustStore = simulator.writeTrustStore(directory.resolve("truststore.p12"));
+    }
+
+    @AfterAll
+    static void stopSimulator() throws Exception {
+        simulator.close();
+    }
+
+    /** A fresh user with the given faults, so that tests do not see each other's jobs. */
+    private static String user(Fault... faults) {
+        String name = "user" + NEXT.incrementAndGet();
+        simulator.addUser(name, PASSWORD, faults);
+        return name;
+    }
+
+    private static String fixId() {
+        return "lnvgy_sw_lxca_test" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch";
+    }
+
+    private static TrustSettings trusted() {
+        return new TrustSettings(trustStore, "changeit", null, false);
+    }
+
+    private ImportRequest request(String user, TrustSettings trust, URI url) {
+        ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, PASSWORD, "the test"), trust,
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return new ImportRequest(connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2));
+    }
+
+    private ImportResult importAs(String user) throws Exception {
+        return importer().importUpdates(request(user, trusted(), simulator.url()));
+    }
+
+    private UpdateImporter importer() {
+        return new UpdateImporter(io.github.lxca.client.LxcaClient::open, clock, clock.sleeper(), log);
+    }
+
+    private <T extends Throwable> T importFails(Class<T> type, String user) throws IOException {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        return assertThrows(type, () -> importAs(user));
+    }
+
+    private List<String> eventsOf(String user) {
+        return simulator.events().stream().filter(e -> e.endsWith(" " + user)).map(e -> e.replaceAll(" \\d+ ", " N "))
+                .toList();
+    }
+
+    @Test
+    void importsASetFollowsTheJobAndLogsOut() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        Path sets = SampleUpdateSets.write(work.resolve("sets"), fixId, 300_000);
+
+        ImportResult result;
+        try {
+            result = importAs(user);
+        } catch (LxcaException e) {
+            throw new AssertionError(e.describe(), e);
+        }
+
+        assertEquals(List.of(fixId), result.fixIds());
+        assertEquals("Complete", result.finalState());
+        var stored = simulator.repository().get(fixId);
+        assertEquals(result.jobId(), stored.jobId());
+        assertEquals(user, stored.importedBy());
+        assertEquals(List.of(".chg", ".tgz", ".txt", ".xml"),
+                stored.files().stream().map(f -> f.fileName().substring(fixId.length())).toList());
+        for (var file : stored.files()) {
+            Path source = sets.resolve(file.fileName());
+            assertEquals(Files.size(source), file.size(), file.fileName());
+            assertEquals(sha256(source), file.sha256(), file.fileName());
+        }
+        assertEquals(List.of("login " + user, "create-job N " + user, "upload N " + user, "task N " + user,
+                "task N " + user, "logout " + user), eventsOf(user));
+        assertEquals(List.of(Duration.ofSeconds(5)), clock.sleeps());
+        String text = log.text();
+        assertTrue(text.contains("INFO Created import job " + result.jobId()), text);
+        assertTrue(text.contains("INFO Job " + result.jobId() + ": Running 50%"), text);
+        assertTrue(java.util.regex.Pattern.compile("INFO Uploaded (\\S+ \\S+) of \\1 \\(100%\\) at [\\d.]+ MiB/s")
+                .matcher(text).find(), text);
+        assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);
+    }
+
+    @Test
+    void importsSeveralSetsInOneJob() throws Exception {
+        String user = user();
+        String first = fixId();
+        String second = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), first);
+        SampleUpdateSets.write(work.resolve("sets"), second);
+
+        ImportResult result = importAs(user);
+
+        assertEquals(List.of(first, second).stream().sorted().toList(), result.fixIds());
+        assertEquals(result.jobId(), simulator.repository().get(first).jobId());
+        assertEquals(result.jobId(), simulator.repository().get(second).jobId());
+    }
+
+    @Test
+    void wrongPasswordFailsWithLxcaMessageAndNoJob() throws Exception {
+        String user = user();
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        ConnectionSettings wrong = new ConnectionSettings(simulator.url(), new Credentials(user, "wrong", "the test"),
+                trusted(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+        var e = assertThrows(LxcaAuthenticationException.class, () -> importer().importUpdates(
+                new ImportRequest(wrong, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(1))));
+
+        assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
+        assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
+        assertTrue(e.describe().contains("What to do: check the credentials from the test"), e.describe());
+        assertFalse(e.describe().contains("wrong"), "the password must not be shown");
+        assertEquals(List.of("login-refused " + user), eventsOf(user));
+    }
+
+    @Test
+    void passwordChangeRequiredFailsAndStillLogsOut() throws Exception {
+        String user = user(Fault.PASSWORD_CHANGE_REQUIRED);
+        var e = importFails(LxcaAuthenticationException.class, user);
+        assertTrue(e.getMessage().contains("requires user '" + user + "' to change its password"), e.getMessage());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void uploadConflictShowsLxcaMessageAndJobId() throws Exception {
+        String user = user(Fault.UPLOAD_409);
+        var e = importFails(LxcaRejectedException.class, user);
+        assertEquals(409, e.status());
+        assertTrue(e.jobId().isPresent());
+        String report = e.describe();
+        assertTrue(report.startsWith("LXCA refused to upload the update files (job " + e.jobId().get() + "): HTTP 409"), report);
+        assertTrue(report.contains("FQXHMUP2502L: The repository operation failed."), report);
+        assertTrue(report.contains("Explanation: The update is being imported by another job."), report);
+        assertTrue(report.contains("Recovery: Wait for the other job to finish. Retry the operation."), report);
+        assertTrue(report.contains("What to do: the update may already be in LXCA's repository"), report);
+        assertTrue(eventsOf(user).contains("logout " + user));
+    }
+
+    @Test
+    void uploadConflictInErrorMsgShapeShowsLxcaMessage() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_409_ERRORMSG));
+        assertEquals(409, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2502L: The repository operation failed."), e.describe());
+        assertTrue(e.describe().contains("Recovery: Check the network connection. Retry the operation."), e.describe());
+    }
+
+    @Test
+    void updateAlreadyInRepositoryIsAConflict() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        var e = assertThrows(LxcaRejectedException.class, () -> importAs(user));
+        assertEquals(409, e.status());
+        assertTrue(e.describe().contains("The update " + fixId + " is already in the repository."), e.describe());
+    }
+
+    @Test
+    void serverErrorWithStringRecoveryShowsAllParts() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500));
+        assertEquals(500, e.status());
+        String report = e.describe();
+        assertTrue(report.contains("FQXHMUP2999M: An internal error occurred."), report);
+        assertTrue(report.contains("Recovery: Restart the management server, then retry."), report);
+        assertTrue(report.contains("More: https://lxca.example/help/FQXHMUP2999M"), report);
+    }
+
+    @Test
+    void serverErrorWithHtmlShowsStatusAndCleanExcerpt() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500_HTML));
+        String report = e.describe();
+        assertTrue(report.contains("HTTP 500; reply \"500 Internal Server Error Internal Server Error The proxy could not"), report);
+        assertFalse(report.contains("<"), report);
+        assertFalse(report.contains("color:red"), report);
+    }
+
+    @Test
+    void serverErrorWithEmptyBodyShowsStatus() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500_EMPTY));
+        assertTrue(e.getMessage().endsWith("HTTP 500; reply (empty body)"), e.getMessage());
+    }
+
+    @Test
+    void failedTaskShowsItsMessages() throws Exception {
+        String user = user(Fault.TASK_FAILS);
+        var e = importFails(LxcaTaskFailedException.class, user);
+        String report = e.describe();
+        assertTrue(report.startsWith("Import job " + e.jobId().get() + " ended 'Stopped_With_Error'"), report);
+        assertTrue(report.contains("FQXHMUP4001L: The update package could not be imported."), report);
+        assertTrue(report.contains("Recovery: Download the update again, then import it."), report);
+        assertTrue(eventsOf(user).contains("logout " + user));
+    }
+
+    @Test
+    void failedChildTaskFailsACompleteJob() throws Exception {
+        var e = importFails(LxcaTaskFailedException.class, user(Fault.TASK_CHILD_FAILS));
+        assertTrue(e.getMessage().contains("ended 'Complete'; its step 'Unpack payload' ended 'Stopped_With_Error'"),
+                e.getMessage());
+        assertTrue(e.describe().contains("FQXHMUP4002L: The payload could not be unpacked."), e.describe());
+    }
+
+    @Test
+    void taskThatNeverEndsTimesOutWithoutSleeping() throws Exception {
+        String user = user(Fault.TASK_NEVER_ENDS);
+        var e = importFails(LxcaTaskTimeoutException.class, user);
+        assertEquals("Import job " + e.jobId().get() + " did not end within 2 min; its last state was 'Running' at 50%",
+                e.getMessage());
+        assertEquals(24, clock.sleeps().size(), "2 minutes of 5-second polls");
+        assertTrue(eventsOf(user).contains("logout " + user));
+    }
+
+    @Test
+    void taskStateAsAnObjectIsRead() throws Exception {
+        String user = user(Fault.TASK_STATUS_OBJECT);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        assertEquals("Complete", importAs(user).finalState());
+    }
+
+    @Test
+    void jobCreationWithFailureResultAndStatus200Fails() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.CREATE_JOB_RESULT_FAILURE));
+        assertEquals("LXCA refused to create the import job: HTTP 200 with result 'failure'", e.getMessage());
+        assertTrue(e.describe().contains("FQXHMUP2100L"), e.describe());
+    }
+
+    @Test
+    void jobWithoutIdIsAProtocolError() throws Exception {
+        var e = importFails(LxcaProtocolException.class, user(Fault.CREATE_JOB_WITHOUT_ID));
+        assertTrue(e.getMessage().startsWith("LXCA accepted the import job (HTTP 200) but its reply names no job id"),
+                e.getMessage());
+    }
+
+    @Test
+    void droppedUploadIsAConnectionFailureNamingTheJob() throws Exception {
+        var e = importFails(LxcaConnectionException.class, user(Fault.UPLOAD_DROPPED));
+        assertTrue(e.jobId().isPresent());
+        assertTrue(e.getMessage().contains("broke while trying to upload the update files"), e.getMessage());
+    }
+
+    @Test
+    void untrustedCertificateShowsItsFingerprintAndHowToTrustIt() throws Exception {
+        String user = user();
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
+                request(user, TrustSettings.jvmDefaults(), simulator.url())));
+        assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
+        assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
+                e.getMessage());
+        assertTrue(e.describe().contains("-Dlxca.certificateFingerprint=" + simulator.fingerprint()), e.describe());
+        assertEquals(List.of(), eventsOf(user));
+    }
+
+    @Test
+    void pinnedFingerprintIsTrustedInAnySpelling() throws Exception {
+        String user = user();
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        String compact = simulator.fingerprint().replace(":", "").toLowerCase();
+        ImportResult result = importer().importUpdates(
+                request(user, new TrustSettings(null, null, compact, false), simulator.url()));
+        assertEquals("Complete", result.finalState());
+    }
+
+    @Test
+    void wrongPinnedFingerprintIsRefused() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        String other = "AA".repeat(32);
+        assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
+                request(user(), new TrustSettings(null, null, other, false), simulator.url())));
+    }
+
+    @Test
+    void insecureModeSkipsTheCheck() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        ImportResult result = importer().importUpdates(
+                request(user(), new TrustSettings(null, null, null, true), simulator.url()));
+        assertEquals("Complete", result.finalState());
+    }
+
+    @Test
+    void unreadableTrustStoreIsAConfigurationError() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
+                request(user(), new TrustSettings(trustStore, "not-the-password", null, false), simulator.url())));
+        assertTrue(e.getMessage().startsWith("Cannot read the trust store " + trustStore), e.getMessage());
+    }
+
+    @Test
+    void connectionRefusedSaysSo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        var e = assertThrows(LxcaConnectionException.class, () -> importer().importUpdates(
+                request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
+        assertEquals("Cannot connect to LXCA at localhost:" + closedPort + ": connection refused", e.getMessage());
+        assertTrue(e.describe().contains("What to do: check the host and port in lxca.url"), e.describe());
+    }
+
+    @Test
+    void invalidSetFailsBeforeAnyNetworkCall() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        Files.delete(work.resolve("sets").resolve(fixId + ".txt"));
+        var e = assertThrows(InvalidUpdateSetException.class, () -> importAs(user));
+        assertTrue(e.getMessage().contains(fixId + ".txt is missing"), e.getMessage());
+        assertEquals(List.of(), eventsOf(user));
+    }
+
+    @Test
+    void errorsAreLxcaExceptionsCarryingTheJobOnceThereIsOne() throws Exception {
+        LxcaException e = importFails(LxcaTaskFailedException.class, user(Fault.TASK_FAILS));
+        assertInstanceOf(LxcaException.class, e);
+        assertTrue(e.describe().contains("job " + e.jobId().orElseThrow()));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            digest.update(in.readAllBytes());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.lxca.simulator;
+
+import java.util.Locale;
+
+/**
+ * A misbehaviour the simulator can be told to show to one user. The standalone simulator has one user
+ * per fault, named by {@link #userName()}, so that a real {@code mvn} build can pick a fault by its
+ * credentials.
+ */
+public enum Fault {
+    /** Login succeeds but the account must change its password first. */
+    PASSWORD_CHANGE_REQUIRED,
+    /** Creating the job answers HTTP 200 with {@code "result": "failure"}. */
+    CREATE_JOB_RESULT_FAILURE,
+    /** Creating the job answers success without any job id. */
+    CREATE_JOB_WITHOUT_ID,
+    /** The upload is refused with 409 and messages at the top level of the body. */
+    UPLOAD_409,
+    /** The upload is refused with 409 and messages inside {@code errorMsg}, as the reference page shows. */
+    UPLOAD_409_ERRORMSG,
+    /** The upload fails with 500 and a JSON message whose recovery is a plain string. */
+    UPLOAD_500,
+    /** The upload fails with 500 and an HTML page, as a proxy would send. */
+    UPLOAD_500_HTML,
+    /** The upload fails with 500 and no body at all. */
+    UPLOAD_500_EMPTY,
+    /** The connection is closed in the middle of the upload. */
+    UPLOAD_DROPPED,
+    /** The task ends Stopped_With_Error with LXCA messages. */
+    TASK_FAILS,
+    /** The task says Complete, but one child task ended Stopped_With_Error. */
+    TASK_CHILD_FAILS,
+    /** The task stays Running forever. */
+    TASK_NEVER_ENDS,
+    /** The task's state comes as an object {@code status: {state, percentage}}. */
+    TASK_STATUS_OBJECT;
+
+    /** The user name of the standalone simulator's user that has this fault. */
+    public String userName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,602 @@
+package io.github.lxca.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lxca.simulator.SimulatorState.DeclaredFile;
+import io.github.lxca.simulator.SimulatorState.Job;
+import io.github.lxca.simulator.SimulatorState.Phase;
+import io.github.lxca.simulator.SimulatorState.Session;
+import io.github.lxca.simulator.SimulatorState.User;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A stateful stand-in for LXCA's update import API over real HTTPS, with a self-signed certificate.
+ * It keeps sessions (cookie plus CSRF token), ties each import job to the user that created it,
+ * parses uploads with Jetty's multipart parser and checks them against the job, moves the job's task
+ * along one step per poll, and stores what it imported. Each user can be given {@link Fault}s.
+ */
+public final class LxcaSimulator implements AutoCloseable {
+    public static final String SESSION_COOKIE = "JSESSIONID";
+    private static final String CSRF_HEADER = "X-Csrf-Token";
+    private static final String JSON = "application/com.lenovo.lxca-v3.0.0+json;charset=UTF-8";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SimulatorState state = new SimulatorState();
+    private final SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
+    private final Server server;
+    private final ServerConnector connector;
+    private final Path workDirectory;
+    private final Path repositoryDirectory;
+    private final int pollsToComplete;
+
+    private LxcaSimulator(Builder builder) throws IOException {
+        this.workDirectory = builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim");
+        this.repositoryDirectory = builder.repositoryDirectory;
+        this.pollsToComplete = builder.pollsToComplete;
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setDaemon(true); // so that a simulator started inside a build never keeps the JVM alive
+        threads.setName("lxca-simulator");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore());
+        tls.setKeyStorePassword(SelfSignedCertificate.STORE_PASSWORD);
+        connector = builder.plainHttp ? new ServerConnector(server, new HttpConnectionFactory(http))
+                : new ServerConnector(server, tls, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(builder.port);
+        server.addConnector(connector);
+        server.setHandler(new Api());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private int port;
+        private Path workDirectory;
+        private Path repositoryDirectory;
+        private int pollsToComplete = 2;
+        private boolean plainHttp;
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Where multipart uploads are buffered while they are parsed. */
+        public Builder workDirectory(Path directory) {
+            this.workDirectory = directory;
+            return this;
+        }
+
+        /** When set, imported files are kept here under {@code <fixid>/<file>}. */
+        public Builder repositoryDirectory(Path directory) {
+            this.repositoryDirectory = directory;
+            return this;
+        }
+
+        /** How many task polls a job takes from upload to Complete. */
+        public Builder pollsToComplete(int polls) {
+            this.pollsToComplete = polls;
+            return this;
+        }
+
+        public Builder plainHttp(boolean plainHttp) {
+            this.plainHttp = plainHttp;
+            return this;
+        }
+
+        public LxcaSimulator start() throws Exception {
+            LxcaSimulator simulator = new LxcaSimulator(this);
+            simulator.server.start();
+            return simulator;
+        }
+    }
+
+    public LxcaSimulator addUser(String name, String password, Fault... faults) {
+        state.addUser(name, password, faults);
+        return this;
+    }
+
+    public URI url() {
+        return URI.create((connector.getDefaultConnectionFactory() instanceof HttpConnectionFactory
+                        && connector.getConnectionFactories().size() == 1 ? "http" : "https")
+                + "://localhost:" + connector.getLocalPort());
+    }
+
+    public Path writeTrustStore(Path file) throws IOException {
+        return certificate.writeTrustStore(file);
+    }
+
+    public String fingerprint() {
+        return certificate.fingerprint();
+    }
+
+    /** Every call the simulator answered, as short lines such as {@code "login admin"} or {@code "upload 3 admin"}. */
+    public List<String> events() {
+        synchronized (state.events) {
+            return List.copyOf(state.events);
+        }
+    }
+
+    public Map<String, StoredUpdate> repository() {
+        return Map.copyOf(state.repository);
+    }
+
+    /** Puts an update into the repository as if an earlier import had brought it. */
+    public void preload(String fixId) {
+        state.repository.put(fixId, new StoredUpdate(fixId, "0", "preloaded", List.of()));
+    }
+
+    /** The state name the task of a job has now, or empty when there is no such job. */
+    public Optional<String> taskState(String jobId) {
+        return Optional.ofNullable(state.jobs.get(jobId)).map(job -> job.state);
+    }
+
+    public int openSessions() {
+        return state.sessions.size();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private record Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies) {
+        static Reply text(int status, String contentType, String body) {
+            return new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), List.of());
+        }
+    }
+
+    /** Signals that the connection was dropped on purpose and nothing is to be written. */
+    private static final Reply DROPPED = new Reply(0, null, null, List.of());
+
+    private final class Api extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Reply reply;
+            try {
+                reply = route(request);
+            } catch (Exception e) {
+                e.printStackTrace(); // a fault in the simulator itself, not an injected one
+                reply = json(500, failure("FQXHMSE0500M", "The simulator failed: " + e, "", ""));
+            }
+            if (reply == DROPPED) {
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new IOException("connection dropped on purpose"));
+                return true;
+            }
+            response.setStatus(reply.status());
+            if (reply.contentType() != null) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+            }
+            reply.cookies().forEach(cookie -> Response.addCookie(response, cookie));
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+            return true;
+        }
+    }
+
+    private Reply route(Request request) throws Exception {
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
+        Fields query = Request.extractQueryParameters(request);
+        if (path.equals("/sessions") && method.equals("POST")) {
+            return login(request);
+        }
+        Session session = session(request);
+        if (session == null) {
+            return json(401, failure("FQXHMSE0001J", "The request requires user authentication.",
+                    "No valid session was presented.", "Log in again."));
+        }
+        String csrf = request.getHeaders().get(CSRF_HEADER);
+        if (!session.csrf().equals(csrf)) {
+            return json(403, failure("FQXHMSE0002J", "The request was refused.",
+                    "The request did not carry the session's CSRF token.", "Send the X-Csrf-Token header."));
+        }
+        if (path.equals("/sessions") && method.equals("DELETE")) {
+            state.sessions.remove(session.id());
+            state.event("logout " + session.user().name());
+            return json(200, success());
+        }
+        if (path.equals("/managementServer/updates") && method.equals("POST") && "import".equals(query.getValue("action"))) {
+            return createJob(request, session.user());
+        }
+        if (path.equals("/files/managementServer/updates") && method.equals("POST")
+                && "import".equals(query.getValue("action"))) {
+            return upload(request, session.user(), query.getValue("jobid"));
+        }
+        if (path.startsWith("/tasks/") && method.equals("GET")) {
+            return tasks(session.user(), path.substring("/tasks/".length()));
+        }
+        if (path.equals("/managementServer/updates") && method.equals("GET")) {
+            return listRepository();
+        }
+        return json(404, failure("FQXHMSE0404J", "The resource " + path + " was not found.", "", ""));
+    }
+
+    private Session session(Request request) {
+        return Request.getCookies(request).stream().filter(c -> c.getName().equals(SESSION_COOKIE))
+                .map(c -> state.sessions.get(c.getValue())).filter(s -> s != null).findFirst().orElse(null);
+    }
+
+    private Reply login(Request request) throws IOException {
+        JsonNode body = readJson(request);
+        if (body == null || !body.hasNonNull("UserId") || !body.hasNonNull("password")) {
+            return json(400, failure("FQXHMSE0400J", "The request body is not valid.", "UserId and password are required.", ""));
+        }
+        User user = state.users.get(body.get("UserId").asText());
+        if (user == null || !user.password().equals(body.get("password").asText())) {
+            state.event("login-refused " + body.get("UserId").asText());
+            return json(401, failure("FQXHMSE0200J", "The user name or password is not valid.",
+                    "The credentials do not match an account.", "Check the user name and password."));
+        }
+        Session session = new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
+        state.sessions.put(session.id(), session);
+        state.event("login " + user.name());
+        ObjectNode reply = mapper.createObjectNode();
+        ObjectNode response = reply.putObject("response");
+        response.put("pwChangeRequired", user.has(Fault.PASSWORD_CHANGE_REQUIRED));
+        response.putObject("session").put("id", session.id()).put("csrf", session.csrf())
+                .put("inactivityTimeout", 86400).put("UserId", user.name());
+        List<HttpCookie> cookies = List.of(
+                HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build(),
+                HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build(),
+                HttpCookie.build("user", user.name()).path("/").secure(true).build());
+        return new Reply(200, JSON, mapper.writeValueAsBytes(reply), cookies);
+    }
+
+    private Reply createJob(Request request, User user) throws IOException {
+        JsonNode body = readJson(request);
+        if (body == null || !body.path("files").isArray() || body.path("files").isEmpty()) {
+            return json(400, failure("FQXHMUP2001L", "The import request is not valid.", "The files list is missing.", ""));
+        }
+        List<DeclaredFile> files = new ArrayList<>();
+        for (JsonNode file : body.get("files")) {
+            files.add(new DeclaredFile(file.path("name").asText(), file.path("size").asLong(-1), file.path("type").asText()));
+        }
+        if (user.has(Fault.CREATE_JOB_RESULT_FAILURE)) {
+            ObjectNode reply = failure("FQXHMUP2100L", "The import job could not be created.",
+                    "Another repository operation is in progress.", "Wait for it to finish, then retry.");
+            reply.put("result", "failure");
+            return json(200, reply);
+        }
+        String id = String.valueOf(state.nextJobId.getAndIncrement());
+        state.jobs.put(id, new Job(id, user, files));
+        state.event("create-job " + id + " " + user.name());
+        if (user.has(Fault.CREATE_JOB_WITHOUT_ID)) {
+            return json(200, success());
+        }
+        return json(200, success().put("jobid", id));
+    }
+
+    private Reply upload(Request request, User user, String jobId) throws Exception {
+        Job job = jobId == null ? null : state.jobs.get(jobId);
+        if (job == null) {
+            return json(404, failure("FQXHMUP2004L", "The job " + jobId + " does not exist.", "", "Create an import job first."));
+        }
+        if (!job.creator.name().equals(user.name())) {
+            state.event("upload-refused " + jobId + " " + user.name());
+            return json(403, failure("FQXHMUP2005L", "The user " + user.name() + " cannot use job " + jobId + ".",
+                    "Only the user that created an import job may upload its files.", "Create a job as this user."));
+        }
+        if (job.phase != Phase.CREATED) {
+            return json(409, failure("FQXHMUP2006L", "The job " + jobId + " has already received its files.", "", "Create a new job."));
+        }
+        if (user.has(Fault.UPLOAD_DROPPED)) {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                in.readNBytes(1024);
+            }
+            state.event("upload-dropped " + jobId);
+            return DROPPED;
+        }
+        for (DeclaredFile file : job.files) {
+            if (state.repository.containsKey(file.fixId())) {
+                drain(request);
+                return json(409, failure("FQXHMUP2011L", "The update " + file.fixId() + " is already in the repository.",
+                        "An update with the same fix id was imported before.",
+                        "Delete the update from the repository, then import it again."));
+            }
+        }
+        Optional<Reply> injected = injectedUploadFailure(user);
+        if (injected.isPresent()) {
+            drain(request);
+            state.event("upload-failed " + jobId);
+            return injected.get();
+        }
+        List<ReceivedFile> received = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType == null || !contentType.startsWith("multipart/form-data")) {
+            return json(400, failure("FQXHMUP2007L", "The upload is not multipart/form-data.", "Content-Type: " + contentType, ""));
+        }
+        MultiPartConfig config = new MultiPartConfig.Builder().location(workDirectory).maxMemoryPartSize(64 * 1024)
+                .maxParts(64).maxPartSize(-1).maxSize(-1).build();
+        try (MultiPartFormData.Parts parts = MultiPartFormData.from(request, request, contentType, config).get()) {
+            if (parts.size() != job.files.size()) {
+                problems.add("the job declares " + job.files.size() + " files but the upload has " + parts.size() + " parts");
+            }
+            for (int index = 0; index < parts.size(); index++) {
+                MultiPart.Part part = parts.get(index);
+                ReceivedFile file = receive(part, jobId);
+                received.add(file);
+                if (index < job.files.size()) {
+                    problems.addAll(mismatches(job.files.get(index), file, index));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            state.event("upload-invalid " + jobId + " " + problems);
+            return json(400, failure("FQXHMUP2008L", "The uploaded files do not match the import job.",
+                    String.join("; ", problems), "Upload exactly the files declared in the job."));
+        }
+        job.received = List.copyOf(received);
+        job.phase = Phase.UPLOADED;
+        state.event("upload " + jobId + " " + user.name());
+        return json(201, success());
+    }
+
+    private Optional<Reply> injectedUploadFailure(User user) {
+        if (user.has(Fault.UPLOAD_409)) {
+            return Optional.of(json(409, failure("FQXHMUP2502L", "The repository operation failed.",
+                    "The update is being imported by another job.", "Wait for the other job to finish. Retry the operation.")));
+        }
+        if (user.has(Fault.UPLOAD_409_ERRORMSG)) {
+            ObjectNode reply = mapper.createObjectNode().put("result", "failed");
+            ObjectNode error = reply.putObject("errorMsg").put("result", "major");
+            error.set("messages", failure("FQXHMUP2502L", "The repository operation failed.",
+                    "The operation failed for an unknown reason. The network connection might have gone down",
+                    "Check the network connection. Retry the operation.").get("messages"));
+            return Optional.of(json(409, reply));
+        }
+        if (user.has(Fault.UPLOAD_500)) {
+            ObjectNode reply = mapper.createObjectNode().put("result", "failed");
+            reply.putArray("messages").addObject().put("id", "FQXHMUP2999M").put("text", "An internal error occurred.")
+                    .put("explanation", "The update service stopped unexpectedly.")
+                    .put("recovery", "Restart the management server, then retry.")
+                    .put("recoveryUrl", "https://lxca.example/help/FQXHMUP2999M");
+            return Optional.of(json(500, reply));
+        }
+        if (user.has(Fault.UPLOAD_500_HTML)) {
+            return Optional.of(Reply.text(500, "text/html", "<html><head><title>500 Internal Server Error</title>"
+                    + "<style>body{color:red}</style></head><body><h1>Internal Server Error</h1>"
+                    + "<p>The proxy could not reach the upstream server.</p></body></html>"));
+        }
+        if (user.has(Fault.UPLOAD_500_EMPTY)) {
+            return Optional.of(Reply.text(500, null, ""));
+        }
+        return Optional.empty();
+    }
+
+    private ReceivedFile receive(MultiPart.Part part, String jobId) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        long size = 0;
+        Path keep = null;
+        if (repositoryDirectory != null && part.getFileName() != null && !part.getFileName().contains("/")
+                && !part.getFileName().contains("..")) {
+            String fileName = part.getFileName();
+            keep = uploadsOf(jobId).resolve(fileName);
+            Files.createDirectories(keep.getParent());
+        }
+        try (InputStream in = Content.Source.asInputStream(part.createContentSource());
+                var out = keep == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(keep)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                size += n;
+            }
+        }
+        return new ReceivedFile(part.getName(), part.getFileName(), part.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static List<String> mismatches(DeclaredFile declared, ReceivedFile received, int index) {
+        List<String> problems = new ArrayList<>();
+        String where = "part " + index;
+        if (!"uploadedfiles[]".equals(received.partName())) {
+            problems.add(where + " is named '" + received.partName() + "', not 'uploadedfiles[]'");
+        }
+        if (!declared.name().equals(received.fileName())) {
+            problems.add(where + " has file name '" + received.fileName() + "' but the job declares '" + declared.name() + "'");
+        }
+        if (declared.size() != received.size()) {
+            problems.add(where + " has " + received.size() + " bytes but the job declares " + declared.size());
+        }
+        String expectedType = contentTypeFor(declared.name());
+        if (!expectedType.equals(received.contentType())) {
+            problems.add(where + " has Content-Type '" + received.contentType() + "', expected '" + expectedType + "'");
+        }
+        return problems;
+    }
+
+    static String contentTypeFor(String fileName) {
+        String extension = fileName.substring(fileName.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "chg" -> "application/octet-stream";
+            case "tgz" -> "application/x-compressed";
+            case "txt" -> "text/plain";
+            case "xml" -> "text/xml";
+            default -> "?";
+        };
+    }
+
+    private Reply tasks(User user, String idList) {
+        ArrayNode list = mapper.createArrayNode();
+        for (String id : idList.split(",")) {
+            Job job = state.jobs.get(id);
+            if (job != null) {
+                advance(job);
+                list.add(taskJson(job));
+            }
+        }
+        state.event("task " + idList + " " + user.name());
+        return json(200, list);
+    }
+
+    /** Moves a job's task one step along per poll, as LXCA's would over time. */
+    private void advance(Job job) {
+        if (job.phase != Phase.UPLOADED) {
+            return;
+        }
+        User user = job.creator;
+        job.polls++;
+        if (user.has(Fault.TASK_NEVER_ENDS) || job.polls < pollsToComplete) {
+            job.state = "Running";
+            job.percentage = user.has(Fault.TASK_NEVER_ENDS) ? 50 : job.polls * 100 / pollsToComplete;
+            return;
+        }
+        job.phase = Phase.ENDED;
+        job.percentage = 100;
+        if (user.has(Fault.TASK_FAILS)) {
+            job.state = "Stopped_With_Error";
+            return;
+        }
+        job.state = "Complete";
+        if (!user.has(Fault.TASK_CHILD_FAILS)) {
+            store(job);
+        }
+    }
+
+    private void store(Job job) {
+        Map<String, List<ReceivedFile>> byFixId = new java.util.TreeMap<>();
+        for (ReceivedFile file : job.received) {
+            String fixId = file.fileName().substring(0, file.fileName().lastIndexOf('.'));
+            byFixId.computeIfAbsent(fixId, id -> new ArrayList<>()).add(file);
+        }
+        byFixId.forEach((fixId, files) -> {
+            keepFiles(job.id, fixId, files);
+            state.repository.put(fixId, new StoredUpdate(fixId, job.id, job.creator.name(), List.copyOf(files)));
+            state.event("stored " + fixId + " job " + job.id);
+        });
+    }
+
+    /** Moves a stored update's uploaded files from the job's folder to {@code <repository>/<fixid>/}. */
+    private void keepFiles(String jobId, String fixId, List<ReceivedFile> files) {
+        if (repositoryDirectory == null) {
+            return;
+        }
+        try {
+            Path target = Files.createDirectories(repositoryDirectory.resolve(fixId));
+            for (ReceivedFile file : files) {
+                Path uploaded = uploadsOf(jobId).resolve(file.fileName());
+                if (Files.exists(uploaded)) {
+                    Files.move(uploaded, target.resolve(file.fileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path uploadsOf(String jobId) {
+        return workDirectory.resolve("uploads").resolve("job-" + jobId);
+    }
+
+    private ObjectNode taskJson(Job job) {
+        ObjectNode task = mapper.createObjectNode().put("jobUID", job.id).put("name", "Import updates")
+                .put("createdBy", job.creator.name());
+        User user = job.creator;
+        if (user.has(Fault.TASK_STATUS_OBJECT)) {
+            task.putObject("status").put("state", job.state).put("percentage", job.percentage);
+        } else {
+            task.put("status", job.state).put("percentage", job.percentage);
+        }
+        ArrayNode messages = task.putArray("messages");
+        ArrayNode children = task.putArray("children");
+        if (job.phase == Phase.ENDED && user.has(Fault.TASK_FAILS)) {
+            messages.add(failure("FQXHMUP4001L", "The update package could not be imported.",
+                    "The payload file failed its integrity check.", "Download the update again, then import it.")
+                    .get("messages").get(0));
+        }
+        if (job.phase == Phase.ENDED && user.has(Fault.TASK_CHILD_FAILS)) {
+            ObjectNode child = children.addObject().put("jobUID", job.id + ".1").put("name", "Unpack payload")
+                    .put("status", "Stopped_With_Error").put("percentage", 100);
+            child.putArray("messages").add(failure("FQXHMUP4002L", "The payload could not be unpacked.",
+                    "The repository has no free space left.", "Delete unused updates, then retry.").get("messages").get(0));
+            child.putArray("children");
+        }
+        return task;
+    }
+
+    private Reply listRepository() {
+        ObjectNode reply = success();
+        ArrayNode updates = reply.putArray("updates");
+        state.repository.values().stream().sorted(java.util.Comparator.comparing(StoredUpdate::fixId))
+                .forEach(update -> updates.addObject().put("fixid", update.fixId()).put("status", "Downloaded"));
+        return json(200, reply);
+    }
+
+    private JsonNode readJson(Request request) throws IOException {
+        String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void drain(Request request) throws IOException {
+        Content.Source.consumeAll(request);
+    }
+
+    private ObjectNode success() {
+        ObjectNode reply = mapper.createObjectNode().put("result", "success");
+        reply.putArray("messages");
+        return reply;
+    }
+
+    private ObjectNode failure(String id, String text, String explanation, String recovery) {
+        ObjectNode reply = mapper.createObjectNode().put("result", "failed");
+        ObjectNode message = reply.putArray("messages").addObject().put("id", id).put("text", text)
+                .put("explanation", explanation);
+        message.putObject("recovery").put("text", recovery).put("URL", "https://lxca.example/help/" + id);
+        return reply;
+    }
+
+    private Reply json(int status, JsonNode body) {
+        try {
+            return new Reply(status, JSON, mapper.writeValueAsBytes(body), List.of());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

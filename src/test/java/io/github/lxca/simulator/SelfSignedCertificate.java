@@ -1,0 +1,93 @@
+package io.github.lxca.simulator;
+
+import io.github.lxca.client.Fingerprints;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** A self-signed server certificate for localhost, made fresh for each simulator, like LXCA's own. */
+public final class SelfSignedCertificate {
+    public static final String STORE_PASSWORD = "changeit";
+
+    private final KeyPair keyPair;
+    private final X509Certificate certificate;
+
+    private SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
+        this.keyPair = keyPair;
+        this.certificate = certificate;
+    }
+
+    public static SelfSignedCertificate forLocalhost() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair keyPair = generator.generateKeyPair();
+            X500Name name = new X500Name("CN=localhost, O=LXCA simulator");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(365))), name, keyPair.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
+            }));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+            return new SelfSignedCertificate(keyPair, certificate);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make a self-signed certificate", e);
+        }
+    }
+
+    /** A key store holding the private key and certificate, for the server side. */
+    public KeyStore keyStore() {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("lxca", keyPair.getPrivate(), STORE_PASSWORD.toCharArray(),
+                    new X509Certificate[] {certificate});
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes a PKCS12 trust store holding only the certificate, as a client would configure it. */
+    public Path writeTrustStore(Path file) throws IOException {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("lxca", certificate);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, STORE_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    public String fingerprint() {
+        return Fingerprints.sha256(certificate);
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.lxca.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the simulated LXCA remembers: users, sessions, import jobs, the updates repository, and a log of calls. */
+final class SimulatorState {
+
+    record User(String name, String password, Set<Fault> faults) {
+        boolean has(Fault fault) {
+            return faults.contains(fault);
+        }
+    }
+
+    record Session(String id, String csrf, User user) {}
+
+    record DeclaredFile(String name, long size, String type) {
+        String fixId() {
+            return name.substring(0, name.lastIndexOf('.'));
+        }
+    }
+
+    enum Phase { CREATED, UPLOADED, ENDED }
+
+    static final class Job {
+        final String id;
+        final User creator;
+        final List<DeclaredFile> files;
+        Phase phase = Phase.CREATED;
+        List<ReceivedFile> received = List.of();
+        int polls;
+        String state = "Pending";
+        int percentage;
+
+        Job(String id, User creator, List<DeclaredFile> files) {
+            this.id = id;
+            this.creator = creator;
+            this.files = List.copyOf(files);
+        }
+    }
+
+    final Map<String, User> users = new ConcurrentHashMap<>();
+    final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    final Map<String, StoredUpdate> repository = new ConcurrentHashMap<>();
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger nextJobId = new AtomicInteger(1);
+
+    void addUser(String name, String password, Fault... faults) {
+        Set<Fault> set = EnumSet.noneOf(Fault.class);
+        set.addAll(List.of(faults));
+        users.put(name, new User(name, password, set));
+    }
+
+    void event(String event) {
+        events.add(event);
+    }
+}
