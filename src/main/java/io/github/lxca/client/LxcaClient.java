@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -54,6 +55,7 @@ public final class LxcaClient implements AutoCloseable {
     private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
 
     private final ConnectionSettings settings;
+    private final Consumer<String> debugLog;
     private final TlsSetup tls;
     private final CloseableHttpClient http;
     private final BasicCookieStore cookies = new BasicCookieStore();
@@ -61,8 +63,9 @@ public final class LxcaClient implements AutoCloseable {
     private String csrfToken;
     private boolean loggedIn;
 
-    private LxcaClient(ConnectionSettings settings, TlsSetup tls) {
+    private LxcaClient(ConnectionSettings settings, TlsSetup tls, Consumer<String> debugLog) {
         this.settings = settings;
+        this.debugLog = debugLog;
         this.tls = tls;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -89,8 +92,12 @@ public final class LxcaClient implements AutoCloseable {
                 .build();
     }
 
-    public static LxcaClient open(ConnectionSettings settings) throws LxcaConfigurationException {
-        return new LxcaClient(settings, TlsSetup.of(settings.trust()));
+    /**
+     * @param debugLog receives one line per request: method, path, status and time; never a header or body
+     */
+    public static LxcaClient open(ConnectionSettings settings, Consumer<String> debugLog)
+            throws LxcaConfigurationException {
+        return new LxcaClient(settings, TlsSetup.of(settings.trust()), debugLog);
     }
 
     /** Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. */
@@ -215,7 +222,10 @@ public final class LxcaClient implements AutoCloseable {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setCookieStore(cookies);
+        long start = System.nanoTime();
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            debugLog.accept(request.getMethod() + " " + request.getRequestUri() + " -> HTTP " + response.getCode()
+                    + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             HttpEntity entity = response.getEntity();
             byte[] body = new byte[0];
             boolean truncated = false;

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Imports the update sets of a folder into LXCA: checks them, logs in, creates one import job for all
@@ -25,7 +26,7 @@ public final class UpdateImporter {
     /** Opens a client for a connection; tests may supply their own. */
     @FunctionalInterface
     public interface ClientFactory {
-        LxcaClient open(ConnectionSettings settings) throws LxcaConfigurationException;
+        LxcaClient open(ConnectionSettings settings, Consumer<String> debugLog) throws LxcaConfigurationException;
     }
 
     private final ClientFactory clients;
@@ -54,15 +55,15 @@ public final class UpdateImporter {
         log.info("Importing " + String.join(", ", fixIds) + " (" + files.size() + " files, " + Sizes.bytes(bytes)
                 + ") into LXCA at " + connection.baseUri() + " as " + connection.credentials().username());
         Instant start = clock.instant();
-        try (LxcaClient client = clients.open(connection)) {
+        try (LxcaClient client = clients.open(connection, log::debug)) {
             client.login();
             String jobId = client.createImportJob(files);
             log.info("Created import job " + jobId);
             Instant uploadStart = clock.instant();
             client.upload(jobId, files, new UploadProgressLog(log, clock, PROGRESS_INTERVAL));
             Duration uploadTime = Duration.between(uploadStart, clock.instant());
-            log.info("Uploaded " + Sizes.bytes(bytes) + " in " + Sizes.seconds(uploadTime) + " ("
-                    + Sizes.rate(bytes, uploadTime) + "); following job " + jobId);
+            log.info("Upload finished in " + Sizes.seconds(uploadTime) + " (" + Sizes.rate(bytes, uploadTime)
+                    + "); following job " + jobId + " every " + Sizes.seconds(request.pollInterval()));
             TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
             Task task = poller.awaitEnd(jobId, t -> log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%"));
             Duration total = Duration.between(start, clock.instant());

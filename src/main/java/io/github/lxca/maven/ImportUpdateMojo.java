@@ -126,15 +126,24 @@ public class ImportUpdateMojo extends AbstractMojo {
         try {
             UpdateImporter.standard(new MavenImportLog(getLog())).importUpdates(request);
         } catch (InvalidUpdateSetException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage());
         } catch (LxcaConnectionException | LxcaCertificateException | LxcaConfigurationException e) {
-            throw new MojoExecutionException(e.describe(), e);
+            throw new MojoExecutionException(withCauseInDebugLog(e));
         } catch (LxcaException e) {
-            throw new MojoFailureException(e.describe(), e);
+            throw new MojoFailureException(withCauseInDebugLog(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("The LXCA import was interrupted", e);
         }
+    }
+
+    /**
+     * The report for the build's headline. The exception is not passed on as a cause, because Maven
+     * appends every cause's message to the headline; its stack trace goes to the debug log instead.
+     */
+    private String withCauseInDebugLog(LxcaException e) {
+        getLog().debug("LXCA import failed", e);
+        return e.describe();
     }
 
     private ImportRequest buildRequest() throws MojoFailureException {

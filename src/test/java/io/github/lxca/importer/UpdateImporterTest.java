@@ -137,6 +137,8 @@ class UpdateImporterTest {
         assertTrue(text.contains("INFO Job " + result.jobId() + ": Running 50%"), text);
         assertTrue(java.util.regex.Pattern.compile("INFO Uploaded (\\S+ \\S+) of \\1 \\(100%\\) at [\\d.]+ MiB/s")
                 .matcher(text).find(), text);
+        assertTrue(text.contains("DEBUG POST /files/managementServer/updates?action=import&jobid=" + result.jobId()
+                + " -> HTTP 201 after "), text);
         assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);
     }
 

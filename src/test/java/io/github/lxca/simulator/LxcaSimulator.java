@@ -66,6 +66,10 @@ public final class LxcaSimulator implements AutoCloseable {
         this.workDirectory = builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim");
         this.repositoryDirectory = builder.repositoryDirectory;
         this.pollsToComplete = builder.pollsToComplete;
+        if (builder.journalDirectory != null) {
+            Files.createDirectories(builder.journalDirectory);
+            state.journal(builder.journalDirectory.resolve("events.log"), builder.journalDirectory.resolve("secrets.log"));
+        }
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setDaemon(true); // so that a simulator started inside a build never keeps the JVM alive
         threads.setName("lxca-simulator");
@@ -96,6 +100,13 @@ public final class LxcaSimulator implements AutoCloseable {
         private Path repositoryDirectory;
         private int pollsToComplete = 2;
         private boolean plainHttp;
+        private Path journalDirectory;
+
+        /** When set, every event goes to {@code events.log} and every issued session secret to {@code secrets.log} there. */
+        public Builder journalDirectory(Path directory) {
+            this.journalDirectory = directory;
+            return this;
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -271,6 +282,8 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         Session session = new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
         state.sessions.put(session.id(), session);
+        state.secret(session.id());
+        state.secret(session.csrf());
         state.event("login " + user.name());
         ObjectNode reply = mapper.createObjectNode();
         ObjectNode response = reply.putObject("response");

@@ -1,5 +1,11 @@
 package io.github.lxca.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -58,7 +64,33 @@ final class SimulatorState {
         users.put(name, new User(name, password, set));
     }
 
+    private Path eventsFile;
+    private Path secretsFile;
+
+    void journal(Path events, Path secrets) {
+        this.eventsFile = events;
+        this.secretsFile = secrets;
+    }
+
     void event(String event) {
         events.add(event);
+        append(eventsFile, event);
+    }
+
+    /** Notes a session id or CSRF token it handed out, so that tests can check no build output shows it. */
+    void secret(String value) {
+        append(secretsFile, value);
+    }
+
+    private static synchronized void append(Path file, String line) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+def fixId = 'lnvgy_sw_lxca_incompleteset-1.0.0_anyos_noarch'
+expect("Ignoring notes.md: not a .chg, .tgz, .txt or .xml file of an update set")
+expect("${fixId}.txt is missing: the set ${fixId} has only [${fixId}.chg, ${fixId}.tgz, ${fixId}.xml]")
+def events = new File(simulatorDir, 'events.log')
+assert !events.exists() || !events.readLines().any { it.endsWith(' upload-500') } : 'LXCA was called for an invalid set'
+true

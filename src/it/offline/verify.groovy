@@ -1,0 +1,4 @@
+def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+expect("lxca:import-update must reach LXCA, but Maven is offline (-o)")
+true

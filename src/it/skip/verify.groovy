@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+expect("Skipping the LXCA import: lxca.skip is true")
+assert !log.contains('Importing ')
+true

@@ -1,0 +1,9 @@
+def log = new File(basedir, 'build.log').text
+def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+def fingerprint = new File(simulatorDir, 'fingerprint.txt').text.trim()
+expect("The TLS certificate of LXCA at localhost:")
+expect("is not trusted (SHA-256 fingerprint ${fingerprint})")
+expect("-Dlxca.certificateFingerprint=${fingerprint}")
+def headline = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
+assert headline != null && !headline.contains('Exception') : 'the headline must not name an exception: ' + headline
+true
