@@ -12,7 +12,6 @@ import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
 import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -147,7 +146,7 @@ public class ImportUpdateMojo extends AbstractMojo {
     }
 
     private ImportRequest buildRequest() throws MojoFailureException {
-        URI baseUri = baseUri();
+        URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
         SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
         Credentials credentials = new CredentialsResolver(settingsDecrypter, secrets)
                 .resolve(session.getSettings(), serverId, username);
@@ -162,27 +161,5 @@ public class ImportUpdateMojo extends AbstractMojo {
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
         return new ImportRequest(connection, updateDirectory.toPath(), interval, timeout);
-    }
-
-    private URI baseUri() throws MojoFailureException {
-        String problem;
-        try {
-            URI uri = new URI(url == null ? "" : url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            String path = uri.getPath() == null ? "" : uri.getPath();
-            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                problem = "it must look like https://host[:port]";
-            } else if (!path.isEmpty() && !path.equals("/") || uri.getQuery() != null) {
-                problem = "it must not have a path or query; LXCA's API lives at the root";
-            } else if (scheme.equals("http") && !allowPlainHttp) {
-                problem = "http:// would send the password in clear; use https://, or set lxca.allowPlainHttp=true"
-                        + " for a test server";
-            } else {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            problem = e.getReason();
-        }
-        throw new MojoFailureException("lxca.url '" + url + "' is not usable: " + problem);
     }
 }

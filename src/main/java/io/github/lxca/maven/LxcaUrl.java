@@ -1,0 +1,33 @@
+package io.github.lxca.maven;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** Checks {@code lxca.url}: https (or http when allowed), a host, no path or query. */
+final class LxcaUrl {
+    private LxcaUrl() {}
+
+    static URI parse(String url, boolean allowPlainHttp) throws MojoFailureException {
+        String problem;
+        try {
+            URI uri = new URI(url == null ? "" : url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                problem = "it must look like https://host[:port]";
+            } else if (!path.isEmpty() && !path.equals("/") || uri.getQuery() != null) {
+                problem = "it must not have a path or query; LXCA's API lives at the root";
+            } else if (scheme.equals("http") && !allowPlainHttp) {
+                problem = "http:// would send the password in clear; use https://, or set lxca.allowPlainHttp=true"
+                        + " for a test server";
+            } else {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            problem = e.getReason();
+        }
+        throw new MojoFailureException("lxca.url '" + url + "' is not usable: " + problem);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.lxca.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.lxca.testing.RecordingLog;
+import io.github.lxca.testing.TestClock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UploadProgressLogTest {
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void logsAtMostOncePerIntervalAndAlwaysAtTheEnd() {
+        TestClock clock = new TestClock();
+        RecordingLog log = new RecordingLog();
+        UploadProgressLog progress = new UploadProgressLog(log, clock, Duration.ofSeconds(5));
+
+        progress.progress(10 * MIB, 100 * MIB);
+        clock.advance(Duration.ofSeconds(4));
+        progress.progress(40 * MIB, 100 * MIB);
+        clock.advance(Duration.ofSeconds(1));
+        progress.progress(50 * MIB, 100 * MIB);
+        clock.advance(Duration.ofSeconds(1));
+        progress.progress(60 * MIB, 100 * MIB);
+        clock.advance(Duration.ofSeconds(4));
+        progress.progress(100 * MIB, 100 * MIB);
+
+        assertEquals(List.of(
+                "INFO Uploaded 50.0 MiB of 100.0 MiB (50%) at 10.0 MiB/s",
+                "INFO Uploaded 100.0 MiB of 100.0 MiB (100%) at 10.0 MiB/s"), log.lines());
+    }
+}
