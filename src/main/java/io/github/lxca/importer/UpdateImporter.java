@@ -32,16 +32,16 @@ public final class UpdateImporter {
     private final ClientFactory clients;
     private final Clock clock;
     private final TaskPoller.Sleeper sleeper;
-    private final ImportLog log;
+    private final LxcaLog log;
 
-    public UpdateImporter(ClientFactory clients, Clock clock, TaskPoller.Sleeper sleeper, ImportLog log) {
+    public UpdateImporter(ClientFactory clients, Clock clock, TaskPoller.Sleeper sleeper, LxcaLog log) {
         this.clients = clients;
         this.clock = clock;
         this.sleeper = sleeper;
         this.log = log;
     }
 
-    public static UpdateImporter standard(ImportLog log) {
+    public static UpdateImporter standard(LxcaLog log) {
         return new UpdateImporter(LxcaClient::open, Clock.systemUTC(), TaskPoller.Sleeper.REAL, log);
     }
 

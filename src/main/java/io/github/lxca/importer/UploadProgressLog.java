@@ -11,13 +11,13 @@ import java.util.Locale;
  * when the last byte is sent. Costs one clock read per write when nothing is logged.
  */
 final class UploadProgressLog implements UploadListener {
-    private final ImportLog log;
+    private final LxcaLog log;
     private final Clock clock;
     private final Duration interval;
     private final Instant start;
     private Instant nextLine;
 
-    UploadProgressLog(ImportLog log, Clock clock, Duration interval) {
+    UploadProgressLog(LxcaLog log, Clock clock, Duration interval) {
         this.log = log;
         this.clock = clock;
         this.interval = interval;

@@ -1,10 +1,10 @@
 package io.github.lxca.maven;
 
-import io.github.lxca.importer.ImportLog;
+import io.github.lxca.client.LxcaLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** The importer's log, written to Maven's. */
-final class MavenImportLog implements ImportLog {
+final class MavenImportLog implements LxcaLog {
     private final Log log;
 
     MavenImportLog(Log log) {

@@ -1,11 +1,11 @@
 package io.github.lxca.testing;
 
-import io.github.lxca.importer.ImportLog;
+import io.github.lxca.client.LxcaLog;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every line logged, prefixed with its level, for assertions. */
-public final class RecordingLog implements ImportLog {
+public final class RecordingLog implements LxcaLog {
     private final List<String> lines = new ArrayList<>();
 
     @Override
