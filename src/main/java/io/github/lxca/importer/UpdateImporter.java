@@ -4,6 +4,7 @@ import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.update.InvalidUpdateSetException;

@@ -1,5 +1,6 @@
 package io.github.lxca.importer;
 
+import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.UploadListener;
 import java.time.Clock;
 import java.time.Duration;

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the update sets in a folder and checks them before anything leaves the machine: each set is
- * complete, no file is empty, every fix id is safe. All problems are reported together.
+ * complete, no file is empty, every fix id is safe, the payload is a readable gzip-compressed tar and the
+ * descriptor is well-formed XML. All problems are reported together.
  */
 public final class UpdateSetScanner {
     private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
@@ -55,23 +56,46 @@ public final class UpdateSetScanner {
                     "the folder holds no update set; expected four files <fix id>.chg, .tgz, .txt and .xml"));
         }
         List<UpdateSet> sets = new ArrayList<>();
-        byFixId.forEach((fixId, files) -> {
-            FixId.problemWith(fixId).ifPresent(problem -> problems.add(problem + " (files " + namesOf(files) + ")"));
-            for (UpdateFileType type : UpdateFileType.values()) {
-                if (!files.containsKey(type)) {
-                    problems.add(type.fileName(fixId) + " is missing: the set " + fixId + " has only " + namesOf(files));
-                }
-            }
-            List<UpdateFile> checked = new ArrayList<>();
-            files.forEach((type, path) -> checkFile(type, path, problems).ifPresent(checked::add));
-            if (checked.size() == UpdateFileType.values().length && FixId.isSafe(fixId)) {
-                sets.add(new UpdateSet(fixId, checked));
-            }
-        });
+        byFixId.forEach((fixId, files) -> checkSet(fixId, files, problems).ifPresent(sets::add));
         if (!problems.isEmpty()) {
             throw new InvalidUpdateSetException(directory, problems);
         }
         return sets;
+    }
+
+    /**
+     * Checks only the set {@code fixId} in {@code directory}, with the same checks as {@link #scan}; other
+     * files in the folder are neither checked nor reported.
+     */
+    public UpdateSet check(Path directory, String fixId) throws InvalidUpdateSetException {
+        Map<UpdateFileType, Path> files = new EnumMap<>(UpdateFileType.class);
+        for (UpdateFileType type : UpdateFileType.values()) {
+            Path path = directory.resolve(type.fileName(fixId));
+            if (Files.isRegularFile(path)) {
+                files.put(type, path);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<UpdateSet> set = checkSet(fixId, files, problems);
+        if (!problems.isEmpty() || set.isEmpty()) {
+            throw new InvalidUpdateSetException(directory, problems);
+        }
+        return set.get();
+    }
+
+    private static Optional<UpdateSet> checkSet(String fixId, Map<UpdateFileType, Path> files, List<String> problems) {
+        FixId.problemWith(fixId).ifPresent(problem -> problems.add(problem + " (files " + namesOf(files) + ")"));
+        for (UpdateFileType type : UpdateFileType.values()) {
+            if (!files.containsKey(type)) {
+                problems.add(type.fileName(fixId) + " is missing: the set " + fixId + " has only " + namesOf(files));
+            }
+        }
+        List<UpdateFile> checked = new ArrayList<>();
+        files.forEach((type, path) -> checkFile(type, path, problems).ifPresent(checked::add));
+        if (checked.size() == UpdateFileType.values().length && FixId.isSafe(fixId)) {
+            return Optional.of(new UpdateSet(fixId, checked));
+        }
+        return Optional.empty();
     }
 
     private static Optional<UpdateFile> checkFile(UpdateFileType type, Path path, List<String> problems) {
@@ -84,6 +108,15 @@ public final class UpdateSetScanner {
             }
             if (type == UpdateFileType.PAYLOAD && !startsWith(path, GZIP_MAGIC)) {
                 problems.add(name + " is not a gzip file (a .tgz payload must be a gzip-compressed tar)");
+                return Optional.empty();
+            }
+            Optional<String> contentProblem = switch (type) {
+                case PAYLOAD -> GzipTar.problemWith(path);
+                case DESCRIPTOR -> WellFormedXml.problemWith(path).map(error -> "is not well-formed XML: " + error);
+                default -> Optional.empty();
+            };
+            if (contentProblem.isPresent()) {
+                problems.add(name + " " + contentProblem.get());
                 return Optional.empty();
             }
             return Optional.of(new UpdateFile(type, path, size));
