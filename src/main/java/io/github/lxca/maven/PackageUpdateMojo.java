@@ -139,10 +139,10 @@ public class PackageUpdateMojo extends AbstractMojo {
         try {
             set = UpdatePackager.standard(getLog()::warn).pack(buildRequest());
         } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage()); // no cause: Maven would append its message again
         } catch (InvalidUpdateSetException e) {
             throw new MojoFailureException("The update set written to " + e.directory() + " fails the checks an import makes:\n  - "
-                    + String.join("\n  - ", e.problems()), e);
+                    + String.join("\n  - ", e.problems()));
         }
         for (UpdateFile file : set.files()) {
             projectHelper.attachArtifact(project, file.type().extension(), CLASSIFIER, file.path().toFile());

@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains("'../evil' is not a safe fix id") : log
+assert log.contains('(lxca.fixId)')
+def out = new File(basedir, 'target/lxca-update')
+assert !out.exists() || out.list().length == 0
+assert !new File(basedir, 'target/evil.tgz').exists()
+true
