@@ -5,13 +5,16 @@ import java.time.Duration;
 
 /**
  * Everything the client needs to reach one LXCA: its base URL, who to log in as, which certificates
- * to trust, and how long to wait.
+ * to trust, which proxy to go through, how long to wait, and how often to retry.
  *
+ * @param proxy null to connect directly
  * @param readTimeout the longest silence allowed while waiting for a reply; it does not limit how long
  *     an upload may take to send
+ * @param retries how often a call that failed for a passing reason is made again (idempotent calls,
+ *     and a broken upload, which always goes to a new job)
  */
-public record ConnectionSettings(URI baseUri, Credentials credentials, TrustSettings trust,
-        Duration connectTimeout, Duration readTimeout) {
+public record ConnectionSettings(URI baseUri, Credentials credentials, TrustSettings trust, ProxySettings proxy,
+        Duration connectTimeout, Duration readTimeout, int retries) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);

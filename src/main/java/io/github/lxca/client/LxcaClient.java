@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -33,7 +37,14 @@ import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
@@ -53,9 +64,11 @@ public final class LxcaClient implements AutoCloseable {
     static final String CSRF_HEADER = "X-Csrf-Token";
     private static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
     private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
+    private static final Set<Integer> PASSING_STATUSES = Set.of(502, 503, 504);
 
     private final ConnectionSettings settings;
-    private final Consumer<String> debugLog;
+    private final LxcaLog log;
+    private final RetryPolicy retry;
     private final TlsSetup tls;
     private final CloseableHttpClient http;
     private final BasicCookieStore cookies = new BasicCookieStore();
@@ -63,9 +76,10 @@ public final class LxcaClient implements AutoCloseable {
     private String csrfToken;
     private boolean loggedIn;
 
-    private LxcaClient(ConnectionSettings settings, TlsSetup tls, Consumer<String> debugLog) {
+    private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
         this.settings = settings;
-        this.debugLog = debugLog;
+        this.log = log;
+        this.retry = retry;
         this.tls = tls;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -75,7 +89,24 @@ public final class LxcaClient implements AutoCloseable {
                 .setResponseTimeout(Timeout.of(settings.readTimeout()))
                 .setRedirectsEnabled(false)
                 .build();
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        ProxySettings proxy = settings.proxy();
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    return proxy.bypassFor(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.hasCredentials()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.http = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(tls.sslContext())
@@ -93,11 +124,21 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /**
-     * @param debugLog receives one line per request: method, path, status and time; never a header or body
+     * @param log gets each retry at INFO, and one DEBUG line per request (method, path, status, time;
+     *     never a header or a body)
      */
-    public static LxcaClient open(ConnectionSettings settings, Consumer<String> debugLog)
+    public static LxcaClient open(ConnectionSettings settings, LxcaLog log, RetryPolicy retry)
             throws LxcaConfigurationException {
-        return new LxcaClient(settings, TlsSetup.of(settings.trust()), debugLog);
+        return new LxcaClient(settings, TlsSetup.of(settings.trust()), log, retry);
+    }
+
+    public static LxcaClient open(ConnectionSettings settings, LxcaLog log) throws LxcaConfigurationException {
+        return open(settings, log, RetryPolicy.standard(settings.retries()));
+    }
+
+    /** How often a call that failed for a passing reason is made again. */
+    public int retries() {
+        return retry.retries();
     }
 
     /** Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. */
@@ -106,10 +147,12 @@ public final class LxcaClient implements AutoCloseable {
         ObjectNode body = mapper.createObjectNode()
                 .put("UserId", credentials.username())
                 .put("password", credentials.password());
-        HttpPost post = new HttpPost(url("/sessions"));
-        post.setHeader(HttpHeaders.REFERER, url("/sessions"));
-        post.setEntity(json(body));
-        Reply reply = send("log in", post, null);
+        Reply reply = exchange(new Call("log in", null, true, false, () -> {
+            HttpPost post = new HttpPost(url("/sessions"));
+            post.setHeader(HttpHeaders.REFERER, url("/sessions"));
+            post.setEntity(json(body));
+            return post;
+        }));
         if (reply.status() == 401 || reply.status() == 403) {
             throw new LxcaAuthenticationException("LXCA rejected the user name or password of user '"
                     + credentials.username() + "' (HTTP " + reply.status() + ")", null, reply.messages(),
@@ -138,9 +181,11 @@ public final class LxcaClient implements AutoCloseable {
             entries.addObject().put("index", index).put("name", file.name()).put("size", file.size())
                     .put("type", file.contentType());
         }
-        HttpPost post = new HttpPost(url("/managementServer/updates?action=import"));
-        post.setEntity(json(body));
-        Reply reply = send("create the import job", post, null);
+        Reply reply = exchange(new Call("create the import job", null, false, true, () -> {
+            HttpPost post = new HttpPost(url("/managementServer/updates?action=import"));
+            post.setEntity(json(body));
+            return post;
+        }));
         requireSuccess(reply, "create the import job", null);
         JsonNode json = reply.json();
         String jobId = json == null ? null : Optional.ofNullable(Task.firstText(json, "jobid", "jobId", "taskid"))
@@ -158,21 +203,23 @@ public final class LxcaClient implements AutoCloseable {
      * Content-Length.
      */
     public void upload(String jobId, List<UpdateFile> files, UploadListener listener) throws LxcaException {
-        MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT);
-        for (UpdateFile file : files) {
-            multipart.addPart("uploadedfiles[]",
-                    new FileBody(file.path().toFile(), ContentType.create(file.contentType()), file.name()));
-        }
-        HttpPost post = new HttpPost(url("/files/managementServer/updates?action=import&jobid=" + encode(jobId)));
-        post.setEntity(new ProgressEntity(multipart.build(), listener));
-        Reply reply = send("upload the update files", post, jobId);
+        Reply reply = exchange(new Call("upload the update files", jobId, false, true, () -> {
+            MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT);
+            for (UpdateFile file : files) {
+                multipart.addPart("uploadedfiles[]",
+                        new FileBody(file.path().toFile(), ContentType.create(file.contentType()), file.name()));
+            }
+            HttpPost post = new HttpPost(url("/files/managementServer/updates?action=import&jobid=" + encode(jobId)));
+            post.setEntity(new ProgressEntity(multipart.build(), listener));
+            return post;
+        }));
         requireSuccess(reply, "upload the update files", jobId);
     }
 
     /** Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. */
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
-        Reply reply = send(operation, new HttpGet(url("/tasks/" + encode(jobId))), jobId);
+        Reply reply = exchange(new Call(operation, jobId, true, true, () -> new HttpGet(url("/tasks/" + encode(jobId)))));
         requireSuccess(reply, operation, jobId);
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
@@ -190,6 +237,32 @@ public final class LxcaClient implements AutoCloseable {
                 + reply.excerpt(), jobId, List.of(), null, null);
     }
 
+    /** The fix ids in LXCA's management-server updates repository. */
+    public Set<String> repositoryFixIds() throws LxcaException {
+        String operation = "list the updates repository";
+        Reply reply = exchange(new Call(operation, null, true, true,
+                () -> new HttpGet(url("/managementServer/updates?key=updates"))));
+        requireSuccess(reply, operation, null);
+        if (reply.json() == null) {
+            throw new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
+                    + "): " + reply.excerpt(), null, List.of(), null, null);
+        }
+        Set<String> fixIds = new TreeSet<>();
+        collectFixIds(reply.json(), fixIds);
+        return fixIds;
+    }
+
+    /** Entries may sit at any depth, depending on LXCA's version: every {@code fixid} value counts. */
+    private static void collectFixIds(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            String fixId = Task.firstText(node, "fixid", "fixId");
+            if (fixId != null) {
+                into.add(fixId);
+            }
+        }
+        node.forEach(child -> collectFixIds(child, into));
+    }
+
     /** Ends the session; returns whether LXCA confirmed it. Never throws. */
     public boolean logout() {
         if (!loggedIn) {
@@ -197,7 +270,8 @@ public final class LxcaClient implements AutoCloseable {
         }
         loggedIn = false;
         try {
-            return send("log out", new HttpDelete(url("/sessions")), null).isSuccessStatus();
+            return exchange(new Call("log out", null, true, false, () -> new HttpDelete(url("/sessions"))))
+                    .isSuccessStatus();
         } catch (LxcaException e) {
             return false;
         } finally {
@@ -215,7 +289,67 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    private Reply send(String operation, HttpUriRequestBase request, String jobId) throws LxcaException {
+    /**
+     * One call to LXCA.
+     *
+     * @param idempotent whether a passing failure (connection refused or reset, 502, 503, 504) may be
+     *     retried by sending the same request again
+     * @param needsSession whether a 401 means the session expired, so that logging in again once and
+     *     repeating the request is right
+     * @param request makes a fresh request for each attempt, so that no body is ever sent twice by accident
+     */
+    private record Call(String operation, String jobId, boolean idempotent, boolean needsSession,
+            Supplier<HttpUriRequestBase> request) {}
+
+    private Reply exchange(Call call) throws LxcaException {
+        boolean loggedInAgain = false;
+        for (int attempt = 0; ; attempt++) {
+            Reply reply;
+            try {
+                reply = send(call);
+            } catch (IOException e) {
+                LxcaException failure = networkFailure(e, call.operation(), call.jobId());
+                if (call.idempotent() && attempt < retry.retries() && isPassing(e)) {
+                    pause(call, attempt + 1, failure.getMessage());
+                    continue;
+                }
+                throw failure;
+            }
+            if (call.idempotent() && attempt < retry.retries() && PASSING_STATUSES.contains(reply.status())) {
+                pause(call, attempt + 1, "LXCA answered HTTP " + reply.status());
+                continue;
+            }
+            if (reply.status() == 401 && call.needsSession() && loggedIn && !loggedInAgain) {
+                log.info("LXCA ended the session (HTTP 401 when trying to " + call.operation() + "); logging in again");
+                loggedInAgain = true;
+                login();
+                attempt--; // logging in again is not a retry of this call
+                continue;
+            }
+            return reply;
+        }
+    }
+
+    private void pause(Call call, int retryNumber, String reason) throws LxcaException {
+        Duration delay = retry.delayBefore(retryNumber);
+        log.info(reason + "; trying again to " + call.operation() + " in "
+                + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0) + " s (retry " + retryNumber + " of "
+                + retry.retries() + ")");
+        try {
+            retry.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LxcaConnectionException("Interrupted while waiting to " + call.operation(), call.jobId(),
+                    List.of(), null, e);
+        }
+    }
+
+    private static boolean isPassing(IOException e) {
+        return !(e instanceof SSLException) && !(e instanceof UnknownHostException);
+    }
+
+    private Reply send(Call call) throws IOException {
+        HttpUriRequestBase request = call.request().get();
         request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
         if (csrfToken != null) {
             request.setHeader(CSRF_HEADER, csrfToken);
@@ -224,7 +358,7 @@ public final class LxcaClient implements AutoCloseable {
         context.setCookieStore(cookies);
         long start = System.nanoTime();
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
-            debugLog.accept(request.getMethod() + " " + request.getRequestUri() + " -> HTTP " + response.getCode()
+            log.debug(request.getMethod() + " " + request.getRequestUri() + " -> HTTP " + response.getCode()
                     + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             HttpEntity entity = response.getEntity();
             byte[] body = new byte[0];
@@ -232,16 +366,14 @@ public final class LxcaClient implements AutoCloseable {
             if (entity != null) {
                 try (InputStream in = entity.getContent()) {
                     body = in.readNBytes(MAX_REPLY_BYTES + 1);
-                }
-                if (body.length > MAX_REPLY_BYTES) {
-                    truncated = true;
-                    body = Arrays.copyOf(body, MAX_REPLY_BYTES);
-                    request.abort(); // do not drain an endless or huge body
+                    if (body.length > MAX_REPLY_BYTES) {
+                        truncated = true;
+                        body = Arrays.copyOf(body, MAX_REPLY_BYTES);
+                        request.abort(); // do not drain an endless or huge body
+                    }
                 }
             }
             return new Reply(response.getCode(), body, truncated, mapper);
-        } catch (IOException e) {
-            throw networkFailure(e, operation, jobId);
         }
     }
 

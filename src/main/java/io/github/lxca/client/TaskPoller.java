@@ -17,13 +17,6 @@ public final class TaskPoller {
         Task fetch(String jobId) throws LxcaException;
     }
 
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-
-        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
-    }
-
     /** Told each time the task's state or percentage changes. */
     @FunctionalInterface
     public interface Listener {

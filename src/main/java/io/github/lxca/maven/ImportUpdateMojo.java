@@ -6,6 +6,7 @@ import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.UpdateImporter;
@@ -96,6 +97,15 @@ public class ImportUpdateMojo extends AbstractMojo {
     @Parameter(property = "lxca.readTimeout", defaultValue = "600")
     private String readTimeout;
 
+    /**
+     * How often a call that failed for a passing reason (connection refused or reset, HTTP 502, 503, 504)
+     * is made again, with exponential backoff; only calls that are safe to repeat (log in, job state,
+     * repository queries) are retried. An upload cut off midway is retried this often too, always in a
+     * new job and only after checking that LXCA has not received the update already.
+     */
+    @Parameter(property = "lxca.retries", defaultValue = "3")
+    private int retries;
+
     /** Do nothing, and say so. */
     @Parameter(property = "lxca.skip", defaultValue = "false")
     private boolean skip;
@@ -156,8 +166,17 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
         TrustSettings trust = new TrustSettings(trustStore == null ? null : trustStore.toPath(),
                 secrets.get("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"), certificateFingerprint, insecure);
-        ConnectionSettings connection = new ConnectionSettings(baseUri, credentials, trust,
-                Durations.parse("lxca.connectTimeout", connectTimeout), Durations.parse("lxca.readTimeout", readTimeout));
+        if (retries < 0) {
+            throw new MojoFailureException("lxca.retries must be 0 or more, not " + retries);
+        }
+        ProxySettings proxy = new ProxyResolver(settingsDecrypter)
+                .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
+        if (proxy != null) {
+            getLog().debug("Reaching LXCA through " + proxy);
+        }
+        ConnectionSettings connection = new ConnectionSettings(baseUri, credentials, trust, proxy,
+                Durations.parse("lxca.connectTimeout", connectTimeout), Durations.parse("lxca.readTimeout", readTimeout),
+                retries);
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
         return new ImportRequest(connection, updateDirectory.toPath(), interval, timeout);

@@ -13,13 +13,17 @@ import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaProtocolException;
+import io.github.lxca.client.ProxySettings;
+import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
+import io.github.lxca.simulator.TunnelingProxy;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
 import io.github.lxca.testing.TestClock;
@@ -81,8 +85,12 @@ class UpdateImporterTest {
     }
 
     private ImportRequest request(String user, TrustSettings trust, URI url) {
-        ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, PASSWORD, "the test"), trust,
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
+        return request(new Credentials(user, PASSWORD, "the test"), trust, url, null);
+    }
+
+    private ImportRequest request(Credentials credentials, TrustSettings trust, URI url, ProxySettings proxy) {
+        ConnectionSettings connection = new ConnectionSettings(url, credentials, trust, proxy,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
         return new ImportRequest(connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2));
     }
 
@@ -91,7 +99,9 @@ class UpdateImporterTest {
     }
 
     private UpdateImporter importer() {
-        return new UpdateImporter(io.github.lxca.client.LxcaClient::open, clock, clock.sleeper(), log);
+        return new UpdateImporter((settings, clientLog) -> LxcaClient.open(settings, clientLog,
+                new RetryPolicy(settings.retries(), Duration.ofSeconds(1), Duration.ofSeconds(30), clock.sleeper(), () -> 1.0)),
+                clock, clock.sleeper(), log);
     }
 
     private <T extends Throwable> T importFails(Class<T> type, String user) throws IOException {
@@ -161,11 +171,8 @@ class UpdateImporterTest {
     void wrongPasswordFailsWithLxcaMessageAndNoJob() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        ConnectionSettings wrong = new ConnectionSettings(simulator.url(), new Credentials(user, "wrong", "the test"),
-                trusted(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-
         var e = assertThrows(LxcaAuthenticationException.class, () -> importer().importUpdates(
-                new ImportRequest(wrong, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(1))));
+                request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
 
         assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
         assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
@@ -292,10 +299,127 @@ class UpdateImporterTest {
     }
 
     @Test
-    void droppedUploadIsAConnectionFailureNamingTheJob() throws Exception {
-        var e = importFails(LxcaConnectionException.class, user(Fault.UPLOAD_DROPPED));
+    void uploadThatAlwaysBreaksIsTriedInFourJobsThenFailsNamingTheLast() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED);
+        var e = importFails(LxcaConnectionException.class, user);
         assertTrue(e.jobId().isPresent());
         assertTrue(e.getMessage().contains("broke while trying to upload the update files"), e.getMessage());
+        assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("create-job")).count());
+        assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("upload-dropped")).count());
+        assertTrue(log.text().contains("INFO Uploading again in a new job (retry 3 of 3)"), log.text());
+    }
+
+    @Test
+    void uploadCutOffOnceIsUploadedAgainInANewJob() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED_ONCE);
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        ImportResult result = importAs(user);
+
+        assertEquals("Complete", result.finalState());
+        assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
+        List<String> events = eventsOf(user);
+        assertEquals(List.of("login " + user, "create-job N " + user, "upload-dropped N " + user, "task N " + user,
+                "create-job N " + user, "upload N " + user, "task N " + user, "task N " + user, "logout " + user),
+                events.stream().filter(e -> !e.startsWith("repository")).toList());
+        assertTrue(log.text().contains("checking what LXCA received before uploading again"), log.text());
+    }
+
+    @Test
+    void uploadWhoseReplyIsLostIsNotSentAgainWhenLxcaGotIt() throws Exception {
+        String user = user(Fault.UPLOAD_REPLY_LOST);
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        ImportResult result = importAs(user);
+
+        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("upload ")).count(), eventsOf(user).toString());
+        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
+        assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
+        assertTrue(log.text().contains("LXCA received the files of job " + result.jobId()), log.text());
+    }
+
+    @Test
+    void uploadCutOffWhenTheRepositoryHasTheUpdateIsNotSentAgain() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED_BUT_STORED);
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        ImportResult result = importAs(user);
+
+        assertEquals("AlreadyInRepository", result.finalState());
+        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
+        assertTrue(log.text().contains("LXCA's repository already holds " + fixId + "; not uploading again"), log.text());
+    }
+
+    @Test
+    void expiredSessionLogsInAgainOnceAndCarriesOn() throws Exception {
+        String user = user(Fault.SESSION_EXPIRES);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        assertEquals("Complete", importAs(user).finalState());
+
+        assertEquals(2, eventsOf(user).stream().filter(e -> e.equals("login " + user)).count());
+        assertTrue(log.text().contains("INFO LXCA ended the session (HTTP 401 when trying to read the state of job"),
+                log.text());
+    }
+
+    @Test
+    void unavailableTaskPollsAreRetriedWithBackoff() throws Exception {
+        String user = user(Fault.TASKS_UNAVAILABLE_TWICE);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        assertEquals("Complete", importAs(user).finalState());
+
+        String text = log.text();
+        assertTrue(text.contains("INFO LXCA answered HTTP 503; trying again to read the state of job"), text);
+        assertTrue(text.contains("in 1.5 s (retry 1 of 3)"), text);
+        assertTrue(text.contains("in 3.0 s (retry 2 of 3)"), text);
+        assertTrue(clock.sleeps().containsAll(List.of(Duration.ofMillis(1500), Duration.ofMillis(3000))), clock.sleeps().toString());
+    }
+
+    @Test
+    void htmlInsteadOfATaskListIsAProtocolErrorWithStatusAndExcerpt() throws Exception {
+        var e = importFails(LxcaProtocolException.class, user(Fault.TASKS_HTML));
+        assertTrue(e.getMessage().matches("LXCA's reply to read the state of job \\d+ is not a task list \\(HTTP 200\\):"
+                + " \"Please log in\""), e.getMessage());
+    }
+
+    @Test
+    void taskListWithoutTheJobIsAProtocolError() throws Exception {
+        var e = importFails(LxcaProtocolException.class, user(Fault.TASKS_WITHOUT_JOB));
+        assertTrue(e.getMessage().startsWith("LXCA's task list does not contain job " + e.jobId().orElseThrow()),
+                e.getMessage());
+    }
+
+    @Test
+    void endlessErrorBodyIsCutOffAndShownShort() throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500_ENDLESS));
+        assertEquals(500, e.status());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
+        assertTrue(e.getMessage().endsWith("…\""), e.getMessage());
+        assertTrue(runtime.totalMemory() - runtime.freeMemory() < runtime.maxMemory(), "still alive");
+    }
+
+    @Test
+    void proxyFromSettingsTunnelsTheImportUnlessTheHostIsExempt() throws Exception {
+        try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "proxy-pass")) {
+            SampleUpdateSets.write(work.resolve("sets"), fixId());
+            ProxySettings viaProxy = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", "127.0.0.1|*.internal");
+            importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
+            assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
+            assertEquals(1, proxy.refusedForCredentials(), "the first CONNECT is challenged for credentials");
+
+            int before = proxy.tunnels();
+            SampleUpdateSets.write(work.resolve("sets2"), fixId());
+            ProxySettings exempt = new ProxySettings("127.0.0.1", proxy.port(), null, null, "127.0.0.1|LOCALHOST");
+            var direct = request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), exempt);
+            importer().importUpdates(new ImportRequest(direct.connection(), work.resolve("sets2"), direct.pollInterval(),
+                    direct.taskTimeout()));
+            assertEquals(before, proxy.tunnels(), "nonProxyHosts bypasses the proxy");
+        }
     }
 
     @Test

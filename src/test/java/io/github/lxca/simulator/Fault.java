@@ -24,8 +24,24 @@ public enum Fault {
     UPLOAD_500_HTML,
     /** The upload fails with 500 and no body at all. */
     UPLOAD_500_EMPTY,
-    /** The connection is closed in the middle of the upload. */
+    /** The connection is closed in the middle of every upload. */
     UPLOAD_DROPPED,
+    /** The connection is closed in the middle of the first upload only. */
+    UPLOAD_DROPPED_ONCE,
+    /** The first upload arrives whole and the job starts, but the connection closes before the reply. */
+    UPLOAD_REPLY_LOST,
+    /** The first upload is cut off, yet its updates land in the repository (as if another job brought them). */
+    UPLOAD_DROPPED_BUT_STORED,
+    /** The upload fails with 500 and an error body that never ends. */
+    UPLOAD_500_ENDLESS,
+    /** The session ends after the first task poll: the next call gets 401. */
+    SESSION_EXPIRES,
+    /** The first two task polls answer 503 with an HTML page, as a load balancer would. */
+    TASKS_UNAVAILABLE_TWICE,
+    /** Task polls answer 200 with an HTML page. */
+    TASKS_HTML,
+    /** Task polls answer a list that does not contain the job. */
+    TASKS_WITHOUT_JOB,
     /** The task ends Stopped_With_Error with LXCA messages. */
     TASK_FAILS,
     /** The task says Complete, but one child task ended Stopped_With_Error. */

@@ -200,6 +200,8 @@ public final class LxcaSimulator implements AutoCloseable {
 
     /** Signals that the connection was dropped on purpose and nothing is to be written. */
     private static final Reply DROPPED = new Reply(0, null, null, List.of());
+    /** Signals a 500 whose body goes on until the client gives up (bounded at 1 GiB). */
+    private static final Reply ENDLESS = new Reply(500, "application/json", null, List.of());
 
     private final class Api extends Handler.Abstract {
         @Override
@@ -216,6 +218,10 @@ public final class LxcaSimulator implements AutoCloseable {
                 callback.failed(new IOException("connection dropped on purpose"));
                 return true;
             }
+            if (reply == ENDLESS) {
+                writeEndlessBody(response, callback);
+                return true;
+            }
             response.setStatus(reply.status());
             if (reply.contentType() != null) {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
@@ -223,6 +229,20 @@ public final class LxcaSimulator implements AutoCloseable {
             reply.cookies().forEach(cookie -> Response.addCookie(response, cookie));
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
             return true;
+        }
+    }
+
+    private static void writeEndlessBody(Response response, Callback callback) {
+        response.setStatus(500);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        byte[] chunk = ("{\"result\":\"failed\",\"padding\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+        try (var out = Content.Sink.asOutputStream(response)) {
+            for (int i = 0; i < 16 * 1024; i++) {
+                out.write(chunk);
+            }
+            callback.succeeded();
+        } catch (IOException clientGaveUp) {
+            callback.failed(clientGaveUp);
         }
     }
 
@@ -256,7 +276,7 @@ public final class LxcaSimulator implements AutoCloseable {
             return upload(request, session.user(), query.getValue("jobid"));
         }
         if (path.startsWith("/tasks/") && method.equals("GET")) {
-            return tasks(session.user(), path.substring("/tasks/".length()));
+            return tasks(session, path.substring("/tasks/".length()));
         }
         if (path.equals("/managementServer/updates") && method.equals("GET")) {
             return listRepository();
@@ -334,11 +354,18 @@ public final class LxcaSimulator implements AutoCloseable {
         if (job.phase != Phase.CREATED) {
             return json(409, failure("FQXHMUP2006L", "The job " + jobId + " has already received its files.", "", "Create a new job."));
         }
-        if (user.has(Fault.UPLOAD_DROPPED)) {
+        boolean storeAnyway = user.has(Fault.UPLOAD_DROPPED_BUT_STORED) && state.occurrence(user, Fault.UPLOAD_DROPPED_BUT_STORED) == 0;
+        if (user.has(Fault.UPLOAD_DROPPED)
+                || user.has(Fault.UPLOAD_DROPPED_ONCE) && state.occurrence(user, Fault.UPLOAD_DROPPED_ONCE) == 0
+                || storeAnyway) {
             try (InputStream in = Content.Source.asInputStream(request)) {
                 in.readNBytes(1024);
             }
-            state.event("upload-dropped " + jobId);
+            if (storeAnyway) {
+                job.files.stream().map(DeclaredFile::fixId).distinct()
+                        .forEach(fixId -> state.repository.put(fixId, new StoredUpdate(fixId, "elsewhere", user.name(), List.of())));
+            }
+            state.event("upload-dropped " + jobId + " " + user.name());
             return DROPPED;
         }
         for (DeclaredFile file : job.files) {
@@ -384,6 +411,9 @@ public final class LxcaSimulator implements AutoCloseable {
         job.received = List.copyOf(received);
         job.phase = Phase.UPLOADED;
         state.event("upload " + jobId + " " + user.name());
+        if (user.has(Fault.UPLOAD_REPLY_LOST) && state.occurrence(user, Fault.UPLOAD_REPLY_LOST) == 0) {
+            return DROPPED;
+        }
         return json(201, success());
     }
 
@@ -415,6 +445,9 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         if (user.has(Fault.UPLOAD_500_EMPTY)) {
             return Optional.of(Reply.text(500, null, ""));
+        }
+        if (user.has(Fault.UPLOAD_500_ENDLESS)) {
+            return Optional.of(ENDLESS);
         }
         return Optional.empty();
     }
@@ -472,7 +505,21 @@ public final class LxcaSimulator implements AutoCloseable {
         };
     }
 
-    private Reply tasks(User user, String idList) {
+    private Reply tasks(Session session, String idList) {
+        User user = session.user();
+        if (user.has(Fault.SESSION_EXPIRES) && state.occurrence(user, Fault.SESSION_EXPIRES) == 0) {
+            state.sessions.remove(session.id()); // this poll is answered; the next call finds no session
+        }
+        if (user.has(Fault.TASKS_UNAVAILABLE_TWICE) && state.occurrence(user, Fault.TASKS_UNAVAILABLE_TWICE) < 2) {
+            state.event("task-unavailable " + user.name());
+            return Reply.text(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>");
+        }
+        if (user.has(Fault.TASKS_HTML)) {
+            return Reply.text(200, "text/html", "<html><body>Please log in</body></html>");
+        }
+        if (user.has(Fault.TASKS_WITHOUT_JOB)) {
+            return json(200, mapper.createArrayNode().add(mapper.createObjectNode().put("jobUID", "999999").put("status", "Complete")));
+        }
         ArrayNode list = mapper.createArrayNode();
         for (String id : idList.split(",")) {
             Job job = state.jobs.get(id);

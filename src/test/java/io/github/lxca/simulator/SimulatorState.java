@@ -57,6 +57,12 @@ final class SimulatorState {
     final Map<String, StoredUpdate> repository = new ConcurrentHashMap<>();
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger nextJobId = new AtomicInteger(1);
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    /** How often this user has met this fault before now: 0 the first time. */
+    int occurrence(User user, Fault fault) {
+        return counts.computeIfAbsent(user.name() + "/" + fault, key -> new AtomicInteger()).getAndIncrement();
+    }
 
     void addUser(String name, String password, Fault... faults) {
         Set<Fault> set = EnumSet.noneOf(Fault.class);

@@ -1,6 +1,6 @@
 package io.github.lxca.testing;
 
-import io.github.lxca.client.TaskPoller;
+import io.github.lxca.client.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class TestClock extends Clock {
     }
 
     /** A sleeper that records each wait and moves this clock instead of sleeping. */
-    public TaskPoller.Sleeper sleeper() {
+    public Sleeper sleeper() {
         return duration -> {
             synchronized (this) {
                 sleeps.add(duration);
