@@ -1,3 +1,4 @@
+evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
 def log = new File(basedir, 'build.log').text
 assert log.contains("'../evil' is not a safe fix id") : log
 assert log.contains('(lxca.fixId)')

@@ -1,3 +1,4 @@
+evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
 def log = new File(basedir, 'build.log').text
 def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
 def job = (log =~ /Created import job (\d+)/)[0][1]

@@ -308,12 +308,11 @@ public final class LxcaClient implements AutoCloseable {
             try {
                 reply = send(call);
             } catch (IOException e) {
-                LxcaException failure = networkFailure(e, call.operation(), call.jobId());
                 if (call.idempotent() && attempt < retry.retries() && isPassing(e)) {
-                    pause(call, attempt + 1, failure.getMessage());
+                    pause(call, attempt + 1, networkFailure(e, call.operation(), call.jobId(), 1).getMessage());
                     continue;
                 }
-                throw failure;
+                throw networkFailure(e, call.operation(), call.jobId(), attempt + 1);
             }
             if (call.idempotent() && attempt < retry.retries() && PASSING_STATUSES.contains(reply.status())) {
                 pause(call, attempt + 1, "LXCA answered HTTP " + reply.status());
@@ -377,7 +376,7 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    private LxcaException networkFailure(IOException e, String operation, String jobId) {
+    private LxcaException networkFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();
         if (e instanceof SSLPeerUnverifiedException) {
             return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
@@ -418,7 +417,8 @@ public final class LxcaClient implements AutoCloseable {
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
             suggestion = "check the network between this machine and LXCA, then run again";
         }
-        return new LxcaConnectionException(headline, jobId, List.of(), suggestion, e);
+        return new LxcaConnectionException(headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId,
+                List.of(), suggestion, e);
     }
 
     private static void requireSuccess(Reply reply, String operation, String jobId) throws LxcaRejectedException {

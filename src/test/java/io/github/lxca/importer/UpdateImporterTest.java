@@ -478,7 +478,10 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(LxcaConnectionException.class, () -> importer().importUpdates(
                 request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
-        assertEquals("Cannot connect to LXCA at localhost:" + closedPort + ": connection refused", e.getMessage());
+        assertEquals("Cannot connect to LXCA at localhost:" + closedPort + ": connection refused (4 attempts)",
+                e.getMessage());
+        assertTrue(log.text().contains("INFO Cannot connect to LXCA at localhost:" + closedPort
+                + ": connection refused; trying again to log in in 6.0 s (retry 3 of 3)"), log.text());
         assertTrue(e.describe().contains("What to do: check the host and port in lxca.url"), e.describe());
     }
 

@@ -173,6 +173,11 @@ public final class LxcaSimulator implements AutoCloseable {
         return Map.copyOf(state.repository);
     }
 
+    /** Adds a line to the event log, for fixtures that work beside the simulator (a proxy). */
+    public void recordEvent(String event) {
+        state.event(event);
+    }
+
     /** Puts an update into the repository as if an earlier import had brought it. */
     public void preload(String fixId) {
         state.repository.put(fixId, new StoredUpdate(fixId, "0", "preloaded", List.of()));

@@ -1,5 +1,10 @@
 package io.github.lxca.simulator;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +19,7 @@ import java.util.List;
  *
  * <pre>
  * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2]
- * java ... SimulatorMain --await target/lxca-simulator [--seconds 60]
+ * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
@@ -32,12 +37,15 @@ public final class SimulatorMain {
         Arguments arguments = new Arguments(List.of(args));
         String await = arguments.value("--await", null);
         if (await != null) {
-            awaitReady(Path.of(await), Duration.ofSeconds(Long.parseLong(arguments.value("--seconds", "60"))));
+            awaitReady(Path.of(await), Integer.parseInt(arguments.value("--port", "0")),
+                    Duration.ofSeconds(Long.parseLong(arguments.value("--seconds", "60"))));
             return;
         }
         Path directory = Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
         Files.createDirectories(directory);
-        Files.deleteIfExists(directory.resolve("url.txt"));
+        for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml")) {
+            Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
+        }
         LxcaSimulator simulator = LxcaSimulator.builder()
                 .port(Integer.parseInt(arguments.value("--port", "0")))
                 .pollsToComplete(Integer.parseInt(arguments.value("--polls", "2")))
@@ -50,6 +58,10 @@ public final class SimulatorMain {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
+        String proxyPort = arguments.value("--proxy-port", null);
+        if (proxyPort != null) {
+            startProxy(Integer.parseInt(proxyPort), simulator, directory, arguments.value("--maven-repository", null));
+        }
         Files.writeString(directory.resolve("fingerprint.txt"), simulator.fingerprint() + "\n");
         Path url = Files.writeString(directory.resolve("url.txt.tmp"), simulator.url() + "\n", StandardCharsets.UTF_8);
         Files.move(url, directory.resolve("url.txt"), StandardCopyOption.ATOMIC_MOVE); // readiness: whole or absent
@@ -62,17 +74,76 @@ public final class SimulatorMain {
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
     }
 
-    private static void awaitReady(Path directory, Duration limit) throws Exception {
+    /**
+     * Starts a CONNECT proxy that asks for {@code proxy-user}/{@code proxy-pass}, logs each tunnel as an
+     * event, and writes {@code proxy-settings.xml}: a settings.xml whose proxy is this one, for builds
+     * that are to go through it. Maven's own downloads bypass it: they come from {@code mavenRepository}
+     * (the outer build's local repository) or go straight to Central.
+     */
+    private static void startProxy(int port, LxcaSimulator simulator, Path directory, String mavenRepository)
+            throws Exception {
+        TunnelingProxy proxy = TunnelingProxy.start(port, "proxy-user", "proxy-pass", simulator::recordEvent);
+        Files.writeString(directory.resolve("proxy-settings.xml"), """
+                <settings>
+                  <proxies>
+                    <proxy>
+                      <id>test-proxy</id>
+                      <active>true</active>
+                      <protocol>https</protocol>
+                      <host>127.0.0.1</host>
+                      <port>%d</port>
+                      <username>proxy-user</username>
+                      <password>proxy-pass</password>
+                      <nonProxyHosts>localhost|*.internal|repo.maven.apache.org|*.maven.org</nonProxyHosts>
+                    </proxy>
+                  </proxies>
+                  <servers>
+                    <server><id>lxca</id><username>%s</username><password>%s</password></server>
+                  </servers>
+                  <profiles>
+                    <profile>
+                      <id>outer-build-repository</id>
+                      <repositories>
+                        <repository><id>outer</id><url>%s</url></repository>
+                      </repositories>
+                      <pluginRepositories>
+                        <pluginRepository><id>outer</id><url>%s</url></pluginRepository>
+                      </pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>outer-build-repository</activeProfile></activeProfiles>
+                </settings>
+                """.formatted(proxy.port(), USER, PASSWORD, mavenRepository, mavenRepository));
+        System.out.println("  CONNECT proxy on 127.0.0.1:" + proxy.port() + " (proxy-user / proxy-pass)");
+    }
+
+    /**
+     * Waits until the simulator on {@code port} has written its {@code url.txt} and takes connections.
+     * The port check keeps a {@code url.txt} left by an earlier run from passing for this one.
+     */
+    private static void awaitReady(Path directory, int port, Duration limit) throws Exception {
         Path ready = directory.resolve("url.txt");
         Instant deadline = Instant.now().plus(limit);
-        while (!Files.exists(ready)) {
+        while (!isReady(ready, port)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("The LXCA simulator did not start within " + limit.toSeconds()
-                        + " s; see " + directory.resolve("simulator.log"));
+                throw new IllegalStateException("The LXCA simulator did not start on port " + port + " within "
+                        + limit.toSeconds() + " s; see " + directory.resolve("simulator.log"));
             }
             Thread.sleep(100);
         }
         System.out.println("LXCA simulator ready at " + Files.readString(ready).strip());
+    }
+
+    private static boolean isReady(Path urlFile, int port) {
+        try (Socket socket = new Socket()) {
+            if (!Files.exists(urlFile) || URI.create(Files.readString(urlFile).strip()).getPort() != port) {
+                return false;
+            }
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private record Arguments(List<String> args) {

@@ -23,13 +23,14 @@ public final class TunnelingProxy implements AutoCloseable {
     private final AtomicInteger tunnels = new AtomicInteger();
     private final AtomicInteger challenged = new AtomicInteger();
 
-    private TunnelingProxy(String username, String password, Consumer<String> events) {
+    private TunnelingProxy(int port, String username, String password, Consumer<String> events) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setDaemon(true);
         threads.setName("tunneling-proxy");
         server = new Server(threads);
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
+        connector.setPort(port);
         server.addConnector(connector);
         String expected = username == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -56,12 +57,16 @@ public final class TunnelingProxy implements AutoCloseable {
     }
 
     public static TunnelingProxy start(String username, String password) throws Exception {
-        return start(username, password, event -> {});
+        return start(0, username, password, event -> {});
     }
 
-    /** @param events gets one line per tunnel opened */
-    public static TunnelingProxy start(String username, String password, Consumer<String> events) throws Exception {
-        TunnelingProxy proxy = new TunnelingProxy(username, password, events);
+    /**
+     * @param port 0 for any free one
+     * @param events gets one line per tunnel opened
+     */
+    public static TunnelingProxy start(int port, String username, String password, Consumer<String> events)
+            throws Exception {
+        TunnelingProxy proxy = new TunnelingProxy(port, username, password, events);
         proxy.server.start();
         return proxy;
     }
