@@ -213,6 +213,16 @@ class UpdateImporterTest {
     }
 
     @Test
+    void uploadAnswered503IsNeverSentAgainByTheHttpClient() throws Exception {
+        String user = user(Fault.UPLOAD_503);
+        var e = importFails(LxcaRejectedException.class, user);
+        assertEquals(503, e.status());
+        assertEquals(1, eventsOf(user).stream().filter(event -> event.startsWith("upload-failed")).count(),
+                "one upload, no automatic retry: " + eventsOf(user));
+        assertTrue(e.describe().contains("FQXHMSE0503J: The service is busy."), e.describe());
+    }
+
+    @Test
     void updateAlreadyInRepositoryIsAConflict() throws Exception {
         String user = user();
         String fixId = fixId();

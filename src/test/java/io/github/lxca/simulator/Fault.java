@@ -32,6 +32,8 @@ public enum Fault {
     UPLOAD_REPLY_LOST,
     /** The first upload is cut off, yet its updates land in the repository (as if another job brought them). */
     UPLOAD_DROPPED_BUT_STORED,
+    /** The upload is answered 503 with Retry-After, which HttpClient's default strategy would retry on its own. */
+    UPLOAD_503,
     /** The upload fails with 500 and an error body that never ends. */
     UPLOAD_500_ENDLESS,
     /** The session ends after the first task poll: the next call gets 401. */

@@ -197,7 +197,11 @@ public final class LxcaSimulator implements AutoCloseable {
         server.stop();
     }
 
-    private record Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies) {
+    private record Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies, Map<String, String> headers) {
+        Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies) {
+            this(status, contentType, body, cookies, Map.of());
+        }
+
         static Reply text(int status, String contentType, String body) {
             return new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), List.of());
         }
@@ -232,6 +236,7 @@ public final class LxcaSimulator implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             }
             reply.cookies().forEach(cookie -> Response.addCookie(response, cookie));
+            reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
             return true;
         }
@@ -384,7 +389,7 @@ public final class LxcaSimulator implements AutoCloseable {
         Optional<Reply> injected = injectedUploadFailure(user);
         if (injected.isPresent()) {
             drain(request);
-            state.event("upload-failed " + jobId);
+            state.event("upload-failed " + jobId + " " + user.name());
             return injected.get();
         }
         List<ReceivedFile> received = new ArrayList<>();
@@ -450,6 +455,11 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         if (user.has(Fault.UPLOAD_500_EMPTY)) {
             return Optional.of(Reply.text(500, null, ""));
+        }
+        if (user.has(Fault.UPLOAD_503)) {
+            Reply unavailable = json(503, failure("FQXHMSE0503J", "The service is busy.", "", "Retry later."));
+            return Optional.of(new Reply(503, unavailable.contentType(), unavailable.body(), List.of(),
+                    Map.of("Retry-After", "1")));
         }
         if (user.has(Fault.UPLOAD_500_ENDLESS)) {
             return Optional.of(ENDLESS);
