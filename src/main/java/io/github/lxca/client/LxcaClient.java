@@ -263,6 +263,16 @@ public final class LxcaClient implements AutoCloseable {
         node.forEach(child -> collectFixIds(child, into));
     }
 
+    /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */
+    public void deleteUpdate(String fixId) throws LxcaException {
+        String operation = "delete " + fixId + " from the repository";
+        Reply reply = exchange(new Call(operation, null, true, true,
+                () -> new HttpDelete(url("/managementServer/updates/" + encode(fixId) + "?key=removeMetadata"))));
+        if (reply.status() != 404) {
+            requireSuccess(reply, operation, null);
+        }
+    }
+
     /** Ends the session; returns whether LXCA confirmed it. Never throws. */
     public boolean logout() {
         if (!loggedIn) {

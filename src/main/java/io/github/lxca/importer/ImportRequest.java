@@ -4,7 +4,14 @@ import io.github.lxca.client.ConnectionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** One import, fully described: where to send which folder of update sets, and how long to follow the job. */
+/**
+ * One import into one LXCA, fully described: where to send which folder of update sets, how long to
+ * follow the job, what to do with updates already there, and whether to upload at all.
+ */
 public record ImportRequest(ConnectionSettings connection, Path updateDirectory, Duration pollInterval,
-        Duration taskTimeout) {
+        Duration taskTimeout, OnExisting onExisting, boolean dryRun) {
+
+    public ImportRequest(ConnectionSettings connection, Path updateDirectory, Duration pollInterval, Duration taskTimeout) {
+        this(connection, updateDirectory, pollInterval, taskTimeout, OnExisting.FAIL, false);
+    }
 }

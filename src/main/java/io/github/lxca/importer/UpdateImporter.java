@@ -10,6 +10,8 @@ import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.client.TaskState;
+import io.github.lxca.client.LxcaUpdatePresentException;
+import io.github.lxca.client.LxcaVerificationException;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
 import io.github.lxca.update.UpdateSet;
@@ -17,6 +19,7 @@ import io.github.lxca.update.UpdateSetScanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -52,33 +55,111 @@ public final class UpdateImporter {
 
     public ImportResult importUpdates(ImportRequest request)
             throws InvalidUpdateSetException, LxcaException, InterruptedException {
-        List<UpdateSet> sets = new UpdateSetScanner(log::warn).scan(request.updateDirectory());
-        List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
-        List<String> fixIds = sets.stream().map(UpdateSet::fixId).toList();
-        long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
+        return importSets(check(request.updateDirectory()), request);
+    }
+
+    /** Finds and checks the sets of a folder, before anything leaves the machine. */
+    public List<UpdateSet> check(java.nio.file.Path directory) throws InvalidUpdateSetException {
+        return new UpdateSetScanner(log::warn).scan(directory);
+    }
+
+    /** Imports sets that {@link #check} accepted; the request's folder is not read again. */
+    public ImportResult importSets(List<UpdateSet> sets, ImportRequest request) throws LxcaException, InterruptedException {
         ConnectionSettings connection = request.connection();
-        log.info("Importing " + String.join(", ", fixIds) + " (" + files.size() + " files, " + Sizes.bytes(bytes)
-                + ") into LXCA at " + connection.baseUri() + " as " + connection.credentials().username());
+        log.info((request.dryRun() ? "Dry run: checking " : "Importing ") + describe(sets) + " into LXCA at "
+                + connection.baseUri() + " as " + connection.credentials().username());
         Instant start = clock.instant();
         try (LxcaClient client = clients.open(connection, log);
                 InterruptionGuard guard = InterruptionGuard.install(client, log)) {
             client.login();
-            String jobId = uploadInNewJob(client, files, guard);
-            String finalState;
-            if (jobId == null) {
-                finalState = "AlreadyInRepository";
-            } else {
-                guard.state(jobId, "uploaded; LXCA goes on importing it");
-                TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
-                Task task = poller.awaitEnd(jobId, t -> log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%"));
-                finalState = task.rawState();
+            List<String> skipped = new ArrayList<>();
+            sets = handleExisting(client, sets, request, skipped);
+            List<String> fixIds = fixIdsOf(sets);
+            if (sets.isEmpty()) {
+                log.info("Nothing to import: LXCA's repository already holds " + String.join(", ", skipped));
+                return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, 0, since(start), List.of());
             }
+            if (request.dryRun()) {
+                log.info("Dry run: would upload " + describe(sets) + "; the credentials work and the repository"
+                        + " was read. Nothing was uploaded.");
+                return new ImportResult(ImportOutcome.DRY_RUN, fixIds, skipped, null, null, 0, since(start), List.of());
+            }
+            List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
+            long bytes = files.stream().mapToLong(UpdateFile::size).sum();
+            String jobId = uploadInNewJob(client, files, guard);
+            if (jobId == null) {
+                return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes, since(start),
+                        List.of());
+            }
+            guard.state(jobId, "uploaded; LXCA goes on importing it");
+            TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
+            Task task = poller.awaitEnd(jobId, t -> log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%"));
             guard.state(jobId, null);
-            Duration total = Duration.between(start, clock.instant());
-            log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + finalState + ", "
+            verifyListed(client, fixIds, jobId, task);
+            Duration total = since(start);
+            log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + ", "
                     + Sizes.bytes(bytes) + " in " + Sizes.seconds(total));
-            return new ImportResult(fixIds, jobId, finalState, bytes, total);
+            return new ImportResult(ImportOutcome.IMPORTED, fixIds, skipped, jobId, task.rawState(), bytes, total,
+                    task.allMessages());
         }
+    }
+
+    /** Applies {@link OnExisting} to the sets whose fix id the repository already holds; returns those left to import. */
+    private List<UpdateSet> handleExisting(LxcaClient client, List<UpdateSet> sets, ImportRequest request,
+            List<String> skipped) throws LxcaException {
+        Set<String> inRepository = client.repositoryFixIds();
+        List<String> present = fixIdsOf(sets).stream().filter(inRepository::contains).toList();
+        if (present.isEmpty()) {
+            return sets;
+        }
+        switch (request.onExisting()) {
+            case FAIL:
+                throw new LxcaUpdatePresentException("LXCA's repository already holds " + String.join(", ", present),
+                        null, List.of(), "set lxca.onExisting=skip to leave it and succeed (safe for re-runs),"
+                                + " or lxca.onExisting=replace to delete it and import it again; or remove it in LXCA"
+                                + " (Administration > Update Management Server)", null);
+            case SKIP:
+                log.info("LXCA's repository already holds " + String.join(", ", present) + "; skipping (onExisting=skip)");
+                skipped.addAll(present);
+                return sets.stream().filter(set -> !present.contains(set.fixId())).toList();
+            default:
+                for (String fixId : present) {
+                    if (request.dryRun()) {
+                        log.info("Dry run: would delete " + fixId + " from LXCA's repository first (onExisting=replace)");
+                    } else {
+                        log.info("Deleting " + fixId + " from LXCA's repository first (onExisting=replace)");
+                        client.deleteUpdate(fixId);
+                    }
+                }
+                return sets;
+        }
+    }
+
+    /** A job that says Complete is believed only once the repository lists every fix id it imported. */
+    private void verifyListed(LxcaClient client, List<String> fixIds, String jobId, Task task) throws LxcaException {
+        Set<String> listed = client.repositoryFixIds();
+        List<String> missing = fixIds.stream().filter(id -> !listed.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new LxcaVerificationException("Import job " + jobId + " ended '" + task.rawState()
+                    + "', but LXCA's repository does not list " + String.join(", ", missing) + "; it lists "
+                    + (listed.isEmpty() ? "no updates" : String.join(", ", listed)), jobId, task.allMessages(),
+                    "check the job's log under Monitoring > Jobs in LXCA's web console; the update may have been"
+                            + " refused after upload (for example a descriptor LXCA does not accept)", null);
+        }
+    }
+
+    private static List<String> fixIdsOf(List<UpdateSet> sets) {
+        return sets.stream().map(UpdateSet::fixId).toList();
+    }
+
+    private static String describe(List<UpdateSet> sets) {
+        long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
+        int files = sets.stream().mapToInt(set -> set.files().size()).sum();
+        return String.join(", ", fixIdsOf(sets)) + " (" + files + " files, " + Sizes.bytes(bytes) + ")";
+    }
+
+    private Duration since(Instant start) {
+        return Duration.between(start, clock.instant());
     }
 
     /**

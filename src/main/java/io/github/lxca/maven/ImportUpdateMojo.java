@@ -8,9 +8,20 @@ import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.TrustSettings;
+import io.github.lxca.importer.ImportCoordinator;
+import io.github.lxca.importer.ImportRecord;
+import io.github.lxca.importer.ImportReport;
 import io.github.lxca.importer.ImportRequest;
+import io.github.lxca.importer.ImportSummary;
+import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
+import io.github.lxca.update.UpdateSet;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
@@ -36,9 +47,43 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "import-update", requiresProject = false, threadSafe = true)
 public class ImportUpdateMojo extends AbstractMojo {
 
-    /** Base URL of LXCA, {@code https://host[:port]}, without a path. */
-    @Parameter(property = "lxca.url", required = true)
+    /** Base URL of LXCA, {@code https://host[:port]}, without a path. Required unless {@code servers} is set. */
+    @Parameter(property = "lxca.url")
     private String url;
+
+    /**
+     * Several LXCAs to import the same sets into, in parallel (see {@code parallelism}); each
+     * {@code <server>} has a {@code <url>} and optionally a {@code <serverId>} (default: the goal's
+     * {@code serverId}). Replaces {@code url}. The build fails after all have finished if any failed,
+     * with one summary table.
+     */
+    @Parameter
+    private List<LxcaServer> servers;
+
+    /** How many LXCAs of {@code servers} are imported into at the same time. */
+    @Parameter(property = "lxca.parallelism", defaultValue = "4")
+    private int parallelism;
+
+    /**
+     * What to do when LXCA's repository already holds a fix id: {@code fail} (say so and how to remove it),
+     * {@code skip} (leave it and succeed, so that re-running a pipeline is safe) or {@code replace}
+     * (delete it first, then import).
+     */
+    @Parameter(property = "lxca.onExisting", defaultValue = "fail")
+    private String onExisting;
+
+    /**
+     * Check the sets, log in, read the repository and print what would be uploaded; upload nothing.
+     */
+    @Parameter(property = "lxca.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Where the JSON report of the run is written, on success and on failure: outcome, fix ids, and per
+     * LXCA its server, user, outcome, job id, final state, bytes, duration, throughput, error and messages.
+     */
+    @Parameter(property = "lxca.reportFile", defaultValue = "${project.build.directory}/lxca/import-report.json")
+    private File reportFile;
 
     /** Id of the {@code <server>} in {@code settings.xml} that holds the LXCA user name and password. */
     @Parameter(property = "lxca.serverId", defaultValue = "lxca")
@@ -131,18 +176,51 @@ public class ImportUpdateMojo extends AbstractMojo {
                     + " run without -o, or set -Dlxca.skip to leave the import out");
         }
         QuietHttpWireLog.apply();
-        ImportRequest request = buildRequest();
+        List<ImportRequest> requests = buildRequests();
+        MavenImportLog log = new MavenImportLog(getLog());
+        ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
+        List<UpdateSet> sets;
         try {
-            UpdateImporter.standard(new MavenImportLog(getLog())).importUpdates(request);
+            sets = coordinator.check(requests.get(0));
         } catch (InvalidUpdateSetException e) {
+            writeReport(List.of(), ImportCoordinator.failedBeforeStart(requests, e));
             throw new MojoFailureException(e.getMessage());
-        } catch (LxcaConnectionException | LxcaCertificateException | LxcaConfigurationException e) {
-            throw new MojoExecutionException(withCauseInDebugLog(e));
-        } catch (LxcaException e) {
-            throw new MojoFailureException(withCauseInDebugLog(e));
+        }
+        List<ImportRecord> records;
+        try {
+            records = coordinator.run(sets, requests, parallelism);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("The LXCA import was interrupted", e);
+            throw new MojoExecutionException("The LXCA import was interrupted");
+        }
+        writeReport(sets.stream().map(UpdateSet::fixId).toList(), records);
+        if (records.size() > 1) {
+            getLog().info("LXCA import summary:\n" + ImportSummary.table(records));
+            List<ImportRecord> failed = records.stream().filter(ImportRecord::isFailure).toList();
+            if (!failed.isEmpty()) {
+                throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
+                        + " LXCAs:\n" + ImportSummary.table(records) + "\n" + failed.stream()
+                                .map(r -> "[" + r.server() + "] " + describe(r.failure()))
+                                .collect(Collectors.joining("\n")));
+            }
+            return;
+        }
+        Exception failure = records.get(0).failure();
+        if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
+                || failure instanceof LxcaConfigurationException) {
+            throw new MojoExecutionException(describe(failure));
+        }
+        if (failure != null) {
+            throw new MojoFailureException(describe(failure));
+        }
+    }
+
+    private void writeReport(List<String> fixIds, List<ImportRecord> records) {
+        try {
+            ImportReport.of(fixIds, records).write(reportFile.toPath());
+            getLog().info("Wrote " + reportFile);
+        } catch (IOException e) {
+            getLog().warn("Cannot write the import report " + reportFile + ": " + e.getMessage());
         }
     }
 
@@ -150,12 +228,27 @@ public class ImportUpdateMojo extends AbstractMojo {
      * The report for the build's headline. The exception is not passed on as a cause, because Maven
      * appends every cause's message to the headline; its stack trace goes to the debug log instead.
      */
-    private String withCauseInDebugLog(LxcaException e) {
+    private String describe(Exception e) {
         getLog().debug("LXCA import failed", e);
-        return e.describe();
+        return e instanceof LxcaException lxca ? lxca.describe() : String.valueOf(e.getMessage());
     }
 
-    private ImportRequest buildRequest() throws MojoFailureException {
+    private List<ImportRequest> buildRequests() throws MojoFailureException {
+        if (servers != null && !servers.isEmpty()) {
+            List<ImportRequest> requests = new ArrayList<>();
+            for (LxcaServer server : servers) {
+                requests.add(buildRequest(server.getUrl(), server.getServerId() != null ? server.getServerId() : serverId));
+            }
+            return requests;
+        }
+        if (url == null || url.isBlank()) {
+            throw new MojoFailureException("No LXCA to import into: set lxca.url (https://host[:port]),"
+                    + " or list several in <servers>");
+        }
+        return List.of(buildRequest(url, serverId));
+    }
+
+    private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
         SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
         Credentials credentials = new CredentialsResolver(settingsDecrypter, secrets)
@@ -179,6 +272,14 @@ public class ImportUpdateMojo extends AbstractMojo {
                 retries);
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
-        return new ImportRequest(connection, updateDirectory.toPath(), interval, timeout);
+        return new ImportRequest(connection, updateDirectory.toPath(), interval, timeout, onExistingValue(), dryRun);
+    }
+
+    private OnExisting onExistingValue() throws MojoFailureException {
+        try {
+            return OnExisting.valueOf(onExisting.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'");
+        }
     }
 }

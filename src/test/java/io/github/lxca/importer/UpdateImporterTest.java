@@ -20,6 +20,8 @@ import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
+import io.github.lxca.client.LxcaUpdatePresentException;
+import io.github.lxca.client.LxcaVerificationException;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
@@ -223,14 +225,87 @@ class UpdateImporterTest {
     }
 
     @Test
-    void updateAlreadyInRepositoryIsAConflict() throws Exception {
+    void updateAlreadyInRepositoryFailsBeforeUploadingByDefault() throws Exception {
         String user = user();
         String fixId = fixId();
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
-        var e = assertThrows(LxcaRejectedException.class, () -> importAs(user));
-        assertEquals(409, e.status());
-        assertTrue(e.describe().contains("The update " + fixId + " is already in the repository."), e.describe());
+        var e = assertThrows(LxcaUpdatePresentException.class, () -> importAs(user));
+        assertEquals("LXCA's repository already holds " + fixId, e.getMessage());
+        assertTrue(e.describe().contains("set lxca.onExisting=skip"), e.describe());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void onExistingSkipImportsOnlyWhatIsMissing() throws Exception {
+        String user = user();
+        String present = fixId();
+        String missing = fixId();
+        simulator.preload(present);
+        SampleUpdateSets.write(work.resolve("sets"), present);
+        SampleUpdateSets.write(work.resolve("sets"), missing);
+
+        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertEquals(List.of(missing), result.fixIds());
+        assertEquals(List.of(present), result.skipped());
+        assertEquals("0", simulator.repository().get(present).jobId(), "the preloaded update was left alone");
+        assertEquals(result.jobId(), simulator.repository().get(missing).jobId());
+    }
+
+    @Test
+    void onExistingSkipWithEverythingPresentUploadsNothingAndSucceeds() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void onExistingReplaceDeletesThenImports() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
+        assertEquals("deleted " + fixId + " " + user, eventsOf(user).get(1));
+    }
+
+    @Test
+    void dryRunLogsInReadsTheRepositoryAndUploadsNothing() throws Exception {
+        String user = user();
+        String present = fixId();
+        simulator.preload(present);
+        SampleUpdateSets.write(work.resolve("sets"), present);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
+
+        assertEquals(ImportOutcome.DRY_RUN, result.outcome());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+        assertTrue(simulator.repository().containsKey(present), "a dry run deletes nothing");
+        assertTrue(log.text().contains("INFO Dry run: would delete " + present + " from LXCA's repository first"), log.text());
+        assertTrue(log.text().contains("Nothing was uploaded."), log.text());
+    }
+
+    @Test
+    void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
+        var e = importFails(LxcaVerificationException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        assertTrue(e.getMessage().matches("Import job \\d+ ended 'Complete', but LXCA's repository does not list"
+                + " lnvgy_sw_lxca_test\\d+-1\\.0\\.0_anyos_noarch; it lists .*"), e.getMessage());
+    }
+
+    private static ImportRequest withOptions(ImportRequest request, OnExisting onExisting, boolean dryRun) {
+        return new ImportRequest(request.connection(), request.updateDirectory(), request.pollInterval(),
+                request.taskTimeout(), onExisting, dryRun);
     }
 
     @Test
@@ -358,7 +433,7 @@ class UpdateImporterTest {
 
         ImportResult result = importAs(user);
 
-        assertEquals("AlreadyInRepository", result.finalState());
+        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
         assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
         assertTrue(log.text().contains("LXCA's repository already holds " + fixId + "; not uploading again"), log.text());
     }

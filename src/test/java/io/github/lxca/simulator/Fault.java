@@ -50,6 +50,8 @@ public enum Fault {
     TASK_CHILD_FAILS,
     /** The task stays Running forever. */
     TASK_NEVER_ENDS,
+    /** The task says Complete, but the update never shows up in the repository. */
+    COMPLETE_BUT_NOT_STORED,
     /** The task's state comes as an object {@code status: {state, percentage}}. */
     TASK_STATUS_OBJECT;
 

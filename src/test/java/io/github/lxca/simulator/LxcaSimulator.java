@@ -291,6 +291,14 @@ public final class LxcaSimulator implements AutoCloseable {
         if (path.equals("/managementServer/updates") && method.equals("GET")) {
             return listRepository();
         }
+        if (path.startsWith("/managementServer/updates/") && method.equals("DELETE")) {
+            String fixId = path.substring("/managementServer/updates/".length());
+            if (state.repository.remove(fixId) == null) {
+                return json(404, failure("FQXHMUP2404L", "The update " + fixId + " is not in the repository.", "", ""));
+            }
+            state.event("deleted " + fixId + " " + session.user().name());
+            return json(200, success());
+        }
         return json(404, failure("FQXHMSE0404J", "The resource " + path + " was not found.", "", ""));
     }
 
@@ -566,7 +574,7 @@ public final class LxcaSimulator implements AutoCloseable {
             return;
         }
         job.state = "Complete";
-        if (!user.has(Fault.TASK_CHILD_FAILS)) {
+        if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED)) {
             store(job);
         }
     }

@@ -1,0 +1,10 @@
+package io.github.lxca.client;
+
+import java.util.List;
+
+/** LXCA's repository already holds an update that was to be imported, and onExisting is fail. */
+public class LxcaUpdatePresentException extends LxcaException {
+    public LxcaUpdatePresentException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+        super(headline, jobId, messages, suggestion, cause);
+    }
+}

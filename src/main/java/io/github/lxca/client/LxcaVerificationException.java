@@ -1,0 +1,10 @@
+package io.github.lxca.client;
+
+import java.util.List;
+
+/** The import job ended well, but LXCA's repository does not list every update it was to import. */
+public class LxcaVerificationException extends LxcaException {
+    public LxcaVerificationException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+        super(headline, jobId, messages, suggestion, cause);
+    }
+}
