@@ -18,6 +18,7 @@ import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,8 +218,8 @@ public class ImportUpdateMojo extends AbstractMojo {
 
     private void writeReport(List<String> fixIds, List<ImportRecord> records) {
         try {
-            ImportReport.of(fixIds, records).write(reportFile.toPath());
-            getLog().info("Wrote " + reportFile);
+            ImportReport.of(fixIds, records).write(withoutProject(reportFile));
+            getLog().info("Wrote " + withoutProject(reportFile));
         } catch (IOException e) {
             getLog().warn("Cannot write the import report " + reportFile + ": " + e.getMessage());
         }
@@ -272,7 +273,18 @@ public class ImportUpdateMojo extends AbstractMojo {
                 retries);
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
-        return new ImportRequest(connection, updateDirectory.toPath(), interval, timeout, onExistingValue(), dryRun);
+        return new ImportRequest(connection, withoutProject(updateDirectory), interval, timeout, onExistingValue(), dryRun);
+    }
+
+    /**
+     * Without a pom, Maven leaves {@code ${project.basedir}} in the defaults uninterpolated; such a path
+     * is taken relative to the folder Maven runs in.
+     */
+    private Path withoutProject(File file) {
+        String path = file.getPath();
+        int placeholder = path.indexOf("${project.basedir}");
+        return placeholder < 0 ? file.toPath()
+                : Path.of(session.getExecutionRootDirectory(), path.substring(placeholder + "${project.basedir}".length()));
     }
 
     private OnExisting onExistingValue() throws MojoFailureException {

@@ -55,7 +55,7 @@ public final class LxcaSimulator implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final SimulatorState state = new SimulatorState();
-    private final SelfSignedCertificate certificate = SelfSignedCertificate.forLocalhost();
+    private final SelfSignedCertificate certificate;
     private final Server server;
     private final ServerConnector connector;
     private final Path workDirectory;
@@ -66,6 +66,7 @@ public final class LxcaSimulator implements AutoCloseable {
         this.workDirectory = builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim");
         this.repositoryDirectory = builder.repositoryDirectory;
         this.pollsToComplete = builder.pollsToComplete;
+        this.certificate = builder.certificate != null ? builder.certificate : SelfSignedCertificate.forLocalhost();
         if (builder.journalDirectory != null) {
             Files.createDirectories(builder.journalDirectory);
             state.journal(builder.journalDirectory.resolve("events.log"), builder.journalDirectory.resolve("secrets.log"));
@@ -101,6 +102,13 @@ public final class LxcaSimulator implements AutoCloseable {
         private int pollsToComplete = 2;
         private boolean plainHttp;
         private Path journalDirectory;
+        private SelfSignedCertificate certificate;
+
+        /** Serve this certificate instead of a new one, so that one trust store fits several simulators. */
+        public Builder certificate(SelfSignedCertificate certificate) {
+            this.certificate = certificate;
+            return this;
+        }
 
         /** When set, every event goes to {@code events.log} and every issued session secret to {@code secrets.log} there. */
         public Builder journalDirectory(Path directory) {
@@ -160,6 +168,10 @@ public final class LxcaSimulator implements AutoCloseable {
 
     public String fingerprint() {
         return certificate.fingerprint();
+    }
+
+    public SelfSignedCertificate certificate() {
+        return certificate;
     }
 
     /** Every call the simulator answered, as short lines such as {@code "login admin"} or {@code "upload 3 admin"}. */

@@ -18,7 +18,8 @@ import java.util.List;
  * integration tests.
  *
  * <pre>
- * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2]
+ * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--second-port 8444]
+ *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
@@ -43,19 +44,18 @@ public final class SimulatorMain {
         }
         Path directory = Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
         Files.createDirectories(directory);
-        for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml")) {
+        for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml",
+                "second/events.log", "second/secrets.log")) {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
         }
-        LxcaSimulator simulator = LxcaSimulator.builder()
-                .port(Integer.parseInt(arguments.value("--port", "0")))
-                .pollsToComplete(Integer.parseInt(arguments.value("--polls", "2")))
-                .workDirectory(Files.createDirectories(directory.resolve("work")))
-                .repositoryDirectory(directory.resolve("repository"))
-                .journalDirectory(directory)
-                .start();
-        simulator.addUser(USER, PASSWORD);
-        for (Fault fault : Fault.values()) {
-            simulator.addUser(fault.userName(), PASSWORD, fault);
+        int polls = Integer.parseInt(arguments.value("--polls", "2"));
+        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, directory, null);
+        String secondPort = arguments.value("--second-port", null);
+        if (secondPort != null) {
+            LxcaSimulator second = start(Integer.parseInt(secondPort), polls, directory.resolve("second"),
+                    simulator.certificate());
+            System.out.println("A second LXCA simulator, with the same certificate and users, on " + second.url()
+                    + " (its files under " + directory.resolve("second") + ")");
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
         String proxyPort = arguments.value("--proxy-port", null);
@@ -72,6 +72,22 @@ public final class SimulatorMain {
         System.out.println("  trust store " + directory.resolve("truststore.p12") + " (password changeit)");
         System.out.println("  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
+    }
+
+    /** One simulator with the well-known user and one user per fault, keeping its files in {@code directory}. */
+    private static LxcaSimulator start(int port, int polls, Path directory, SelfSignedCertificate certificate)
+            throws Exception {
+        LxcaSimulator simulator = LxcaSimulator.builder().port(port).pollsToComplete(polls)
+                .workDirectory(Files.createDirectories(directory.resolve("work")))
+                .repositoryDirectory(directory.resolve("repository"))
+                .journalDirectory(directory)
+                .certificate(certificate)
+                .start();
+        simulator.addUser(USER, PASSWORD);
+        for (Fault fault : Fault.values()) {
+            simulator.addUser(fault.userName(), PASSWORD, fault);
+        }
+        return simulator;
     }
 
     /**
