@@ -1,6 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
-def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 expect("Cannot connect to LXCA at localhost:")
 expect(": connection refused (4 attempts)")
 expect(": connection refused; trying again to log in in ")

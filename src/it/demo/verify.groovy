@@ -1,6 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
-def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def fixId = 'lnvgy_sw_lxca_demo-1.0.0_anyos_noarch'
 def job = (log =~ /Created import job (\d+)/)[0][1]
 expect("Importing ${fixId} (4 files, ")

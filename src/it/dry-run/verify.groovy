@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def fixId = 'lnvgy_sw_lxca_dryrun-1.0.0_anyos_noarch'
 assert log.contains("Dry run: checking ${fixId} (4 files, ")
 assert log.contains("Dry run: would upload ${fixId} (4 files, ")

@@ -1,4 +1,4 @@
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 ['lxca:import-update', 'onExisting', 'dryRun', 'reportFile', 'servers', 'certificateFingerprint', 'User property: lxca.retries'].each {
     assert log.contains(it) : 'the help lacks ' + it
 }

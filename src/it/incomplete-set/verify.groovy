@@ -1,6 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
-def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def fixId = 'lnvgy_sw_lxca_incompleteset-1.0.0_anyos_noarch'
 expect("Ignoring notes.md: not a .chg, .tgz, .txt or .xml file of an update set")
 expect("${fixId}.txt is missing: the set ${fixId} has only [${fixId}.chg, ${fixId}.tgz, ${fixId}.xml]")

@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def fixId = 'lnvgy_sw_lxca_onexisting-1.0.0_anyos_noarch'
 def jobs = (log =~ /Imported lnvgy_sw_lxca_onexisting-1.0.0_anyos_noarch: job (\d+) Complete/).collect { it[1] }
 assert jobs.size() == 2 : 'imported by the first and the fourth build: ' + jobs

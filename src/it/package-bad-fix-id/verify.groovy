@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 assert log.contains("'../evil' is not a safe fix id") : log
 assert log.contains('(lxca.fixId)')
 def out = new File(basedir, 'target/lxca-update')

@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 assert log.contains('is a snapshot') : log
 assert log.contains('lxca.allowSnapshot=true')
 assert !new File(basedir, 'target/lxca-update').list()?.any { it.endsWith('.tgz') }

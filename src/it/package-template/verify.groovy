@@ -1,4 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 import java.security.MessageDigest
 def fixId = 'lnvgy_sw_lxca_package-template-2.0.0_anyos_noarch'
 def dir = new File(basedir, 'target/lxca-update')

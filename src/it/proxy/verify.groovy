@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def port = (log =~ /into LXCA at https:\/\/127\.0\.0\.1:(\d+)/)[0][1]
 assert log.contains('Imported lnvgy_sw_lxca_throughproxy-1.0.0_anyos_noarch: job ')
 assert log.contains('Imported lnvgy_sw_lxca_bypassingproxy-1.0.0_anyos_noarch: job ')

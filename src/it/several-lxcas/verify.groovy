@@ -1,5 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def first = (log =~ /\[(localhost:\d+)\] Importing/).collect { it[1] } as Set
 assert first.size() == 2 : 'each LXCA has its own log prefix: ' + first
 def fixId = 'lnvgy_sw_lxca_severallxcas-1.0.0_anyos_noarch'

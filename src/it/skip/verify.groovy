@@ -1,6 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
-def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 expect("Skipping the LXCA import: lxca.skip is true")
 assert !log.contains('Importing ')
 true

@@ -1,6 +1,4 @@
-evaluate(new File(basedir, '../../../src/it/no-secrets.groovy'))
-def log = new File(basedir, 'build.log').text
-def expect = { String text -> assert log.contains(text) : "build.log lacks: " + text }
+evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def fingerprint = new File(simulatorDir, 'fingerprint.txt').text.trim()
 expect("The TLS certificate of LXCA at localhost:")
 expect("is not trusted (SHA-256 fingerprint ${fingerprint})")
