@@ -18,14 +18,16 @@ import java.util.List;
  * integration tests.
  *
  * <pre>
- * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2]
+ * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
- * {@code truststore.p12} (password {@code changeit}), {@code fingerprint.txt}, {@code events.log},
+ * {@code truststore.p12} (password {@code changeit}), {@code certificate.pem}, {@code fingerprint.txt}, {@code events.log},
  * {@code secrets.log}, the imported files under {@code repository/}, and last {@code url.txt}. The
- * second form waits until a simulator started with that folder is ready.
+ * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
+ * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
+ * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -52,12 +54,14 @@ public final class SimulatorMain {
                 .workDirectory(Files.createDirectories(directory.resolve("work")))
                 .repositoryDirectory(directory.resolve("repository"))
                 .journalDirectory(directory)
+                .countingSink(arguments.args().contains("--sink"))
                 .start();
         simulator.addUser(USER, PASSWORD);
         for (Fault fault : Fault.values()) {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
+        simulator.writeCertificatePem(directory.resolve("certificate.pem"));
         String proxyPort = arguments.value("--proxy-port", null);
         if (proxyPort != null) {
             startProxy(Integer.parseInt(proxyPort), simulator, directory, arguments.value("--maven-repository", null));
@@ -70,7 +74,9 @@ public final class SimulatorMain {
                 + " (users named after a fault, such as upload-409, show that fault)");
         System.out.println("  certificate SHA-256 " + simulator.fingerprint());
         System.out.println("  trust store " + directory.resolve("truststore.p12") + " (password changeit)");
-        System.out.println("  imported files go to " + directory.resolve("repository"));
+        System.out.println(arguments.args().contains("--sink")
+                ? "  counting sink: uploads are counted and dropped, see events.log"
+                : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
     }
 
