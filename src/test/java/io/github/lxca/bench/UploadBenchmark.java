@@ -27,7 +27,7 @@ import javax.management.openmbean.CompositeData;
  * One import of an update folder by the plugin's own code ({@link UpdateImporter}, as the Maven goal runs
  * it), measured from inside its JVM: how long the upload request took, how much heap it used on top of
  * what the JVM held before, and the peak resident set. Run by {@code bench/run.sh}; prints one line,
- * {@code result key=value ...}.
+ * {@code result key=value ...} per import ({@code --repeat N} imports N times in the same JVM).
  *
  * <pre>
  * java -Xmx256m -cp ... io.github.lxca.bench.UploadBenchmark --url https://localhost:PORT
@@ -46,12 +46,20 @@ public final class UploadBenchmark {
         String password = value(arguments, "--password", "Sim-Pa55-w0rd");
         Duration poll = Duration.ofMillis((long) (Double.parseDouble(value(arguments, "--poll-seconds", "1")) * 1000));
         boolean verbose = arguments.contains("--verbose");
+        int repeat = Integer.parseInt(value(arguments, "--repeat", "1"));
 
         ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
                 new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
                 ConnectionSettings.DEFAULT_READ_TIMEOUT, 0);
-        TimingLog log = new TimingLog(verbose);
+        for (int run = 0; run < repeat; run++) {
+            importOnce(connection, folder, poll, verbose);
+        }
+    }
 
+    /** Imports once and prints its result line; later runs in the same JVM show the client warmed up. */
+    private static void importOnce(ConnectionSettings connection, Path folder, Duration poll, boolean verbose)
+            throws Exception {
+        TimingLog log = new TimingLog(verbose);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         System.gc();
