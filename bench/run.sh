@@ -146,7 +146,7 @@ def med(runs, i): return st.median(r[i] for r in runs)
 def mibs(runs): return st.median(r[0] / 1048576 / (r[1] / 1e9) for r in runs)
 def cmibs(runs): return st.median(r[0] / 1048576 / r[2] for r in runs)
 print()
-print("| payload | body MiB | curl MiB/s | ours MiB/s | ratio | ratio (client-side) | our heap growth MiB (peak used; max after GC) | our peak RSS MiB | upload end to task end ms |")
+print("| payload | body MiB | curl MiB/s | ours MiB/s | ratio | ratio (client-side) | our heap MiB: peak used − baseline; max after GC | our peak RSS MiB | upload end to task end ms |")
 print("|---|---|---|---|---|---|---|---|---|")
 for size, t in rows.items():
     c, o = t["curl"], t["ours"]
