@@ -32,7 +32,6 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.Cookie;
-import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -207,7 +206,7 @@ public final class LxcaClient implements AutoCloseable {
             MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT);
             for (UpdateFile file : files) {
                 multipart.addPart("uploadedfiles[]",
-                        new FileBody(file.path().toFile(), ContentType.create(file.contentType()), file.name()));
+                        new UploadFileBody(file.path(), ContentType.create(file.contentType()), file.name(), file.size()));
             }
             HttpPost post = new HttpPost(url("/files/managementServer/updates?action=import&jobid=" + encode(jobId)));
             post.setEntity(new ProgressEntity(multipart.build(), listener));

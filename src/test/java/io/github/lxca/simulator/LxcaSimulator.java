@@ -37,6 +37,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -61,8 +62,10 @@ public final class LxcaSimulator implements AutoCloseable {
     private final Path workDirectory;
     private final Path repositoryDirectory;
     private final int pollsToComplete;
+    private final boolean countingSink;
 
     private LxcaSimulator(Builder builder) throws IOException {
+        this.countingSink = builder.countingSink;
         this.workDirectory = builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim");
         this.repositoryDirectory = builder.repositoryDirectory;
         this.pollsToComplete = builder.pollsToComplete;
@@ -103,10 +106,22 @@ public final class LxcaSimulator implements AutoCloseable {
         private boolean plainHttp;
         private Path journalDirectory;
         private SelfSignedCertificate certificate;
+        private boolean countingSink;
 
         /** Serve this certificate instead of a new one, so that one trust store fits several simulators. */
         public Builder certificate(SelfSignedCertificate certificate) {
             this.certificate = certificate;
+            return this;
+        }
+
+        /**
+         * In a counting sink, an upload's body is only read and counted, as fast as the server can, with no
+         * multipart parsing, no files and no digest, so that a benchmark measures the client and not the
+         * server. The job then completes as usual but stores nothing in the repository, so the same set can
+         * be imported again and again.
+         */
+        public Builder countingSink(boolean countingSink) {
+            this.countingSink = countingSink;
             return this;
         }
 
@@ -164,6 +179,10 @@ public final class LxcaSimulator implements AutoCloseable {
 
     public Path writeTrustStore(Path file) throws IOException {
         return certificate.writeTrustStore(file);
+    }
+
+    public Path writeCertificatePem(Path file) throws IOException {
+        return certificate.writePem(file);
     }
 
     public String fingerprint() {
@@ -418,6 +437,9 @@ public final class LxcaSimulator implements AutoCloseable {
         if (contentType == null || !contentType.startsWith("multipart/form-data")) {
             return json(400, failure("FQXHMUP2007L", "The upload is not multipart/form-data.", "Content-Type: " + contentType, ""));
         }
+        if (countingSink) {
+            return countBody(request, job, user);
+        }
         MultiPartConfig config = new MultiPartConfig.Builder().location(workDirectory).maxMemoryPartSize(64 * 1024)
                 .maxParts(64).maxPartSize(-1).maxSize(-1).build();
         try (MultiPartFormData.Parts parts = MultiPartFormData.from(request, request, contentType, config).get()) {
@@ -444,6 +466,52 @@ public final class LxcaSimulator implements AutoCloseable {
         if (user.has(Fault.UPLOAD_REPLY_LOST) && state.occurrence(user, Fault.UPLOAD_REPLY_LOST) == 0) {
             return DROPPED;
         }
+        return json(201, success());
+    }
+
+    /**
+     * Reads the body chunk by chunk straight from Jetty's buffers and counts it. Records one event,
+     * {@code upload-sink <job> <user> bytes=<n> firstByteEpochMs=<t> nanos=<d>}: when the first body byte
+     * arrived (wall clock, for measuring a tool's start-up) and how long from then to the last byte.
+     */
+    private Reply countBody(Request request, Job job, User user) throws IOException {
+        long declared = request.getLength();
+        long bytes = 0;
+        long firstByteNanos = 0;
+        long firstByteEpochMs = 0;
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                try (Blocker.Runnable blocker = Blocker.runnable()) {
+                    request.demand(blocker);
+                    blocker.block();
+                }
+                continue;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                throw new IOException("the upload broke off after " + bytes + " bytes", chunk.getFailure());
+            }
+            int length = chunk.remaining();
+            if (length > 0 && bytes == 0) {
+                firstByteNanos = System.nanoTime();
+                firstByteEpochMs = System.currentTimeMillis();
+            }
+            bytes += length;
+            chunk.release();
+            if (chunk.isLast()) {
+                break;
+            }
+        }
+        long nanos = bytes == 0 ? 0 : System.nanoTime() - firstByteNanos;
+        if (declared >= 0 && declared != bytes) {
+            state.event("upload-invalid " + job.id + " [Content-Length " + declared + " but " + bytes + " bytes]");
+            return json(400, failure("FQXHMUP2008L", "The upload is shorter or longer than its Content-Length.",
+                    "Content-Length " + declared + ", body " + bytes + " bytes", ""));
+        }
+        job.phase = Phase.UPLOADED;
+        job.countedOnly = true;
+        state.event("upload-sink " + job.id + " " + user.name() + " bytes=" + bytes + " firstByteEpochMs="
+                + firstByteEpochMs + " nanos=" + nanos);
         return json(201, success());
     }
 
@@ -586,7 +654,7 @@ public final class LxcaSimulator implements AutoCloseable {
             return;
         }
         job.state = "Complete";
-        if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED)) {
+        if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED) && !job.countedOnly) {
             store(job);
         }
     }

@@ -87,6 +87,18 @@ public final class SelfSignedCertificate {
         }
     }
 
+    /** Writes the certificate alone as PEM, for clients such as curl ({@code --cacert}). */
+    public Path writePem(Path file) throws IOException {
+        try {
+            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded());
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
     public String fingerprint() {
         return Fingerprints.sha256(certificate);
     }

@@ -18,15 +18,17 @@ import java.util.List;
  * integration tests.
  *
  * <pre>
- * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--second-port 8444]
+ * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink] [--second-port 8444]
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
- * {@code truststore.p12} (password {@code changeit}), {@code fingerprint.txt}, {@code events.log},
+ * {@code truststore.p12} (password {@code changeit}), {@code certificate.pem}, {@code fingerprint.txt}, {@code events.log},
  * {@code secrets.log}, the imported files under {@code repository/}, and last {@code url.txt}. The
- * second form waits until a simulator started with that folder is ready.
+ * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
+ * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
+ * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -49,15 +51,17 @@ public final class SimulatorMain {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
         }
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
-        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, directory, null);
+        boolean sink = arguments.args().contains("--sink");
+        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, null);
         String secondPort = arguments.value("--second-port", null);
         if (secondPort != null) {
-            LxcaSimulator second = start(Integer.parseInt(secondPort), polls, directory.resolve("second"),
+            LxcaSimulator second = start(Integer.parseInt(secondPort), polls, sink, directory.resolve("second"),
                     simulator.certificate());
             System.out.println("A second LXCA simulator, with the same certificate and users, on " + second.url()
                     + " (its files under " + directory.resolve("second") + ")");
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
+        simulator.writeCertificatePem(directory.resolve("certificate.pem"));
         String proxyPort = arguments.value("--proxy-port", null);
         if (proxyPort != null) {
             startProxy(Integer.parseInt(proxyPort), simulator, directory, arguments.value("--maven-repository", null));
@@ -70,14 +74,16 @@ public final class SimulatorMain {
                 + " (users named after a fault, such as upload-409, show that fault)");
         System.out.println("  certificate SHA-256 " + simulator.fingerprint());
         System.out.println("  trust store " + directory.resolve("truststore.p12") + " (password changeit)");
-        System.out.println("  imported files go to " + directory.resolve("repository"));
+        System.out.println(arguments.args().contains("--sink")
+                ? "  counting sink: uploads are counted and dropped, see events.log"
+                : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
     }
 
     /** One simulator with the well-known user and one user per fault, keeping its files in {@code directory}. */
-    private static LxcaSimulator start(int port, int polls, Path directory, SelfSignedCertificate certificate)
-            throws Exception {
-        LxcaSimulator simulator = LxcaSimulator.builder().port(port).pollsToComplete(polls)
+    private static LxcaSimulator start(int port, int polls, boolean sink, Path directory,
+            SelfSignedCertificate certificate) throws Exception {
+        LxcaSimulator simulator = LxcaSimulator.builder().port(port).pollsToComplete(polls).countingSink(sink)
                 .workDirectory(Files.createDirectories(directory.resolve("work")))
                 .repositoryDirectory(directory.resolve("repository"))
                 .journalDirectory(directory)

@@ -43,6 +43,8 @@ final class SimulatorState {
         int polls;
         String state = "Pending";
         int percentage;
+        /** Uploaded to a counting sink: nothing was received to store. */
+        boolean countedOnly;
 
         Job(String id, User creator, List<DeclaredFile> files) {
             this.id = id;
