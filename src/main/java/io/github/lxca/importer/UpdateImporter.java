@@ -16,12 +16,17 @@ import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
 import io.github.lxca.update.UpdateSet;
 import io.github.lxca.update.UpdateSetScanner;
+import io.github.lxca.client.CipherWarmup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Imports the update sets of a folder into LXCA: checks them, logs in, creates one import job for all
@@ -58,9 +63,20 @@ public final class UpdateImporter {
         return importSets(check(request.updateDirectory()), request);
     }
 
-    /** Finds and checks the sets of a folder, before anything leaves the machine. */
-    public List<UpdateSet> check(java.nio.file.Path directory) throws InvalidUpdateSetException {
-        return new UpdateSetScanner(log::warn).scan(directory);
+    /**
+     * Finds and checks the sets of a folder, before anything leaves the machine. For a large upload,
+     * the TLS cipher is warmed up meanwhile ({@link CipherWarmup}).
+     */
+    public List<UpdateSet> check(Path directory) throws InvalidUpdateSetException {
+        return CipherWarmup.during(sizeOfFilesIn(directory), () -> new UpdateSetScanner(log::warn).scan(directory));
+    }
+
+    private static long sizeOfFilesIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0; // the scan that follows reports the folder's problem
+        }
     }
 
     /** Imports sets that {@link #check} accepted; the request's folder is not read again. */

@@ -7,6 +7,7 @@ import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.ImportResult;
+import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -50,12 +51,6 @@ public final class UploadBenchmark {
         ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
                 new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
                 ConnectionSettings.DEFAULT_READ_TIMEOUT, 0);
-        int prewarmMiB = Integer.parseInt(value(arguments, "--prewarm-mib", "0"));
-        if (prewarmMiB > 0) {
-            long start = System.nanoTime();
-            prewarmAesGcm(prewarmMiB);
-            System.err.printf(Locale.ROOT, "pre-warmed AES-GCM with %d MiB in %.0f ms%n", prewarmMiB, (System.nanoTime() - start) / 1e6);
-        }
         for (int run = 0; run < repeat; run++) {
             importOnce(connection, folder, poll, verbose);
         }
@@ -73,7 +68,7 @@ public final class UploadBenchmark {
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
         ImportResult result = UpdateImporter.standard(log).importUpdates(
-                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30)));
+                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
         sampler.stop();
 
         long uploadNanos = log.uploadEnd - log.uploadStart;
@@ -86,26 +81,6 @@ public final class UploadBenchmark {
                 result.bytes() / 1048576.0 / (uploadNanos / 1e9), mib(baseline), mib(sampler.peak()),
                 mib(sampler.peak() - baseline), mib(maxAfterGc.get()), vmHwmKiB() / 1024.0,
                 endNoticedNanos / 1e6, poll.toMillis()));
-    }
-
-    /**
-     * An experiment, not part of the plugin: encrypts this much data the way TLS 1.3 does (16 KiB records,
-     * a fresh nonce each, a 5-byte header as associated data), so that the JIT has compiled the JDK's AES-GCM
-     * before the upload starts.
-     */
-    private static void prewarmAesGcm(int mib) throws Exception {
-        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-        javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
-        byte[] record = new byte[16 * 1024];
-        byte[] sealed = new byte[record.length + 16];
-        byte[] nonce = new byte[12];
-        byte[] header = new byte[5];
-        for (long i = 0; i < mib * 64L; i++) {
-            java.nio.ByteBuffer.wrap(nonce).putLong(4, i);
-            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
-            cipher.updateAAD(header);
-            cipher.doFinal(record, 0, record.length, sealed, 0);
-        }
     }
 
     private static double mib(long bytes) {

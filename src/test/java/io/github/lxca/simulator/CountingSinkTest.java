@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.importer.ImportRequest;
+import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.ImportResult;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.testing.RecordingLog;
@@ -25,7 +26,7 @@ class CountingSinkTest {
     private static final Pattern SINK_EVENT = Pattern.compile("upload-sink (\\d+) admin bytes=(\\d+) firstByteEpochMs=\\d+ nanos=\\d+");
 
     @Test
-    void countsTheWholeBodyCompletesTheJobAndStoresNothing(@TempDir Path directory) throws Exception {
+    void countsTheWholeBodyCompletesTheJobAndListsTheUpdateWithoutFiles(@TempDir Path directory) throws Exception {
         String fixId = "lnvgy_sw_lxca_sink-1.0.0_anyos_noarch";
         Path sets = SampleUpdateSets.write(directory.resolve("sets"), fixId, 200_000);
         try (LxcaSimulator simulator = LxcaSimulator.builder().countingSink(true).workDirectory(directory)
@@ -37,9 +38,9 @@ class CountingSinkTest {
                     Duration.ofSeconds(30), 0);
             UpdateImporter importer = UpdateImporter.standard(new RecordingLog());
 
-            for (int run = 0; run < 2; run++) { // nothing is stored, so the same set can be imported again
+            for (int run = 0; run < 2; run++) { // the second run replaces what the first one listed
                 ImportResult result = importer.importUpdates(new ImportRequest(connection, sets, Duration.ofMillis(10),
-                        Duration.ofSeconds(30)));
+                        Duration.ofSeconds(30), OnExisting.REPLACE, false));
                 assertEquals("Complete", result.finalState());
             }
 
@@ -53,7 +54,8 @@ class CountingSinkTest {
             }
             long body = Long.parseLong(event.group(2));
             assertTrue(body > files && body < files + 2048, "body " + body + " for " + files + " bytes of files");
-            assertTrue(simulator.repository().isEmpty());
+            assertEquals(List.of(), simulator.repository().get(fixId).files(), "listed, but no file kept");
+            assertTrue(Files.notExists(directory.resolve("repository").resolve(fixId)));
         }
     }
 }

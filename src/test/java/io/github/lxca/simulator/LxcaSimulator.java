@@ -117,8 +117,8 @@ public final class LxcaSimulator implements AutoCloseable {
         /**
          * In a counting sink, an upload's body is only read and counted, as fast as the server can, with no
          * multipart parsing, no files and no digest, so that a benchmark measures the client and not the
-         * server. The job then completes as usual but stores nothing in the repository, so the same set can
-         * be imported again and again.
+         * server. The job then completes as usual and its fix ids are listed in the repository, without
+         * files; a sink never refuses a fix id it already lists, so the same set can be imported again and again.
          */
         public Builder countingSink(boolean countingSink) {
             this.countingSink = countingSink;
@@ -418,7 +418,7 @@ public final class LxcaSimulator implements AutoCloseable {
             return DROPPED;
         }
         for (DeclaredFile file : job.files) {
-            if (state.repository.containsKey(file.fixId())) {
+            if (!countingSink && state.repository.containsKey(file.fixId())) { // a sink takes the same set again and again
                 drain(request);
                 return json(409, failure("FQXHMUP2011L", "The update " + file.fixId() + " is already in the repository.",
                         "An update with the same fix id was imported before.",
@@ -654,7 +654,10 @@ public final class LxcaSimulator implements AutoCloseable {
             return;
         }
         job.state = "Complete";
-        if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED) && !job.countedOnly) {
+        if (job.countedOnly) {
+            job.files.stream().map(DeclaredFile::fixId).distinct().forEach(fixId ->
+                    state.repository.put(fixId, new StoredUpdate(fixId, job.id, user.name(), List.of())));
+        } else if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED)) {
             store(job);
         }
     }
