@@ -195,6 +195,14 @@ public class ImportUpdateMojo extends AbstractMojo {
             throw new MojoExecutionException("The LXCA import was interrupted");
         }
         writeReport(sets.stream().map(UpdateSet::fixId).toList(), records);
+        failOnErrors(records);
+    }
+
+    /**
+     * One LXCA: its failure is the build's, an unreachable or untrusted LXCA being a broken environment.
+     * Several: a summary table always, and a failure naming each LXCA that failed.
+     */
+    private void failOnErrors(List<ImportRecord> records) throws MojoExecutionException, MojoFailureException {
         if (records.size() > 1) {
             getLog().info("LXCA import summary:\n" + ImportSummary.table(records));
             List<ImportRecord> failed = records.stream().filter(ImportRecord::isFailure).toList();
