@@ -353,7 +353,8 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     private static boolean isPassing(IOException e) {
-        return !(e instanceof SSLException) && !(e instanceof UnknownHostException);
+        return !(e instanceof SSLException) && !(e instanceof UnknownHostException)
+                && !(e instanceof UploadFileBody.FileChangedException);
     }
 
     private Reply send(Call call) throws IOException {
@@ -387,6 +388,11 @@ public final class LxcaClient implements AutoCloseable {
 
     private LxcaException networkFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();
+        if (e instanceof UploadFileBody.FileChangedException) {
+            return new LxcaUploadSourceException(e.getMessage(), jobId, List.of(),
+                    "make sure nothing writes to the update folder during the import (a parallel build, a copy"
+                            + " still in progress), then run again", e);
+        }
         if (e instanceof SSLPeerUnverifiedException) {
             return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
                     + e.getMessage(), null,

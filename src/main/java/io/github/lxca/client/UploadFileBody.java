@@ -46,13 +46,24 @@ final class UploadFileBody extends AbstractContentBody {
             while (left > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (n < 0) {
-                    throw new IOException(path.getFileName() + " shrank while it was uploaded: " + left
-                            + " bytes of the " + size + " announced are missing");
+                    throw new FileChangedException(path.getFileName() + " shrank while it was uploaded: " + left
+                            + " of the " + size + " bytes checked before the upload are missing");
                 }
                 out.write(buffer, 0, n);
                 left -= n;
             }
+            if (in.read() >= 0) {
+                throw new FileChangedException(path.getFileName() + " grew while it was uploaded: it has more than"
+                        + " the " + size + " bytes checked before the upload");
+            }
         }
         out.flush();
+    }
+
+    /** The file is not the one that was checked; sending it again would not help. */
+    static final class FileChangedException extends IOException {
+        FileChangedException(String message) {
+            super(message);
+        }
     }
 }

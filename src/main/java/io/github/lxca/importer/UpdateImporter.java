@@ -100,9 +100,8 @@ public final class UpdateImporter {
                         + " was read. Nothing was uploaded.");
                 return new ImportResult(ImportOutcome.DRY_RUN, fixIds, skipped, null, null, 0, since(start), List.of());
             }
-            List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
-            long bytes = files.stream().mapToLong(UpdateFile::size).sum();
-            String jobId = uploadInNewJob(client, files, guard);
+            long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
+            String jobId = uploadInNewJob(client, sets, guard);
             if (jobId == null) {
                 return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes, since(start),
                         List.of());
@@ -185,8 +184,11 @@ public final class UpdateImporter {
      *
      * @return the job that received the files, or null when the repository already holds every update
      */
-    private String uploadInNewJob(LxcaClient client, List<UpdateFile> files, InterruptionGuard guard)
+    private String uploadInNewJob(LxcaClient client, List<UpdateSet> sets, InterruptionGuard guard)
             throws LxcaException {
+        List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
+        List<String> fixIds = fixIdsOf(sets);
+        long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
         int retries = client.retries();
         for (int attempt = 0; ; attempt++) {
             String jobId = client.createImportJob(files);
@@ -196,7 +198,6 @@ public final class UpdateImporter {
             try {
                 client.upload(jobId, files, new UploadProgressLog(log, clock, PROGRESS_INTERVAL));
                 Duration uploadTime = Duration.between(uploadStart, clock.instant());
-                long bytes = files.stream().mapToLong(UpdateFile::size).sum();
                 log.info("Upload finished in " + Sizes.seconds(uploadTime) + " (" + Sizes.rate(bytes, uploadTime)
                         + "); following job " + jobId);
                 return jobId;
@@ -210,10 +211,7 @@ public final class UpdateImporter {
                     log.info("LXCA received the files of job " + jobId + " (it is " + task.rawState() + "); following it");
                     return jobId;
                 }
-                Set<String> present = client.repositoryFixIds();
-                List<String> fixIds = files.stream().map(f -> f.name().substring(0, f.name().lastIndexOf('.')))
-                        .distinct().toList();
-                if (present.containsAll(fixIds)) {
+                if (client.repositoryFixIds().containsAll(fixIds)) {
                     log.info("LXCA's repository already holds " + String.join(", ", fixIds) + "; not uploading again");
                     return null;
                 }

@@ -42,14 +42,17 @@ class UploadFileBodyTest {
     }
 
     @Test
-    void sendsNoMoreThanTheSizeAnnouncedAndFailsWhenTheFileShrank() throws IOException {
+    void sendsNoMoreThanTheSizeAnnouncedAndFailsWhenTheFileGrewOrShrank() throws IOException {
         Path file = Files.write(directory.resolve("b.chg"), new byte[100]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new UploadFileBody(file, ContentType.APPLICATION_OCTET_STREAM, "b.chg", 60).writeTo(out);
+        IOException grew = assertThrows(UploadFileBody.FileChangedException.class,
+                () -> new UploadFileBody(file, ContentType.APPLICATION_OCTET_STREAM, "b.chg", 60).writeTo(out));
         assertEquals(60, out.size());
+        assertEquals("b.chg grew while it was uploaded: it has more than the 60 bytes checked before the upload",
+                grew.getMessage());
 
-        IOException shrank = assertThrows(IOException.class, () -> new UploadFileBody(file,
+        IOException shrank = assertThrows(UploadFileBody.FileChangedException.class, () -> new UploadFileBody(file,
                 ContentType.APPLICATION_OCTET_STREAM, "b.chg", 150).writeTo(java.io.OutputStream.nullOutputStream()));
-        assertTrue(shrank.getMessage().contains("50 bytes of the 150"), shrank.getMessage());
+        assertTrue(shrank.getMessage().contains("50 of the 150 bytes"), shrank.getMessage());
     }
 }

@@ -21,6 +21,7 @@ import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.LxcaUpdatePresentException;
+import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.client.LxcaVerificationException;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
@@ -392,6 +393,26 @@ class UpdateImporterTest {
         assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("create-job")).count());
         assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("upload-dropped")).count());
         assertTrue(log.text().contains("INFO Uploading again in a new job (retry 3 of 3)"), log.text());
+    }
+
+    @Test
+    void payloadThatChangesAfterTheCheckFailsWithoutUploadingAgain() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        Path sets = SampleUpdateSets.write(work.resolve("sets"), fixId);
+        ImportRequest request = request(user, trusted(), simulator.url());
+        var checked = importer().check(sets);
+        Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
+
+        var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));
+
+        assertEquals(fixId + ".tgz grew while it was uploaded: it has more than the "
+                + (Files.size(sets.resolve(fixId + ".tgz")) - 64) + " bytes checked before the upload", e.getMessage());
+        assertTrue(e.describe().contains("What to do: make sure nothing writes to the update folder during the import"),
+                e.describe());
+        assertEquals(1, eventsOf(user).stream().filter(event -> event.startsWith("create-job")).count(),
+                "not retried in a new job: " + eventsOf(user));
+        assertTrue(eventsOf(user).contains("logout " + user));
     }
 
     @Test
