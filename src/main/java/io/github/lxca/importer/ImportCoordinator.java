@@ -30,7 +30,7 @@ public final class ImportCoordinator {
 
     /** The sets to import, checked before anything leaves the machine. */
     public List<UpdateSet> check(ImportRequest first) throws InvalidUpdateSetException {
-        return importers.apply(log).check(first.updateDirectory());
+        return importers.apply(log).check(first.updateDirectory(), first.connection().trust());
     }
 
     /** The records of a run that stopped before any LXCA was called, for the report. */

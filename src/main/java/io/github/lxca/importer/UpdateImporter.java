@@ -10,6 +10,7 @@ import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.client.TaskState;
+import io.github.lxca.client.TrustSettings;
 import io.github.lxca.client.LxcaUpdatePresentException;
 import io.github.lxca.client.LxcaVerificationException;
 import io.github.lxca.update.InvalidUpdateSetException;
@@ -60,15 +61,16 @@ public final class UpdateImporter {
 
     public ImportResult importUpdates(ImportRequest request)
             throws InvalidUpdateSetException, LxcaException, InterruptedException {
-        return importSets(check(request.updateDirectory()), request);
+        return importSets(check(request.updateDirectory(), request.connection().trust()), request);
     }
 
     /**
      * Finds and checks the sets of a folder, before anything leaves the machine. For a large upload,
-     * the TLS cipher is warmed up meanwhile ({@link CipherWarmup}).
+     * the TLS cipher is warmed up meanwhile ({@link CipherWarmup}), with the trust settings the upload will use.
      */
-    public List<UpdateSet> check(Path directory) throws InvalidUpdateSetException {
-        return CipherWarmup.during(sizeOfFilesIn(directory), () -> new UpdateSetScanner(log::warn).scan(directory));
+    public List<UpdateSet> check(Path directory, TrustSettings trust) throws InvalidUpdateSetException {
+        return CipherWarmup.during(sizeOfFilesIn(directory), trust,
+                () -> new UpdateSetScanner(log::warn).scan(directory));
     }
 
     private static long sizeOfFilesIn(Path directory) {

@@ -193,8 +193,8 @@ public final class UploadBenchmark {
             } else if (message.startsWith("Imported ")) {
                 importEnd = now;
             }
-            if (verbose) {
-                System.err.println("[INFO] " + message);
+            if (verbose) { // with the JVM's uptime, to set against -XX:+PrintCompilation's
+                System.err.println("[INFO " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + message);
             }
         }
 

@@ -10,11 +10,13 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class CipherWarmupTest {
+    private static final TrustSettings JVM_TRUST = TrustSettings.jvmDefaults();
+
     @Test
     void smallUploadsRunTheWorkAloneOnThisThread() throws Exception {
         awaitNoWarmup(); // one left by another test whose work failed, which is not waited for
         Thread caller = Thread.currentThread();
-        assertEquals("checked", CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES - 1, () -> {
+        assertEquals("checked", CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES - 1, JVM_TRUST, () -> {
             assertSame(caller, Thread.currentThread());
             assertFalse(warmupRunning());
             return "checked";
@@ -25,7 +27,7 @@ class CipherWarmupTest {
     void largeUploadsWarmUpMeanwhileAndWaitForIt() throws Exception {
         awaitNoWarmup();
         boolean[] sawWarmup = new boolean[1];
-        assertEquals("checked", CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES, () -> {
+        assertEquals("checked", CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES, JVM_TRUST, () -> {
             sawWarmup[0] = warmupRunning();
             return "checked";
         }));
@@ -36,9 +38,15 @@ class CipherWarmupTest {
     @Test
     void theWorksFailurePassesThrough() {
         IOException failure = new IOException("unreadable");
-        assertSame(failure, assertThrows(IOException.class, () -> CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES, () -> {
+        assertSame(failure, assertThrows(IOException.class, () -> CipherWarmup.during(CipherWarmup.WORTH_IT_BYTES, JVM_TRUST, () -> {
             throw failure;
         })));
+    }
+
+    @Test
+    void theThrowAwayRecordsAreSealedAndOpenedAsTlsDoes() throws Exception {
+        // opening checks each record's tag: sealing in place or with the wrong header would fail it
+        CipherWarmup.sealAndOpenThrowAwayRecords(3 * 64);
     }
 
     private static void awaitNoWarmup() throws InterruptedException {
