@@ -15,6 +15,7 @@ import io.github.lxca.client.TrustSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ class CountingSinkTest {
     void countsTheWholeBodyCompletesTheJobAndListsTheUpdateWithoutFiles(@TempDir Path directory) throws Exception {
         String fixId = "lnvgy_sw_lxca_sink-1.0.0_anyos_noarch";
         Path sets = SampleUpdateSets.write(directory.resolve("sets"), fixId, 200_000);
-        try (LxcaSimulator simulator = LxcaSimulator.builder().countingSink(true).workDirectory(directory)
+        try (LxcaSimulator simulator = LxcaSimulator.builder().countingSink(true).timelineStep(64 * 1024).workDirectory(directory)
                 .repositoryDirectory(directory.resolve("repository")).start()) {
             simulator.addUser("admin", "pw");
             Path trustStore = simulator.writeTrustStore(directory.resolve("truststore.p12"));
@@ -55,6 +56,12 @@ class CountingSinkTest {
             long body = Long.parseLong(event.group(2));
             assertTrue(body > files && body < files + 2048, "body " + body + " for " + files + " bytes of files");
             assertEquals(List.of(), simulator.repository().get(fixId).files(), "listed, but no file kept");
+
+            String timeline = simulator.events().stream().filter(e -> e.startsWith("upload-timeline " + event.group(1) + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(simulator.events().toString()));
+            List<Long> millis = Arrays.stream(timeline.split(" ")).skip(2).map(Long::valueOf).toList();
+            assertEquals(body / (64 * 1024), millis.size(), "a time for each 64 KiB: " + timeline);
+            assertEquals(millis.stream().sorted().toList(), millis, "in the order they arrived: " + timeline);
             assertTrue(Files.notExists(directory.resolve("repository").resolve(fixId)));
         }
     }

@@ -63,9 +63,11 @@ public final class LxcaSimulator implements AutoCloseable {
     private final Path repositoryDirectory;
     private final int pollsToComplete;
     private final boolean countingSink;
+    private final long timelineStep;
 
     private LxcaSimulator(Builder builder) throws IOException {
         this.countingSink = builder.countingSink;
+        this.timelineStep = builder.timelineStep;
         this.workDirectory = builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim");
         this.repositoryDirectory = builder.repositoryDirectory;
         this.pollsToComplete = builder.pollsToComplete;
@@ -107,6 +109,7 @@ public final class LxcaSimulator implements AutoCloseable {
         private Path journalDirectory;
         private SelfSignedCertificate certificate;
         private boolean countingSink;
+        private long timelineStep = 32L * 1024 * 1024;
 
         /** Serve this certificate instead of a new one, so that one trust store fits several simulators. */
         public Builder certificate(SelfSignedCertificate certificate) {
@@ -122,6 +125,12 @@ public final class LxcaSimulator implements AutoCloseable {
          */
         public Builder countingSink(boolean countingSink) {
             this.countingSink = countingSink;
+            return this;
+        }
+
+        /** How many bytes apart the counting sink notes the time in its {@code upload-timeline} event; 32 MiB unless set. */
+        public Builder timelineStep(long bytes) {
+            this.timelineStep = bytes;
             return this;
         }
 
@@ -472,13 +481,17 @@ public final class LxcaSimulator implements AutoCloseable {
     /**
      * Reads the body chunk by chunk straight from Jetty's buffers and counts it. Records one event,
      * {@code upload-sink <job> <user> bytes=<n> firstByteEpochMs=<t> nanos=<d>}: when the first body byte
-     * arrived (wall clock, for measuring a tool's start-up) and how long from then to the last byte.
+     * arrived (wall clock, for measuring a tool's start-up) and how long from then to the last byte. A second
+     * event, {@code upload-timeline <job> <ms>...}, gives the milliseconds from the first byte at which each
+     * further {@link Builder#timelineStep} bytes (32 MiB) had arrived: it tells an upload that starts slow and then catches up from one that is slow
+     * throughout.
      */
     private Reply countBody(Request request, Job job, User user) throws IOException {
         long declared = request.getLength();
         long bytes = 0;
         long firstByteNanos = 0;
         long firstByteEpochMs = 0;
+        StringBuilder timeline = new StringBuilder();
         while (true) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
@@ -497,6 +510,9 @@ public final class LxcaSimulator implements AutoCloseable {
                 firstByteEpochMs = System.currentTimeMillis();
             }
             bytes += length;
+            if (bytes / timelineStep != (bytes - length) / timelineStep) {
+                timeline.append(' ').append((System.nanoTime() - firstByteNanos) / 1_000_000);
+            }
             chunk.release();
             if (chunk.isLast()) {
                 break;
@@ -512,6 +528,7 @@ public final class LxcaSimulator implements AutoCloseable {
         job.countedOnly = true;
         state.event("upload-sink " + job.id + " " + user.name() + " bytes=" + bytes + " firstByteEpochMs="
                 + firstByteEpochMs + " nanos=" + nanos);
+        state.event("upload-timeline " + job.id + timeline);
         return json(201, success());
     }
 
