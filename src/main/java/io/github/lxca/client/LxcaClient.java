@@ -160,7 +160,7 @@ public final class LxcaClient implements AutoCloseable {
         }
         requireSuccess(reply, "log in", null);
         JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
-        String fromBody = session == null ? null : Task.firstText(session.path("session"), "csrf");
+        String fromBody = session == null ? null : JsonFields.firstText(session.path("session"), "csrf");
         csrfToken = fromBody != null ? fromBody : cookie("csrf").orElse(null);
         loggedIn = true;
         if (session != null && session.path("pwChangeRequired").asBoolean(false)) {
@@ -187,8 +187,8 @@ public final class LxcaClient implements AutoCloseable {
         }));
         requireSuccess(reply, "create the import job", null);
         JsonNode json = reply.json();
-        String jobId = json == null ? null : Optional.ofNullable(Task.firstText(json, "jobid", "jobId", "taskid"))
-                .orElse(Task.firstText(json.path("response"), "jobid", "jobId", "taskid"));
+        String jobId = json == null ? null : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
+                .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
         if (jobId == null) {
             throw new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
                     + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
@@ -254,7 +254,7 @@ public final class LxcaClient implements AutoCloseable {
     /** Entries may sit at any depth, depending on LXCA's version: every {@code fixid} value counts. */
     private static void collectFixIds(JsonNode node, Set<String> into) {
         if (node.isObject()) {
-            String fixId = Task.firstText(node, "fixid", "fixId");
+            String fixId = JsonFields.firstText(node, "fixid", "fixId");
             if (fixId != null) {
                 into.add(fixId);
             }

@@ -39,12 +39,12 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         List<String> recoveryTexts = new ArrayList<>();
         List<String> recoveryUrls = new ArrayList<>();
         readRecovery(recovery, recoveryTexts, recoveryUrls);
-        String url = text(node, "recoveryUrl");
+        String url = JsonFields.text(node, "recoveryUrl");
         if (!url.isEmpty()) {
             recoveryUrls.add(url);
         }
-        return new LxcaMessage(text(node, "id"), text(node, "text"), text(node, "explanation"),
-                String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
+        return new LxcaMessage(JsonFields.text(node, "id"), JsonFields.text(node, "text"),
+                JsonFields.text(node, "explanation"), String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
     }
 
     private static void readRecovery(JsonNode recovery, List<String> texts, List<String> urls) {
@@ -53,8 +53,8 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         } else if (recovery.isArray()) {
             recovery.forEach(element -> readRecovery(element, texts, urls));
         } else if (recovery.isObject()) {
-            String text = text(recovery, "text");
-            String url = text(recovery, "URL").isEmpty() ? text(recovery, "url") : text(recovery, "URL");
+            String text = JsonFields.text(recovery, "text");
+            String url = Objects.requireNonNullElse(JsonFields.firstText(recovery, "URL", "url"), "");
             if (!text.isEmpty()) {
                 texts.add(text);
             }
@@ -62,11 +62,6 @@ public record LxcaMessage(String id, String text, String explanation, String rec
                 urls.add(url);
             }
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() ? value.asText("").strip() : "";
     }
 
     /** Renders the message for a person: one line per part that is present. */

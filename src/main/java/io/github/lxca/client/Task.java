@@ -64,17 +64,7 @@ public record Task(String id, String name, String rawState, int percentage, List
         LxcaMessage.collect(node.path("messages"), messages);
         List<Task> children = new ArrayList<>();
         node.path("children").forEach(child -> children.add(from(child)));
-        String id = firstText(node, "jobUID", "id", "taskid", "jobid");
+        String id = JsonFields.firstText(node, "jobUID", "id", "taskid", "jobid");
         return new Task(id, node.path("name").asText(""), state, (int) Math.round(percent.asDouble(0)), messages, children);
-    }
-
-    static String firstText(JsonNode node, String... fields) {
-        for (String field : fields) {
-            JsonNode value = node.path(field);
-            if (value.isValueNode() && !value.asText().isEmpty()) {
-                return value.asText();
-            }
-        }
-        return null;
     }
 }
