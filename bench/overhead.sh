@@ -52,7 +52,7 @@ now_ms() { date +%s%3N; }
 import_once() {
   "${M[@]}" -q -f bench/overhead/pom.xml "io.github.lxca:lxca-maven-plugin:$VERSION:import-update" \
     -Dlxca.url="$URL" -Dlxca.updateDirectory="$SET" -Dlxca.trustStore="$SIM/truststore.p12" \
-    -Dlxca.trustStorePassword=changeit -Dlxca.pollInterval=1
+    -Dlxca.trustStorePassword=changeit -Dlxca.pollInterval=1 -Dlxca.onExisting=replace # the sink lists what it took
 }
 echo "== warming up (first runs copy artifacts into $REPO; not counted)"
 "${M[@]}" -q -f bench/overhead/pom.xml validate
