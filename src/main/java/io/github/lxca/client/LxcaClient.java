@@ -64,10 +64,12 @@ public final class LxcaClient implements AutoCloseable {
     private static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
     private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
     private static final Set<Integer> PASSING_STATUSES = Set.of(502, 503, 504);
+    private static final Duration LOGOUT_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConnectionSettings settings;
     private final LxcaLog log;
     private final RetryPolicy retry;
+    private final RequestConfig requestConfig;
     private final TlsSetup tls;
     private final CloseableHttpClient http;
     private final BasicCookieStore cookies = new BasicCookieStore();
@@ -84,7 +86,7 @@ public final class LxcaClient implements AutoCloseable {
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.readTimeout()))
                 .build();
-        RequestConfig request = RequestConfig.custom()
+        this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(settings.readTimeout()))
                 .setRedirectsEnabled(false)
                 .build();
@@ -115,7 +117,7 @@ public final class LxcaClient implements AutoCloseable {
                         .setDefaultConnectionConfig(connection)
                         .build())
                 .setDefaultCookieStore(cookies)
-                .setDefaultRequestConfig(request)
+                .setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setUserAgent("lxca-maven-plugin")
@@ -272,20 +274,32 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    /** Ends the session; returns whether LXCA confirmed it. Never throws. */
+    /**
+     * Ends the session; returns whether LXCA confirmed it. Never throws. One attempt with a short wait,
+     * because it runs when the build is already failing or being stopped (also from the Ctrl-C hook,
+     * perhaps after {@link #close()}): an LXCA that stopped answering must not hold the build up longer.
+     */
     public boolean logout() {
         if (!loggedIn) {
             return false;
         }
         loggedIn = false;
         try {
-            return exchange(new Call("log out", null, true, false, () -> new HttpDelete(url("/sessions"))))
-                    .isSuccessStatus();
-        } catch (LxcaException e) {
+            return exchange(new Call("log out", null, false, false, () -> {
+                HttpDelete request = new HttpDelete(url("/sessions"));
+                request.setConfig(RequestConfig.copy(requestConfig).setResponseTimeout(logoutTimeout()).build());
+                return request;
+            })).isSuccessStatus();
+        } catch (LxcaException | RuntimeException e) {
             return false;
         } finally {
             csrfToken = null;
         }
+    }
+
+    private Timeout logoutTimeout() {
+        Duration read = settings.readTimeout();
+        return Timeout.of(read.compareTo(LOGOUT_TIMEOUT) < 0 ? read : LOGOUT_TIMEOUT);
     }
 
     @Override

@@ -472,6 +472,24 @@ class UpdateImporterTest {
     }
 
     @Test
+    void logoutIsTriedOnceAndGivenUpQuicklyWhenLxcaStopsAnswering() throws Exception {
+        String user = user(Fault.LOGOUT_HANGS); // answers the logout only after 3 s
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        ConnectionSettings connection = new ConnectionSettings(simulator.url(), new Credentials(user, PASSWORD, "the test"),
+                trusted(), null, Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
+
+        long start = System.nanoTime();
+        ImportResult result = importer().importUpdates(new ImportRequest(connection, work.resolve("sets"),
+                Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("Complete", result.finalState());
+        assertTrue(millis < 2_500, "the import waited " + millis + " ms, not the 3 s LXCA took to answer the logout");
+        assertEquals(1, eventsOf(user).stream().filter(e -> e.equals("logout-waiting " + user)).count(),
+                "one logout request, not retried: " + eventsOf(user));
+    }
+
+    @Test
     void unavailableTaskPollsAreRetriedWithBackoff() throws Exception {
         String user = user(Fault.TASKS_UNAVAILABLE_TWICE);
         SampleUpdateSets.write(work.resolve("sets"), fixId());

@@ -53,7 +53,9 @@ public enum Fault {
     /** The task says Complete, but the update never shows up in the repository. */
     COMPLETE_BUT_NOT_STORED,
     /** The task's state comes as an object {@code status: {state, percentage}}. */
-    TASK_STATUS_OBJECT;
+    TASK_STATUS_OBJECT,
+    /** Logging out is answered only after 3 s, as by an LXCA that stopped answering. */
+    LOGOUT_HANGS;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

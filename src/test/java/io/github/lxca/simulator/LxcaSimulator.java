@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -250,6 +251,7 @@ public final class LxcaSimulator implements AutoCloseable {
     /** Signals that the connection was dropped on purpose and nothing is to be written. */
     private static final Reply DROPPED = new Reply(0, null, null, List.of());
     /** Signals a 500 whose body goes on until the client gives up (bounded at 1 GiB). */
+    private static final Duration LOGOUT_HANG = Duration.ofSeconds(3);
     private static final Reply ENDLESS = new Reply(500, "application/json", null, List.of());
 
     private final class Api extends Handler.Abstract {
@@ -314,6 +316,10 @@ public final class LxcaSimulator implements AutoCloseable {
                     "The request did not carry the session's CSRF token.", "Send the X-Csrf-Token header."));
         }
         if (path.equals("/sessions") && method.equals("DELETE")) {
+            if (session.user().has(Fault.LOGOUT_HANGS)) {
+                state.event("logout-waiting " + session.user().name());
+                sleep(LOGOUT_HANG);
+            }
             state.sessions.remove(session.id());
             state.event("logout " + session.user().name());
             return json(200, success());
@@ -780,6 +786,14 @@ public final class LxcaSimulator implements AutoCloseable {
             return new Reply(status, JSON, mapper.writeValueAsBytes(body), List.of());
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
