@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -103,7 +104,8 @@ public final class LxcaClient implements AutoCloseable {
             if (proxy.hasCredentials()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(new AuthScope(proxyHost),
-                        new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+                        new UsernamePasswordCredentials(proxy.username(),
+                                Objects.requireNonNullElse(proxy.password(), "").toCharArray()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }

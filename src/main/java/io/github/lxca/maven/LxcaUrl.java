@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 
-/** Checks {@code lxca.url}: https (or http when allowed), a host, no path or query. */
+/** Checks {@code lxca.url}: https (or http when allowed), a host, no path or query, no credentials. */
 final class LxcaUrl {
     private LxcaUrl() {}
 
@@ -15,7 +15,10 @@ final class LxcaUrl {
             URI uri = new URI(url == null ? "" : url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             String path = uri.getPath() == null ? "" : uri.getPath();
-            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            if (uri.getRawUserInfo() != null) {
+                problem = "it must not carry a user name or password, which would show in logs and the report;"
+                        + " put them in a <server> of settings.xml and name it with lxca.serverId";
+            } else if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 problem = "it must look like https://host[:port]";
             } else if (!path.isEmpty() && !path.equals("/") || uri.getQuery() != null) {
                 problem = "it must not have a path or query; LXCA's API lives at the root";
@@ -28,6 +31,10 @@ final class LxcaUrl {
         } catch (URISyntaxException e) {
             problem = e.getReason();
         }
-        throw new MojoFailureException("lxca.url '" + url + "' is not usable: " + problem);
+        throw new MojoFailureException("lxca.url '" + withoutUserInfo(url) + "' is not usable: " + problem);
+    }
+
+    private static String withoutUserInfo(String url) {
+        return url == null ? null : url.replaceFirst("//[^/?#]*@", "//***@");
     }
 }

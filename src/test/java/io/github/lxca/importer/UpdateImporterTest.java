@@ -547,6 +547,19 @@ class UpdateImporterTest {
     }
 
     @Test
+    void aProxyUserWithoutPasswordIsSentWithAnEmptyOne() throws Exception {
+        try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "")) {
+            SampleUpdateSets.write(work.resolve("sets"), fixId());
+            ProxySettings noPassword = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", null, null);
+
+            importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(),
+                    noPassword));
+
+            assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
+        }
+    }
+
+    @Test
     void untrustedCertificateShowsItsFingerprintAndHowToTrustIt() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());

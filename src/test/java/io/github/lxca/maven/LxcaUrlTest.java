@@ -36,4 +36,13 @@ class LxcaUrlTest {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse(url, false));
         assertEquals("lxca.url '" + url + "' is not usable: " + problem, e.getMessage());
     }
+
+    @Test
+    void refusesCredentialsInTheUrlWithoutRepeatingThem() {
+        var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse("https://admin:S3cret@lxca.example", false));
+
+        assertEquals("lxca.url 'https://***@lxca.example' is not usable: it must not carry a user name or password,"
+                + " which would show in logs and the report; put them in a <server> of settings.xml and name it with"
+                + " lxca.serverId", e.getMessage());
+    }
 }
