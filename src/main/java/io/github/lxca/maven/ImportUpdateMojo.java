@@ -18,6 +18,7 @@ import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ public class ImportUpdateMojo extends AbstractMojo {
     /**
      * Where the JSON report of the run is written, on success and on failure: outcome, fix ids, and per
      * LXCA its server, user, outcome, job id, final state, bytes, duration, throughput, error and messages.
+     * A run that fails before it can write one (a configuration error, offline) removes the earlier report.
      */
     @Parameter(property = "lxca.reportFile", defaultValue = "${project.build.directory}/lxca/import-report.json")
     private File reportFile;
@@ -172,6 +174,7 @@ public class ImportUpdateMojo extends AbstractMojo {
             getLog().info("Skipping the LXCA import: lxca.skip is true");
             return;
         }
+        removeEarlierReport();
         if (session.isOffline()) {
             throw new MojoFailureException("lxca:import-update must reach LXCA, but Maven is offline (-o);"
                     + " run without -o, or set -Dlxca.skip to leave the import out");
@@ -221,6 +224,15 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
         if (failure != null) {
             throw new MojoFailureException(describe(failure));
+        }
+    }
+
+    /** So that a run failing before it writes one (configuration, offline) never leaves an earlier run's result. */
+    private void removeEarlierReport() {
+        try {
+            Files.deleteIfExists(withoutProject(reportFile));
+        } catch (IOException e) {
+            getLog().warn("Cannot remove the earlier import report " + reportFile + ": " + e.getMessage());
         }
     }
 
