@@ -28,6 +28,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -217,6 +218,19 @@ public final class LxcaClient implements AutoCloseable {
             return post;
         }));
         requireSuccess(reply, "upload the update files", jobId);
+    }
+
+    /** Cancels a job ({@code PUT /tasks} with action cancel), e.g. one whose upload broke off. */
+    public void cancelJob(String jobId) throws LxcaException {
+        String operation = "cancel job " + jobId;
+        ObjectNode body = mapper.createObjectNode().put("action", "cancel");
+        body.putArray("list").add(jobId);
+        Reply reply = exchange(new Call(operation, jobId, true, true, () -> {
+            HttpPut put = new HttpPut(url("/tasks"));
+            put.setEntity(json(body));
+            return put;
+        }));
+        requireSuccess(reply, operation, jobId);
     }
 
     /** Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. */

@@ -10,6 +10,7 @@ public enum TaskState {
     FAILED,
     UNKNOWN;
 
+    private static final Set<String> WAITING = Set.of("pending", "new", "queued");
     private static final Set<String> GOING = Set.of("pending", "running", "runningwitherrors", "new", "queued", "starting");
     private static final Set<String> GOOD = Set.of("complete", "completed");
     private static final Set<String> BAD = Set.of("stoppedwitherror", "stoppedwitherrors", "cancelled",
@@ -20,7 +21,7 @@ public enum TaskState {
         if (raw == null) {
             return UNKNOWN;
         }
-        String key = raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+        String key = key(raw);
         if (GOING.contains(key)) {
             return RUNNING;
         }
@@ -31,6 +32,15 @@ public enum TaskState {
             return FAILED;
         }
         return UNKNOWN;
+    }
+
+    /** Whether a raw state says the job has not started: an import job waiting for its files shows one. */
+    public static boolean notStarted(String raw) {
+        return raw != null && WAITING.contains(key(raw));
+    }
+
+    private static String key(String raw) {
+        return raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
     }
 
     public boolean isTerminal() {

@@ -209,7 +209,8 @@ public final class UpdateImporter {
                 }
                 log.warn(broken.getMessage() + "; checking what LXCA received before uploading again");
                 Task task = client.task(jobId);
-                if (task.state() == TaskState.SUCCEEDED || task.state() == TaskState.RUNNING && task.percentage() > 0) {
+                if (task.state() == TaskState.SUCCEEDED
+                        || task.state() == TaskState.RUNNING && !TaskState.notStarted(task.rawState())) {
                     log.info("LXCA received the files of job " + jobId + " (it is " + task.rawState() + "); following it");
                     return jobId;
                 }
@@ -217,8 +218,23 @@ public final class UpdateImporter {
                     log.info("LXCA's repository already holds " + String.join(", ", fixIds) + "; not uploading again");
                     return null;
                 }
+                cancelAbandoned(client, jobId, task);
                 log.info("Uploading again in a new job (retry " + (attempt + 1) + " of " + retries + ")");
             }
+        }
+    }
+
+    /** So that a job left without its files can never start later on a part of them. Best effort. */
+    private void cancelAbandoned(LxcaClient client, String jobId, Task task) {
+        if (task.state() == TaskState.FAILED) {
+            return;
+        }
+        try {
+            client.cancelJob(jobId);
+            log.info("Cancelled job " + jobId + " (it was " + task.rawState() + "), which did not get the files");
+        } catch (LxcaException e) {
+            log.warn("Cannot cancel job " + jobId + ", which did not get the files: " + e.getMessage()
+                    + "; cancel it in LXCA (Monitoring > Jobs) if it is still listed");
         }
     }
 }

@@ -25,6 +25,13 @@ class TaskTest {
         assertEquals(expected, TaskState.of(raw));
     }
 
+    @ParameterizedTest
+    @CsvSource({"Pending,true", "QUEUED,true", "new,true", "Running,false", "Running_With_Errors,false",
+        "Starting,false", "Complete,false", "'',false"})
+    void tellsAJobThatHasNotStarted(String raw, boolean notStarted) {
+        assertEquals(notStarted, TaskState.notStarted(raw));
+    }
+
     @Test
     void readsStateFromStatusStringObjectOrTaskState() throws Exception {
         Task plain = read("{\"jobUID\":\"7\",\"status\":\"Running\",\"percentage\":40}");

@@ -427,9 +427,10 @@ class UpdateImporterTest {
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
         List<String> events = eventsOf(user);
         assertEquals(List.of("login " + user, "create-job N " + user, "upload-dropped N " + user, "task N " + user,
-                "create-job N " + user, "upload N " + user, "task N " + user, "task N " + user, "logout " + user),
-                events.stream().filter(e -> !e.startsWith("repository")).toList());
+                "cancel N " + user, "create-job N " + user, "upload N " + user, "task N " + user, "task N " + user,
+                "logout " + user), events.stream().filter(e -> !e.startsWith("repository")).toList());
         assertTrue(log.text().contains("checking what LXCA received before uploading again"), log.text());
+        assertTrue(log.text().contains("(it was Pending), which did not get the files"), log.text());
     }
 
     @Test
@@ -443,7 +444,9 @@ class UpdateImporterTest {
         assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("upload ")).count(), eventsOf(user).toString());
         assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
-        assertTrue(log.text().contains("LXCA received the files of job " + result.jobId()), log.text());
+        assertTrue(log.text().contains("LXCA received the files of job " + result.jobId() + " (it is Running)"),
+                log.text()); // at 0 %, just started
+        assertTrue(eventsOf(user).stream().noneMatch(e -> e.startsWith("cancel")), eventsOf(user).toString());
     }
 
     @Test

@@ -28,7 +28,10 @@ public enum Fault {
     UPLOAD_DROPPED,
     /** The connection is closed in the middle of the first upload only. */
     UPLOAD_DROPPED_ONCE,
-    /** The first upload arrives whole and the job starts, but the connection closes before the reply. */
+    /**
+     * The first upload arrives whole and the job starts (Running at 0 % when first asked), but the
+     * connection closes before the reply.
+     */
     UPLOAD_REPLY_LOST,
     /** The first upload is cut off, yet its updates land in the repository (as if another job brought them). */
     UPLOAD_DROPPED_BUT_STORED,

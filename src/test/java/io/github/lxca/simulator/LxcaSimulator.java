@@ -331,6 +331,9 @@ public final class LxcaSimulator implements AutoCloseable {
                 && "import".equals(query.getValue("action"))) {
             return upload(request, session.user(), query.getValue("jobid"));
         }
+        if (path.equals("/tasks") && method.equals("PUT")) {
+            return cancelJobs(request, session.user());
+        }
         if (path.startsWith("/tasks/") && method.equals("GET")) {
             return tasks(session, path.substring("/tasks/".length()));
         }
@@ -479,6 +482,7 @@ public final class LxcaSimulator implements AutoCloseable {
         job.phase = Phase.UPLOADED;
         state.event("upload " + jobId + " " + user.name());
         if (user.has(Fault.UPLOAD_REPLY_LOST) && state.occurrence(user, Fault.UPLOAD_REPLY_LOST) == 0) {
+            job.polls = -1; // just started: the next poll shows it Running at 0 %
             return DROPPED;
         }
         return json(201, success());
@@ -489,8 +493,8 @@ public final class LxcaSimulator implements AutoCloseable {
      * {@code upload-sink <job> <user> bytes=<n> firstByteEpochMs=<t> nanos=<d>}: when the first body byte
      * arrived (wall clock, for measuring a tool's start-up) and how long from then to the last byte. A second
      * event, {@code upload-timeline <job> <ms>...}, gives the milliseconds from the first byte at which each
-     * further {@link Builder#timelineStep} bytes (32 MiB) had arrived: it tells an upload that starts slow and then catches up from one that is slow
-     * throughout.
+     * further {@link Builder#timelineStep} bytes (32 MiB) had arrived: it tells an upload that starts slow
+     * and then catches up from one that is slow throughout.
      */
     private Reply countBody(Request request, Job job, User user) throws IOException {
         long declared = request.getLength();
@@ -656,6 +660,24 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         state.event("task " + idList + " " + user.name());
         return json(200, list);
+    }
+
+    /** {@code PUT /tasks {"action": "cancel", "list": [ids]}}: ends the creator's unfinished jobs as Cancelled. */
+    private Reply cancelJobs(Request request, User user) throws IOException {
+        JsonNode body = readJson(request);
+        if (body == null || !"cancel".equals(body.path("action").asText()) || !body.path("list").isArray()) {
+            return json(400, failure("FQXHMTM0001L", "The task request is not valid.",
+                    "Expected {\"action\": \"cancel\", \"list\": [job ids]}.", ""));
+        }
+        for (JsonNode id : body.get("list")) {
+            Job job = state.jobs.get(id.asText());
+            if (job != null && job.creator.name().equals(user.name()) && job.phase != Phase.ENDED) {
+                job.phase = Phase.ENDED;
+                job.state = "Cancelled";
+                state.event("cancel " + job.id + " " + user.name());
+            }
+        }
+        return json(200, success());
     }
 
     /** Moves a job's task one step along per poll, as LXCA's would over time. */
