@@ -269,15 +269,31 @@ public final class LxcaClient implements AutoCloseable {
         return fixIds;
     }
 
-    /** Entries may sit at any depth, depending on LXCA's version: every {@code fixid} value counts. */
+    /**
+     * Entries may sit at any depth, depending on LXCA's version: every {@code fixid} value counts, unless
+     * its entry says that the payload is not there.
+     */
     private static void collectFixIds(JsonNode node, Set<String> into) {
         if (node.isObject()) {
             String fixId = JsonFields.firstText(node, "fixid", "fixId");
-            if (fixId != null) {
+            if (fixId != null && holdsPayload(node)) {
                 into.add(fixId);
             }
         }
         node.forEach(child -> collectFixIds(child, into));
+    }
+
+    /**
+     * LXCA lists updates it only knows about, from Lenovo's catalog or deleted without their metadata, with
+     * a status such as "Not Downloaded"; those are not in the repository. An entry without a status counts.
+     */
+    static boolean holdsPayload(JsonNode entry) {
+        String status = JsonFields.firstText(entry, "status", "downloadStatus");
+        if (status == null) {
+            return true;
+        }
+        String key = status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return !(key.startsWith("not") || key.contains("partial") || key.equals("downloading"));
     }
 
     /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */

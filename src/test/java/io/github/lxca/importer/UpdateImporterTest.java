@@ -475,6 +475,19 @@ class UpdateImporterTest {
     }
 
     @Test
+    void anUpdateListedWithoutItsPayloadIsImportedAndNotTakenAsPresent() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        simulator.listWithoutPayload(fixId); // as from Lenovo's catalog: "Not Downloaded"
+
+        ImportResult result = importAs(user); // onExisting=fail, the default, would refuse an update that is there
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
+    }
+
+    @Test
     void logoutIsTriedOnceAndGivenUpQuicklyWhenLxcaStopsAnswering() throws Exception {
         String user = user(Fault.LOGOUT_HANGS); // answers the logout only after 3 s
         SampleUpdateSets.write(work.resolve("sets"), fixId());

@@ -224,6 +224,14 @@ public final class LxcaSimulator implements AutoCloseable {
         state.repository.put(fixId, new StoredUpdate(fixId, "0", "preloaded", List.of()));
     }
 
+    /**
+     * Lists an update without its payload ({@code status "Not Downloaded"}), as LXCA lists one it knows from
+     * Lenovo's catalog, or one deleted without {@code key=removeMetadata}.
+     */
+    public void listWithoutPayload(String fixId) {
+        state.listedWithoutPayload.add(fixId);
+    }
+
     /** The state name the task of a job has now, or empty when there is no such job. */
     public Optional<String> taskState(String jobId) {
         return Optional.ofNullable(state.jobs.get(jobId)).map(job -> job.state);
@@ -342,8 +350,15 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         if (path.startsWith("/managementServer/updates/") && method.equals("DELETE")) {
             String fixId = path.substring("/managementServer/updates/".length());
-            if (state.repository.remove(fixId) == null) {
+            boolean removeMetadata = "removeMetadata".equals(query.getValue("key"));
+            boolean listed = state.listedWithoutPayload.contains(fixId);
+            if (state.repository.remove(fixId) == null && !(removeMetadata && listed)) {
                 return json(404, failure("FQXHMUP2404L", "The update " + fixId + " is not in the repository.", "", ""));
+            }
+            if (removeMetadata) {
+                state.listedWithoutPayload.remove(fixId);
+            } else {
+                state.listedWithoutPayload.add(fixId);
             }
             state.event("deleted " + fixId + " " + session.user().name());
             return json(200, success());
@@ -716,6 +731,7 @@ public final class LxcaSimulator implements AutoCloseable {
         byFixId.forEach((fixId, files) -> {
             keepFiles(job.id, fixId, files);
             state.repository.put(fixId, new StoredUpdate(fixId, job.id, job.creator.name(), List.copyOf(files)));
+            state.listedWithoutPayload.remove(fixId);
             state.event("stored " + fixId + " job " + job.id);
         });
     }
@@ -771,8 +787,10 @@ public final class LxcaSimulator implements AutoCloseable {
     private Reply listRepository() {
         ObjectNode reply = success();
         ArrayNode updates = reply.putArray("updates");
-        state.repository.values().stream().sorted(java.util.Comparator.comparing(StoredUpdate::fixId))
-                .forEach(update -> updates.addObject().put("fixid", update.fixId()).put("status", "Downloaded"));
+        java.util.Map<String, String> statuses = new java.util.TreeMap<>();
+        state.listedWithoutPayload.forEach(fixId -> statuses.put(fixId, "Not Downloaded"));
+        state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));
+        statuses.forEach((fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));
         return json(200, reply);
     }
 

@@ -57,6 +57,8 @@ final class SimulatorState {
     final Map<String, Session> sessions = new ConcurrentHashMap<>();
     final Map<String, Job> jobs = new ConcurrentHashMap<>();
     final Map<String, StoredUpdate> repository = new ConcurrentHashMap<>();
+    /** Fix ids listed without their payload: known from Lenovo's catalog, or deleted without removeMetadata. */
+    final Set<String> listedWithoutPayload = ConcurrentHashMap.newKeySet();
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger nextJobId = new AtomicInteger(1);
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
