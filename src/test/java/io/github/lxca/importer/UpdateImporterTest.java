@@ -552,10 +552,16 @@ class UpdateImporterTest {
 
     @Test
     void wrongPinnedFingerprintIsRefused() throws Exception {
+        String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         String other = "AA".repeat(32);
-        assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
-                request(user(), new TrustSettings(null, null, other, false), simulator.url())));
+        // The trust store does trust the simulator: a pin must still refuse any other certificate.
+        var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
+                request(user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
+        assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
+        assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
+                e.getMessage());
+        assertEquals(List.of(), eventsOf(user));
     }
 
     @Test
