@@ -126,7 +126,8 @@ class UpdatePackagerTest {
         assertEquals("2.3.1", xml.getDocumentElement().getAttribute("VERSION"));
         org.w3c.dom.Element payload = (org.w3c.dom.Element) xml.getElementsByTagName("PAYLOAD").item(0);
         assertEquals(Long.toString(Files.size(tgz)), payload.getAttribute("SIZE"));
-        assertEquals(UpdatePackager.sha256(tgz), payload.getAttribute("SHA256"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tgz))),
+                payload.getAttribute("SHA256"));
         assertEquals("A & B", text(xml, "DESC"));
     }
 

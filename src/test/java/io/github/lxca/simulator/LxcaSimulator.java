@@ -278,7 +278,7 @@ public final class LxcaSimulator implements AutoCloseable {
                 return true;
             }
             if (reply == ENDLESS) {
-                writeEndlessBody(response, callback);
+                writeEndlessBody(response, callback, session(request).user().name());
                 return true;
             }
             response.setStatus(reply.status());
@@ -292,17 +292,25 @@ public final class LxcaSimulator implements AutoCloseable {
         }
     }
 
-    private static void writeEndlessBody(Response response, Callback callback) {
+    /**
+     * Writes the endless body, then records {@code endless-body <bytes> <user>}: how many bytes the client
+     * took before it closed the connection (or all of them, about 1 GiB, when it read to the end).
+     */
+    private void writeEndlessBody(Response response, Callback callback, String user) {
         response.setStatus(500);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] chunk = ("{\"result\":\"failed\",\"padding\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+        long sent = 0;
         try (var out = Content.Sink.asOutputStream(response)) {
             for (int i = 0; i < 16 * 1024; i++) {
                 out.write(chunk);
+                sent += chunk.length;
             }
             callback.succeeded();
         } catch (IOException clientGaveUp) {
             callback.failed(clientGaveUp);
+        } finally {
+            state.event("endless-body " + sent + " " + user);
         }
     }
 

@@ -7,11 +7,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs the LXCA simulator as a program, for a person rehearsing a pipeline and for the build's
@@ -25,7 +28,7 @@ import java.util.List;
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
  * {@code truststore.p12} (password {@code changeit}), {@code certificate.pem}, {@code fingerprint.txt}, {@code events.log},
- * {@code secrets.log}, the imported files under {@code repository/}, and last {@code url.txt}. The
+ * {@code secrets.log}, the imported files under {@code repository/} (emptied at start), and last {@code url.txt}. The
  * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
  * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
  * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
@@ -49,6 +52,9 @@ public final class SimulatorMain {
         for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml",
                 "second/events.log", "second/secrets.log")) {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
+        }
+        for (String repository : List.of("repository", "second/repository")) {
+            deleteTree(directory.resolve(repository)); // so that no verify script finds an earlier run's imports
         }
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
         boolean sink = arguments.args().contains("--sink");
@@ -78,6 +84,18 @@ public final class SimulatorMain {
                 ? "  counting sink: uploads are counted and dropped, see events.log"
                 : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
+    }
+
+    /** Deletes a folder and everything in it, if it exists; symbolic links are removed, not followed. */
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** One simulator with the well-known user and one user per fault, keeping its files in {@code directory}. */
