@@ -67,6 +67,8 @@ public final class LxcaClient implements AutoCloseable {
     private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
     private static final Set<Integer> PASSING_STATUSES = Set.of(502, 503, 504);
     private static final Duration LOGOUT_TIMEOUT = Duration.ofSeconds(10);
+    /** A task poll is a small read; a longer read timeout is for the upload's reply. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
 
     private final ConnectionSettings settings;
     private final LxcaLog log;
@@ -233,10 +235,15 @@ public final class LxcaClient implements AutoCloseable {
         requireSuccess(reply, operation, jobId);
     }
 
-    /** Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. */
+    /**
+     * Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. Each attempt waits at most
+     * 60 s for the reply, so that an LXCA that stopped answering cannot hold the build long past the task
+     * timeout.
+     */
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
-        Reply reply = exchange(new Call(operation, jobId, true, true, () -> new HttpGet(url("/tasks/" + encode(jobId)))));
+        Reply reply = exchange(new Call(operation, jobId, true, true,
+                () -> within(POLL_TIMEOUT, new HttpGet(url("/tasks/" + encode(jobId))))));
         requireSuccess(reply, operation, jobId);
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
@@ -317,11 +324,8 @@ public final class LxcaClient implements AutoCloseable {
         }
         loggedIn = false;
         try {
-            return exchange(new Call("log out", null, false, false, () -> {
-                HttpDelete request = new HttpDelete(url("/sessions"));
-                request.setConfig(RequestConfig.copy(requestConfig).setResponseTimeout(logoutTimeout()).build());
-                return request;
-            })).isSuccessStatus();
+            return exchange(new Call("log out", null, false, false,
+                    () -> within(LOGOUT_TIMEOUT, new HttpDelete(url("/sessions"))))).isSuccessStatus();
         } catch (LxcaException | RuntimeException e) {
             return false;
         } finally {
@@ -329,9 +333,12 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    private Timeout logoutTimeout() {
+    /** The request, waiting at most {@code limit} (or the read timeout, if shorter) for its reply. */
+    private <T extends HttpUriRequestBase> T within(Duration limit, T request) {
         Duration read = settings.readTimeout();
-        return Timeout.of(read.compareTo(LOGOUT_TIMEOUT) < 0 ? read : LOGOUT_TIMEOUT);
+        request.setConfig(RequestConfig.copy(requestConfig)
+                .setResponseTimeout(Timeout.of(read.compareTo(limit) < 0 ? read : limit)).build());
+        return request;
     }
 
     @Override

@@ -140,7 +140,7 @@ public class ImportUpdateMojo extends AbstractMojo {
 
     /**
      * Longest silence allowed while waiting for a reply from LXCA, in seconds or ISO-8601. It does not
-     * limit how long an upload takes to send.
+     * limit how long an upload takes to send. Task polls wait at most 60 s, and logging out 10 s.
      */
     @Parameter(property = "lxca.readTimeout", defaultValue = "600")
     private String readTimeout;
