@@ -5,12 +5,16 @@
 #
 # Environment: RUNS (runs per tool and size, default 3), MVN_ARGS (default "-B -q"; add -o offline),
 # CLIENT_HEAP (default 256m: the client JVM's -Xmx), BENCH_DATA (where the update sets are cached,
-# default bench/.data, git-ignored; delete it to reclaim the disk space).
+# default bench/.data, git-ignored; delete it to reclaim the disk space), COMPRESSED=1 (payloads of
+# text compressed by gzip, as real ones are, so that checking them costs what it would; the default
+# stores random bytes uncompressed, which is quick to check).
 #
 # Needs bash, java 17, mvn, curl and python3. Starts the LXCA simulator in counting-sink mode in its own
 # JVM, then for each size runs curl and the plugin's UpdateImporter alternately, RUNS times each. The
 # throughput is measured by the simulator, from the first to the last byte of the upload body, for both
-# tools alike; the client-side time of the whole upload request is printed too. Prints medians.
+# tools alike; the client-side time of the whole upload request is printed too, and the time from the
+# start (of our JVM; of the first curl call) to the end of the upload: what a pipeline waits for, our
+# JVM's start-up, check and warm-up included. Prints medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -36,17 +40,21 @@ CP=$(tr -d '\n' < "$OUT/classpath.txt")
 # One update set per size: a real gzip tar (the importer checks it to its end) stored without
 # compression, so the .tgz is as large as asked for; its content is a random MiB repeated.
 make_set() {
-  local size=$1 dir=$DATA/$1 fixid=lnvgy_sw_lxca_bench$1-1.0.0_anyos_noarch
-  if [ ! -f "$DATA/$1.complete" ]; then
+  local size=$1 kind=${COMPRESSED:+z}
+  local dir=$DATA/$1$kind fixid=lnvgy_sw_lxca_bench$1$kind-1.0.0_anyos_noarch
+  if [ ! -f "$DATA/$1$kind.complete" ]; then
     echo "== making the $size update set in $dir" >&2
     rm -rf "$dir" && mkdir -p "$dir"
-    python3 - "$dir/$fixid.tgz" "$size" <<'PY'
-import io, os, sys, tarfile, gzip
-path, size = sys.argv[1], sys.argv[2]
+    python3 - "$dir/$fixid.tgz" "$size" "${COMPRESSED:-}" <<'PY'
+import base64, io, os, sys, tarfile, gzip
+path, size, compressed = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
 n = int(size[:-1]) * units[size[-1].upper()] if size[-1].upper() in units else int(size)
 n -= 3 * 512 + 1024 * 10  # tar header and end blocks, gzip framing: land close to the size asked for
 block = os.urandom(1 << 20)
+if compressed:  # base64 text compresses to about 3/4 at level 1, so 4/3 as much of it lands near the size
+    block = base64.b64encode(os.urandom(3 << 18))
+    n = n * 4 // 3
 class Repeated(io.RawIOBase):
     def __init__(self, total): self.left = total
     def readable(self): return True
@@ -54,7 +62,8 @@ class Repeated(io.RawIOBase):
         k = min(len(b), self.left, len(block))
         b[:k] = block[:k]; self.left -= k
         return k
-with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=0, mtime=0) as gz, \
+with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1 if compressed else 0,
+                                            mtime=0) as gz, \
         tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
     info = tarfile.TarInfo("payload.bin"); info.size = n; info.mtime = 0
     tar.addfile(info, io.BufferedReader(Repeated(n), 1 << 20))
@@ -62,7 +71,7 @@ PY
     printf '1.0.0: benchmark set of %s\n' "$size" > "$dir/$fixid.chg"
     printf 'Benchmark update set, %s payload.\n' "$size" > "$dir/$fixid.txt"
     printf '<?xml version="1.0"?>\n<update><fixid>%s</fixid></update>\n' "$fixid" > "$dir/$fixid.xml"
-    touch "$DATA/$1.complete"
+    touch "$DATA/$1$kind.complete"
   fi
   echo "$dir"
 }
@@ -82,8 +91,9 @@ sink_event() { # job id -> "bytes nanos" as counted by the simulator
   grep "^upload-sink $1 " "$SIM/events.log" | tail -1 | sed -E 's/.* bytes=([0-9]+) .* nanos=([0-9]+)/\1 \2/'
 }
 
-curl_run() { # folder -> "bytes serverNanos clientSeconds"
-  local dir=$1 jar=$OUT/cookies.txt
+curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs"
+  local dir=$1 jar=$OUT/cookies.txt start
+  start=$(date +%s%3N)
   local chg tgz txt xml
   chg=$(ls "$dir"/*.chg); tgz=$(ls "$dir"/*.tgz); txt=$(ls "$dir"/*.txt); xml=$(ls "$dir"/*.xml)
   rm -f "$jar"
@@ -103,11 +113,13 @@ curl_run() { # folder -> "bytes serverNanos clientSeconds"
     -F "uploadedfiles[]=@$txt;type=text/plain" \
     -F "uploadedfiles[]=@$xml;type=text/xml" \
     "$URL/files/managementServer/updates?action=import&jobid=$job")
+  local uploaded; uploaded=$(date +%s%3N)
   "${c[@]}" -o /dev/null -X DELETE -H "X-Csrf-Token: $csrf" "$URL/sessions"
-  echo "$(sink_event "$job") $seconds"
+  echo "$(sink_event "$job") $seconds $((uploaded - start))"
 }
 
-ours_run() { # folder -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB endNoticedMs"
+ours_run() { # folder -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB endNoticedMs
+  #                         jvmStartToUploadEndMs"
   local dir=$1 line job
   line=$(java -Xmx"$CLIENT_HEAP" -cp "$CP" io.github.lxca.bench.UploadBenchmark --url "$URL" \
     --trust-store "$SIM/truststore.p12" --dir "$dir" --user "$USER_NAME" --password "$PASSWORD" --poll-seconds 1 \
@@ -115,7 +127,7 @@ ours_run() { # folder -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxA
   echo "$line" >> "$OUT/ours.log"
   job=$(sed -E 's/.* job=([^ ]*) .*/\1/' <<<"$line")
   local f; f() { sed -E "s/.* $1=([^ ]*).*/\\1/" <<<"$line"; }
-  echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs)"
+  echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs) $(f jvmStartToUploadEndMs)"
 }
 
 RESULTS=$OUT/results.txt
@@ -130,8 +142,8 @@ for size in "${SIZES[@]}"; do
   dir=$(make_set "$size")
   cat "$dir"/*.tgz > /dev/null # both tools read from the page cache
   for run in $(seq 1 "$RUNS"); do
-    r=$(curl_run "$dir"); echo "$size curl $r" | tee -a "$RESULTS"
-    r=$(ours_run "$dir"); echo "$size ours $r" | tee -a "$RESULTS"
+    r=$(curl_run "$dir"); echo "$size${COMPRESSED:+z} curl $r" | tee -a "$RESULTS"
+    r=$(ours_run "$dir"); echo "$size${COMPRESSED:+z} ours $r" | tee -a "$RESULTS"
   done
 done
 echo "== load after: $(uptime)"
@@ -146,11 +158,11 @@ def med(runs, i): return st.median(r[i] for r in runs)
 def mibs(runs): return st.median(r[0] / 1048576 / (r[1] / 1e9) for r in runs)
 def cmibs(runs): return st.median(r[0] / 1048576 / r[2] for r in runs)
 print()
-print("| payload | body MiB | curl MiB/s | ours MiB/s | ratio | ratio (client-side) | our heap MiB: peak used − baseline; max after GC | our peak RSS MiB | upload end to task end ms |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| payload | body MiB | curl MiB/s | ours MiB/s | ratio | ratio (client-side) | our heap MiB: peak used − baseline; max after GC | our peak RSS MiB | upload end to task end ms | start to upload end s: curl; ours |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for size, t in rows.items():
     c, o = t["curl"], t["ours"]
     print(f"| {size} | {med(o,0)/1048576:.0f} | {mibs(c):.0f} | {mibs(o):.0f} | {mibs(o)/mibs(c):.2f} | {cmibs(o)/cmibs(c):.2f}"
-          f" | {med(o,3):.0f}; {med(o,4):.0f} | {med(o,5):.0f} | {med(o,6):.0f} |")
+          f" | {med(o,3):.0f}; {med(o,4):.0f} | {med(o,5):.0f} | {med(o,6):.0f} | {med(c,3)/1000:.2f}; {med(o,7)/1000:.2f} |")
 print(f"\nmedians of {len(next(iter(rows.values()))['curl'])} runs per tool; throughput counted by the simulator from the first to the last body byte")
 PY

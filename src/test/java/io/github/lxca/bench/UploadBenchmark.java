@@ -76,11 +76,11 @@ public final class UploadBenchmark {
         System.out.println(String.format(Locale.ROOT,
                 "result job=%s state=%s bytes=%d clientUploadMs=%.1f clientMiBps=%.1f baselineHeapMiB=%.1f"
                         + " peakHeapMiB=%.1f heapGrowthMiB=%.1f maxHeapAfterGcMiB=%.1f vmHwmMiB=%.1f"
-                        + " uploadEndToImportEndMs=%.0f pollMs=%d",
+                        + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d",
                 result.jobId(), result.finalState(), result.bytes(), uploadNanos / 1e6,
                 result.bytes() / 1048576.0 / (uploadNanos / 1e9), mib(baseline), mib(sampler.peak()),
                 mib(sampler.peak() - baseline), mib(maxAfterGc.get()), vmHwmKiB() / 1024.0,
-                endNoticedNanos / 1e6, poll.toMillis()));
+                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis));
     }
 
     private static double mib(long bytes) {
@@ -178,6 +178,8 @@ public final class UploadBenchmark {
         volatile long uploadStart;
         volatile long uploadEnd;
         volatile long importEnd;
+        /** From the JVM's start: what a pipeline waits for, start-up, check and warm-up included. */
+        volatile long uploadEndUptimeMillis;
 
         TimingLog(boolean verbose) {
             this.verbose = verbose;
@@ -190,6 +192,7 @@ public final class UploadBenchmark {
                 uploadStart = now;
             } else if (message.startsWith("Upload finished")) {
                 uploadEnd = now;
+                uploadEndUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
             } else if (message.startsWith("Imported ")) {
                 importEnd = now;
             }
