@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaLog;
+import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
 import java.time.Clock;
@@ -28,9 +29,12 @@ public final class ImportCoordinator {
         this.clock = clock;
     }
 
-    /** The sets to import, checked before anything leaves the machine. */
-    public List<UpdateSet> check(ImportRequest first) throws InvalidUpdateSetException {
-        return importers.apply(log).check(first.updateDirectory(), first.connection().trust());
+    /**
+     * The sets to import, checked before anything leaves the machine; payloads in {@code alreadyChecked}
+     * are not read to their end again.
+     */
+    public List<UpdateSet> check(ImportRequest first, CheckedPayloads alreadyChecked) throws InvalidUpdateSetException {
+        return importers.apply(log).check(first.updateDirectory(), first.connection().trust(), alreadyChecked);
     }
 
     /** The records of a run that stopped before any LXCA was called, for the report. */

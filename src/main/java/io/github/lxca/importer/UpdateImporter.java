@@ -13,6 +13,7 @@ import io.github.lxca.client.TaskState;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.client.LxcaUpdatePresentException;
 import io.github.lxca.client.LxcaVerificationException;
+import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
 import io.github.lxca.update.UpdateSet;
@@ -61,21 +62,27 @@ public final class UpdateImporter {
 
     public ImportResult importUpdates(ImportRequest request)
             throws InvalidUpdateSetException, LxcaException, InterruptedException {
-        return importSets(check(request.updateDirectory(), request.connection().trust()), request);
+        return importSets(check(request.updateDirectory(), request.connection().trust(), CheckedPayloads.NONE), request);
     }
 
     /**
      * Finds and checks the sets of a folder, before anything leaves the machine. For a large upload,
      * the TLS cipher is warmed up meanwhile ({@link CipherWarmup}), with the trust settings the upload will use.
      */
-    public List<UpdateSet> check(Path directory, TrustSettings trust) throws InvalidUpdateSetException {
-        return CipherWarmup.during(sizeOfFilesIn(directory), trust,
-                () -> new UpdateSetScanner(log::warn).scan(directory));
+    public List<UpdateSet> check(Path directory, TrustSettings trust, CheckedPayloads alreadyChecked)
+            throws InvalidUpdateSetException {
+        return CipherWarmup.during(bytesToRead(directory, alreadyChecked), trust,
+                () -> new UpdateSetScanner(log::warn, alreadyChecked, log::info).scan(directory));
     }
 
-    private static long sizeOfFilesIn(Path directory) {
+    /**
+     * What the check will read: the warm-up pays off only hidden behind that, since on its own it takes
+     * longer than it saves unless the upload is several GiB.
+     */
+    private static long bytesToRead(Path directory, CheckedPayloads alreadyChecked) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile).filter(file -> !alreadyChecked.vouchFor(file))
+                    .mapToLong(file -> file.toFile().length()).sum();
         } catch (IOException e) {
             return 0; // the scan that follows reports the folder's problem
         }

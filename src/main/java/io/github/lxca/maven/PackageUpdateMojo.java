@@ -11,6 +11,7 @@ import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
 import io.github.lxca.update.UpdateSet;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -146,6 +147,11 @@ public class PackageUpdateMojo extends AbstractMojo {
         }
         for (UpdateFile file : set.files()) {
             projectHelper.attachArtifact(project, file.type().extension(), CLASSIFIER, file.path().toFile());
+        }
+        try {
+            BuildContext.addCheckedPayloads(project, set);
+        } catch (IOException e) {
+            getLog().debug("The import will check the payload again: " + e.getMessage());
         }
         getLog().info("Packaged LXCA update " + set.fixId() + " in " + outputDirectory + " ("
                 + set.files().stream().map(UpdateFile::name).toList() + ")");

@@ -23,10 +23,22 @@ public final class UpdateSetScanner {
     private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
 
     private final Consumer<String> warnings;
+    private final CheckedPayloads alreadyChecked;
+    private final Consumer<String> notes;
 
     /** @param warnings receives one line per file that is not part of any set and is ignored */
     public UpdateSetScanner(Consumer<String> warnings) {
+        this(warnings, CheckedPayloads.NONE, note -> { });
+    }
+
+    /**
+     * @param alreadyChecked payloads that need not be read to their end again
+     * @param notes receives one line per payload not read again
+     */
+    public UpdateSetScanner(Consumer<String> warnings, CheckedPayloads alreadyChecked, Consumer<String> notes) {
         this.warnings = warnings;
+        this.alreadyChecked = alreadyChecked;
+        this.notes = notes;
     }
 
     public List<UpdateSet> scan(Path directory) throws InvalidUpdateSetException {
@@ -83,7 +95,7 @@ public final class UpdateSetScanner {
         return set.get();
     }
 
-    private static Optional<UpdateSet> checkSet(String fixId, Map<UpdateFileType, Path> files, List<String> problems) {
+    private Optional<UpdateSet> checkSet(String fixId, Map<UpdateFileType, Path> files, List<String> problems) {
         FixId.problemWith(fixId).ifPresent(problem -> problems.add(problem + " (files " + namesOf(files) + ")"));
         for (UpdateFileType type : UpdateFileType.values()) {
             if (!files.containsKey(type)) {
@@ -98,7 +110,7 @@ public final class UpdateSetScanner {
         return Optional.empty();
     }
 
-    private static Optional<UpdateFile> checkFile(UpdateFileType type, Path path, List<String> problems) {
+    private Optional<UpdateFile> checkFile(UpdateFileType type, Path path, List<String> problems) {
         String name = path.getFileName().toString();
         try {
             long size = Files.size(path);
@@ -111,7 +123,7 @@ public final class UpdateSetScanner {
                 return Optional.empty();
             }
             Optional<String> contentProblem = switch (type) {
-                case PAYLOAD -> GzipTar.problemWith(path);
+                case PAYLOAD -> readAgain(path) ? GzipTar.problemWith(path) : Optional.empty();
                 case DESCRIPTOR -> WellFormedXml.problemWith(path).map(error -> "is not well-formed XML: " + error);
                 default -> Optional.empty();
             };
@@ -124,6 +136,15 @@ public final class UpdateSetScanner {
             problems.add(name + " cannot be read: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private boolean readAgain(Path payload) {
+        if (alreadyChecked.vouchFor(payload)) {
+            notes.accept("Not reading " + payload.getFileName() + " again: lxca:package-update checked it in this build"
+                    + " and it has not changed since");
+            return false;
+        }
+        return true;
     }
 
     private static boolean startsWith(Path path, byte[] magic) throws IOException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.client.LxcaClient;
@@ -47,7 +48,7 @@ class ImportCoordinatorTest {
                             Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 0.0)),
                     clock, clock.sleeper(), importLog), log, clock);
 
-            List<ImportRecord> records = coordinator.run(coordinator.check(requests.get(0)), requests, 2);
+            List<ImportRecord> records = coordinator.run(coordinator.check(requests.get(0), CheckedPayloads.NONE), requests, 2);
 
             assertEquals(ImportOutcome.IMPORTED, records.get(0).outcome());
             assertEquals(good.url().toString(), records.get(0).server());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.client.LxcaAuthenticationException;
@@ -400,7 +401,7 @@ class UpdateImporterTest {
         String fixId = fixId();
         Path sets = SampleUpdateSets.write(work.resolve("sets"), fixId);
         ImportRequest request = request(user, trusted(), simulator.url());
-        var checked = importer().check(sets, request.connection().trust());
+        var checked = importer().check(sets, request.connection().trust(), CheckedPayloads.NONE);
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
         var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));

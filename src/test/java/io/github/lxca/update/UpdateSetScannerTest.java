@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lxca.testing.SampleUpdateSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,32 @@ class UpdateSetScannerTest {
         assertEquals(List.of("application/octet-stream", "application/x-compressed", "text/plain", "text/xml"),
                 sets.get(0).files().stream().map(UpdateFile::contentType).toList());
         assertEquals(List.of("Ignoring notes.md: not a .chg, .tgz, .txt or .xml file of an update set"), warnings);
+    }
+
+    @Test
+    void aPayloadCheckedEarlierInTheBuildIsNotReadAgainWhileUnchanged() throws Exception {
+        SampleUpdateSets.write(dir, FIX);
+        CheckedPayloads checked = CheckedPayloads.NONE.with(scan().get(0));
+        Path payload = dir.resolve(FIX + ".tgz");
+        // Now a payload that only reading it to its end can tell broken: gzip magic, then garbage.
+        FileTime stamp = Files.getLastModifiedTime(payload);
+        byte[] broken = Files.readAllBytes(payload);
+        java.util.Arrays.fill(broken, 10, broken.length, (byte) 7);
+        Files.write(payload, broken);
+        Files.setLastModifiedTime(payload, stamp);
+        List<String> notes = new ArrayList<>();
+
+        List<UpdateSet> sets = new UpdateSetScanner(warnings::add, CheckedPayloads.of(checked.stamps()), notes::add)
+                .scan(dir);
+
+        assertEquals(FIX, sets.get(0).fixId(), "vouched for by its earlier check: not read again");
+        assertEquals(List.of("Not reading " + FIX + ".tgz again: lxca:package-update checked it in this build and it"
+                + " has not changed since"), notes);
+
+        Files.setLastModifiedTime(payload, FileTime.fromMillis(stamp.toMillis() + 2000));
+        var e = assertThrows(InvalidUpdateSetException.class,
+                () -> new UpdateSetScanner(warnings::add, checked, notes::add).scan(dir));
+        assertTrue(e.problems().get(0).startsWith(FIX + ".tgz is not a readable gzip-compressed tar"), e.problems().toString());
     }
 
     @Test
