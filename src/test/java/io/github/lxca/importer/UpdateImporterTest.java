@@ -434,6 +434,22 @@ class UpdateImporterTest {
     }
 
     @Test
+    void aJobThatCannotBeCancelledIsReportedAndTheUploadStillGoesAhead() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED_ONCE, Fault.CANCEL_FAILS);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        ImportResult result = importAs(user);
+
+        assertEquals("Complete", result.finalState());
+        assertTrue(eventsOf(user).contains("cancel-failed " + user), eventsOf(user).toString());
+        String abandoned = simulator.events().stream().filter(e -> e.startsWith("upload-dropped ") && e.endsWith(" " + user))
+                .findFirst().orElseThrow().split(" ")[1];
+        assertTrue(log.text().contains("WARN Cannot cancel job " + abandoned + ", which did not get the files: LXCA refused"
+                + " to cancel job " + abandoned), log.text());
+        assertTrue(log.text().contains("; cancel it in LXCA (Monitoring > Jobs) if it is still listed"), log.text());
+    }
+
+    @Test
     void uploadWhoseReplyIsLostIsNotSentAgainWhenLxcaGotIt() throws Exception {
         String user = user(Fault.UPLOAD_REPLY_LOST);
         String fixId = fixId();

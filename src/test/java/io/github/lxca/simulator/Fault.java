@@ -58,7 +58,9 @@ public enum Fault {
     /** The task's state comes as an object {@code status: {state, percentage}}. */
     TASK_STATUS_OBJECT,
     /** Logging out is answered only after 3 s, as by an LXCA that stopped answering. */
-    LOGOUT_HANGS;
+    LOGOUT_HANGS,
+    /** Cancelling a job fails with 500 and a JSON message. */
+    CANCEL_FAILS;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

@@ -688,6 +688,11 @@ public final class LxcaSimulator implements AutoCloseable {
     /** {@code PUT /tasks {"action": "cancel", "list": [ids]}}: ends the creator's unfinished jobs as Cancelled. */
     private Reply cancelJobs(Request request, User user) throws IOException {
         JsonNode body = readJson(request);
+        if (user.has(Fault.CANCEL_FAILS)) {
+            state.event("cancel-failed " + user.name());
+            return json(500, failure("FQXHMTM0500L", "The job could not be cancelled.",
+                    "The task manager is not available.", "Cancel the job from the Jobs page."));
+        }
         if (body == null || !"cancel".equals(body.path("action").asText()) || !body.path("list").isArray()) {
             return json(400, failure("FQXHMTM0001L", "The task request is not valid.",
                     "Expected {\"action\": \"cancel\", \"list\": [job ids]}.", ""));
