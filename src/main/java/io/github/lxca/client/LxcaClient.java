@@ -300,7 +300,8 @@ public final class LxcaClient implements AutoCloseable {
             return true;
         }
         String key = status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return !(key.startsWith("not") || key.contains("partial") || key.equals("downloading"));
+        // only a download status speaks of the payload: "Not Applied" is an imported update not yet installed
+        return !(key.contains("notdownloaded") || key.contains("partiallydownloaded") || key.equals("downloading"));
     }
 
     /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */

@@ -15,7 +15,8 @@ class RepositoryListingTest {
         "{\"fixid\": \"x\", \"status\": \"NOT_DOWNLOADED\"}              | false",
         "{\"fixid\": \"x\", \"downloadStatus\": \"Partially Downloaded\"} | false",
         "{\"fixid\": \"x\", \"status\": \"Downloading\"}                 | false",
-        "{\"fixid\": \"x\", \"status\": \"Applied\"}                     | true"
+        "{\"fixid\": \"x\", \"status\": \"Applied\"}                     | true",
+        "{\"fixid\": \"x\", \"status\": \"Not Applied\"}                 | true"
     })
     void anEntryCountsUnlessItSaysThePayloadIsNotThere(String entry, boolean holdsPayload) throws Exception {
         assertEquals(holdsPayload, LxcaClient.holdsPayload(new ObjectMapper().readTree(entry)), entry);
