@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ public final class CheckedPayloads {
 
     /** Adds the payloads of {@code set}, as they are on disk now. */
     public CheckedPayloads with(UpdateSet set) throws IOException {
-        Set<String> more = new java.util.HashSet<>(stamps);
+        Set<String> more = new HashSet<>(stamps);
         for (UpdateFile file : set.files()) {
             if (file.type() == UpdateFileType.PAYLOAD) {
                 more.add(stamp(file.path()));

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -800,7 +801,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private Reply listRepository() {
         ObjectNode reply = success();
         ArrayNode updates = reply.putArray("updates");
-        java.util.Map<String, String> statuses = new java.util.TreeMap<>();
+        Map<String, String> statuses = new TreeMap<>();
         state.listedWithoutPayload.forEach(fixId -> statuses.put(fixId, "Not Downloaded"));
         state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));
         statuses.forEach((fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class UpdateSetScannerTest {
         // Now a payload that only reading it to its end can tell broken: gzip magic, then garbage.
         FileTime stamp = Files.getLastModifiedTime(payload);
         byte[] broken = Files.readAllBytes(payload);
-        java.util.Arrays.fill(broken, 10, broken.length, (byte) 7);
+        Arrays.fill(broken, 10, broken.length, (byte) 7);
         Files.write(payload, broken);
         Files.setLastModifiedTime(payload, stamp);
         List<String> notes = new ArrayList<>();
