@@ -19,6 +19,6 @@ class RepositoryListingTest {
         "{\"fixid\": \"x\", \"status\": \"Not Applied\"}                 | true"
     })
     void anEntryCountsUnlessItSaysThePayloadIsNotThere(String entry, boolean holdsPayload) throws Exception {
-        assertEquals(holdsPayload, LxcaClient.holdsPayload(new ObjectMapper().readTree(entry)), entry);
+        assertEquals(holdsPayload, RepositoryListing.holdsPayload(new ObjectMapper().readTree(entry)), entry);
     }
 }

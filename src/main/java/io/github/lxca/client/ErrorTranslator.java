@@ -1,0 +1,123 @@
+package io.github.lxca.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+/**
+ * Where a failed exchange with LXCA becomes a typed {@link LxcaException} with a headline and a
+ * "What to do": a refusing reply ({@link #requireSuccess}), a refused login ({@link #loginRefused}), or a
+ * network or TLS failure ({@link #connectionFailure}).
+ */
+final class ErrorTranslator {
+    private final ConnectionSettings settings;
+    private final TlsSetup tls;
+
+    ErrorTranslator(ConnectionSettings settings, TlsSetup tls) {
+        this.settings = settings;
+        this.tls = tls;
+    }
+
+    /** Returns when the reply is a success, HTTP and JSON {@code result}; else throws LXCA's refusal. */
+    static void requireSuccess(Reply reply, String operation, String jobId) throws LxcaRejectedException {
+        if (reply.isSuccessStatus() && !reply.saysFailure()) {
+            return;
+        }
+        List<LxcaMessage> messages = reply.messages();
+        String headline = "LXCA refused to " + operation + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
+                + ": HTTP " + reply.status()
+                + (reply.isSuccessStatus() ? " with result '" + reply.json().path("result").asText() + "'" : "")
+                + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
+        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, suggestionFor(reply.status()));
+    }
+
+    private static String suggestionFor(int status) {
+        return switch (status) {
+            case 400 -> "LXCA found the request malformed; check that this LXCA version supports update imports"
+                    + " through its REST API";
+            case 401 -> "the session ended or the credentials are no longer valid; run again";
+            case 403 -> "the user needs a role that may manage updates (for example lxc-supervisor or lxc-admin),"
+                    + " and a job can only be used by the user that created it";
+            case 404 -> "check that lxca.url points at LXCA itself (https://host[:port], without a path)";
+            case 409 -> "the update may already be in LXCA's repository, or another import may be running;"
+                    + " remove the update from the repository or wait for the other job, then run again";
+            case 500 -> "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
+                    + " web console, then run again";
+            case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
+            default -> "see LXCA's reply above";
+        };
+    }
+
+    /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */
+    static LxcaAuthenticationException loginRefused(Reply reply, Credentials credentials) {
+        return new LxcaAuthenticationException("LXCA rejected the user name or password of user '"
+                + credentials.username() + "' (HTTP " + reply.status() + ")", null, reply.messages(),
+                "check the credentials from " + credentials.source()
+                        + "; the account may also be locked or lack access to LXCA", null);
+    }
+
+    /** The login worked, but LXCA wants the password changed before the account may be used. */
+    static LxcaAuthenticationException passwordChangeRequired(Reply reply, Credentials credentials) {
+        return new LxcaAuthenticationException("LXCA requires user '" + credentials.username()
+                + "' to change its password before it can be used", null, reply.messages(),
+                "log in to the LXCA web console once as this user and change the password, then update "
+                        + credentials.source(), null);
+    }
+
+    /** The exception for a request that got no reply, after {@code attempts} tries. */
+    LxcaException connectionFailure(IOException e, String operation, String jobId, int attempts) {
+        String host = settings.host();
+        if (e instanceof UploadFileBody.FileChangedException) {
+            return new LxcaUploadSourceException(e.getMessage(), jobId, List.of(),
+                    "make sure nothing writes to the update folder during the import (a parallel build, a copy"
+                            + " still in progress), then run again", e);
+        }
+        if (e instanceof SSLPeerUnverifiedException) {
+            return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
+                    + e.getMessage(), null,
+                    "use the host name or address the certificate names in lxca.url, or pin the certificate"
+                            + " with lxca.certificateFingerprint", e);
+        }
+        String rejected = tls.lastRejectedFingerprint();
+        if (e instanceof SSLHandshakeException && rejected != null) {
+            return new LxcaCertificateException("The TLS certificate of LXCA at " + host
+                    + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
+                    "if this is your LXCA (compare the fingerprint with the certificate its web console shows),"
+                            + " trust it with -Dlxca.certificateFingerprint=" + rejected
+                            + ", or import LXCA's certificate into a trust store and set lxca.trustStore;"
+                            + " lxca.insecure=true skips all checks and is meant for labs only", e);
+        }
+        if (e instanceof SSLException) {
+            return new LxcaCertificateException("The TLS handshake with " + host + " failed: " + e.getMessage(),
+                    null, "check that lxca.url points at LXCA's HTTPS port", e);
+        }
+        String headline;
+        String suggestion;
+        if (e instanceof UnknownHostException) {
+            headline = "Cannot resolve the LXCA host name " + settings.baseUri().getHost();
+            suggestion = "check the host in lxca.url and this machine's DNS";
+        } else if (e instanceof ConnectTimeoutException) {
+            headline = "Timed out connecting to LXCA at " + host + " after " + settings.connectTimeout().toSeconds() + " s";
+            suggestion = "check lxca.url, that LXCA is up, and that no firewall drops the connection";
+        } else if (e instanceof ConnectException) {
+            headline = "Cannot connect to LXCA at " + host + ": connection refused";
+            suggestion = "check the host and port in lxca.url and that LXCA is running and reachable from this machine";
+        } else if (e instanceof SocketTimeoutException) {
+            headline = "LXCA at " + host + " did not answer within " + settings.readTimeout().toSeconds()
+                    + " s when asked to " + operation;
+            suggestion = "LXCA may be overloaded; try again later or raise the read timeout";
+        } else {
+            headline = "The connection to LXCA at " + host + " broke while trying to " + operation + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+            suggestion = "check the network between this machine and LXCA, then run again";
+        }
+        return new LxcaConnectionException(headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId,
+                List.of(), suggestion, e);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.lxca.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HttpClient of a run, set up for one LXCA (TLS, proxy, timeouts, no automatic retries or
+ * redirects), with its cookie store: sends one request and reads its reply, with a size cap.
+ */
+final class HttpTransport implements AutoCloseable {
+    private static final int MAX_REPLY_BYTES = 4 * 1024 * 1024;
+    private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
+
+    private final ConnectionSettings settings;
+    private final LxcaLog log;
+    private final RequestConfig requestConfig;
+    private final CloseableHttpClient http;
+    private final BasicCookieStore cookies = new BasicCookieStore();
+    private final ObjectMapper mapper;
+
+    HttpTransport(ConnectionSettings settings, TlsSetup tls, LxcaLog log, ObjectMapper mapper) {
+        this.settings = settings;
+        this.log = log;
+        this.mapper = mapper;
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                .build();
+        this.requestConfig = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                .setRedirectsEnabled(false)
+                .build();
+        HttpClientBuilder builder = HttpClients.custom();
+        ProxySettings proxy = settings.proxy();
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
+                    return proxy.bypassFor(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.hasCredentials()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(proxy.username(),
+                                Objects.requireNonNullElse(proxy.password(), "").toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.http = builder
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(tls.sslContext())
+                                .setHostnameVerifier(tls.hostnameVerifier())
+                                .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                                .buildClassic())
+                        .setDefaultConnectionConfig(connection)
+                        .build())
+                .setDefaultCookieStore(cookies)
+                .setDefaultRequestConfig(requestConfig)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .setUserAgent("lxca-maven-plugin")
+                .build();
+    }
+
+    /** The full URL of a path on LXCA. */
+    String url(String pathAndQuery) {
+        return settings.baseUri() + pathAndQuery;
+    }
+
+    /** The request, waiting at most {@code limit} (or the read timeout, if shorter) for its reply. */
+    <T extends HttpUriRequestBase> T within(Duration limit, T request) {
+        Duration read = settings.readTimeout();
+        request.setConfig(RequestConfig.copy(requestConfig)
+                .setResponseTimeout(Timeout.of(read.compareTo(limit) < 0 ? read : limit)).build());
+        return request;
+    }
+
+    /**
+     * Sends the request and reads the reply. Logs one DEBUG line (method, path, status, time; never a
+     * header or a body).
+     */
+    Reply send(HttpUriRequestBase request) throws IOException {
+        request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
+        HttpClientContext context = HttpClientContext.create();
+        context.setCookieStore(cookies);
+        long start = System.nanoTime();
+        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            log.debug(request.getMethod() + " " + request.getRequestUri() + " -> HTTP " + response.getCode()
+                    + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            HttpEntity entity = response.getEntity();
+            byte[] body = new byte[0];
+            boolean truncated = false;
+            if (entity != null) {
+                try (InputStream in = entity.getContent()) {
+                    body = in.readNBytes(MAX_REPLY_BYTES + 1);
+                    if (body.length > MAX_REPLY_BYTES) {
+                        truncated = true;
+                        body = Arrays.copyOf(body, MAX_REPLY_BYTES);
+                        request.abort(); // do not drain an endless or huge body
+                    }
+                }
+            }
+            return new Reply(response.getCode(), body, truncated, mapper);
+        }
+    }
+
+    Optional<String> cookie(String name) {
+        return cookies.getCookies().stream().filter(c -> c.getName().equalsIgnoreCase(name))
+                .map(Cookie::getValue).findFirst();
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // nothing is left to clean up that matters to the build
+        }
+    }
+}

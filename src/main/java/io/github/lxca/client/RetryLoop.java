@@ -1,0 +1,97 @@
+package io.github.lxca.client;
+
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLException;
+
+/**
+ * Makes a {@link Call} until it gets a reply worth returning: sends it again after a passing failure when
+ * its {@link Call.Retry} allows, waiting as the {@link RetryPolicy} says, and logs in again once when LXCA
+ * ended the session of a {@link Call.Session#RENEW_ON_401} call.
+ */
+final class RetryLoop {
+    private static final Set<Integer> PASSING_STATUSES = Set.of(502, 503, 504);
+
+    /** Sends one attempt of a call. */
+    interface Attempt {
+        Reply send(Call call) throws IOException;
+    }
+
+    /** Opens a new session. */
+    interface Login {
+        void login() throws LxcaException;
+    }
+
+    private final RetryPolicy policy;
+    private final LxcaLog log;
+    private final ErrorTranslator errors;
+
+    RetryLoop(RetryPolicy policy, LxcaLog log, ErrorTranslator errors) {
+        this.policy = policy;
+        this.log = log;
+        this.errors = errors;
+    }
+
+    int retries() {
+        return policy.retries();
+    }
+
+    /**
+     * @param sessionOpen whether a session is open that LXCA may have ended
+     * @param login opens a new session after LXCA ended the old one
+     */
+    Reply exchange(Call call, Attempt attempt, BooleanSupplier sessionOpen, Login login) throws LxcaException {
+        boolean retrySafe = call.retry() == Call.Retry.SAFE;
+        boolean loggedInAgain = false;
+        for (int tries = 0; ; tries++) {
+            Reply reply;
+            try {
+                reply = attempt.send(call);
+            } catch (IOException e) {
+                if (retrySafe && tries < policy.retries() && isPassing(e)) {
+                    pause(call, tries + 1, errors.connectionFailure(e, call.operation(), call.jobId(), 1).getMessage());
+                    continue;
+                }
+                throw errors.connectionFailure(e, call.operation(), call.jobId(), tries + 1);
+            }
+            if (retrySafe && tries < policy.retries() && PASSING_STATUSES.contains(reply.status())) {
+                pause(call, tries + 1, "LXCA answered HTTP " + reply.status());
+                continue;
+            }
+            if (reply.status() == 401 && call.session() == Call.Session.RENEW_ON_401 && sessionOpen.getAsBoolean()
+                    && !loggedInAgain) {
+                log.info("LXCA ended the session (HTTP 401 when trying to " + call.operation() + "); logging in again");
+                loggedInAgain = true;
+                login.login();
+                tries--; // logging in again is not a retry of this call
+                continue;
+            }
+            return reply;
+        }
+    }
+
+    private void pause(Call call, int retryNumber, String reason) throws LxcaException {
+        Duration delay = policy.delayBefore(retryNumber);
+        log.info(reason + "; trying again to " + call.operation() + " in "
+                + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0) + " s (retry " + retryNumber + " of "
+                + policy.retries() + ")");
+        try {
+            policy.sleeper().sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LxcaConnectionException("Interrupted while waiting to " + call.operation(), call.jobId(),
+                    List.of(), null, e);
+        }
+    }
+
+    /** A failure that may pass: not TLS, not an unknown host, not a file that changed under the upload. */
+    private static boolean isPassing(IOException e) {
+        return !(e instanceof SSLException) && !(e instanceof UnknownHostException)
+                && !(e instanceof UploadFileBody.FileChangedException);
+    }
+}
