@@ -11,8 +11,6 @@ import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.client.TaskState;
 import io.github.lxca.client.TrustSettings;
-import io.github.lxca.client.LxcaUpdatePresentException;
-import io.github.lxca.client.LxcaVerificationException;
 import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;

@@ -1,5 +1,7 @@
-package io.github.lxca.client;
+package io.github.lxca.importer;
 
+import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaMessage;
 import java.util.List;
 
 /** The import job ended well, but LXCA's repository does not list every update it was to import. */

@@ -1,5 +1,7 @@
-package io.github.lxca.client;
+package io.github.lxca.importer;
 
+import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaMessage;
 import java.util.List;
 
 /** LXCA's repository already holds an update that was to be imported, and onExisting is fail. */
