@@ -16,9 +16,6 @@ import java.time.Duration;
 public record ConnectionSettings(URI baseUri, Credentials credentials, TrustSettings trust, ProxySettings proxy,
         Duration connectTimeout, Duration readTimeout, int retries) {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
-
     public ConnectionSettings {
         String text = baseUri.toString();
         if (text.endsWith("/")) {

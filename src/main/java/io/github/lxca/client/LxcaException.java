@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A failure talking to LXCA. The message is one headline; {@link #messages()} holds LXCA's own
- * messages when it sent any; {@link #suggestion()} says what to do next; {@link #jobId()} names the
+ * messages when it sent any; the suggestion, what to do next, ends {@link #describe()}; {@link #jobId()} names the
  * import job once there is one.
  */
 public class LxcaException extends Exception {
@@ -26,10 +26,6 @@ public class LxcaException extends Exception {
 
     public List<LxcaMessage> messages() {
         return messages;
-    }
-
-    public Optional<String> suggestion() {
-        return Optional.ofNullable(suggestion);
     }
 
     /** The whole report for a person: headline, job id, LXCA's messages, and what to do. */

@@ -10,8 +10,6 @@ import java.util.function.DoubleSupplier;
  */
 public record RetryPolicy(int retries, Duration firstDelay, Duration maxDelay, Sleeper sleeper, DoubleSupplier random) {
 
-    public static final int DEFAULT_RETRIES = 3;
-
     public static RetryPolicy standard(int retries) {
         return new RetryPolicy(retries, Duration.ofSeconds(1), Duration.ofSeconds(30), Sleeper.REAL, Math::random);
     }

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Which server certificates the client trusts. Exactly one mode applies, strongest first: a pinned
- * SHA-256 fingerprint; else the JVM's trusted certificates plus those of an extra trust store; else
- * nothing checked at all (insecure, for labs only).
+ * Which server certificates the client trusts. Exactly one mode applies, checked in this order (see
+ * {@code TlsSetup}): a pinned SHA-256 fingerprint; else, when insecure, nothing checked at all (for labs
+ * only), even if a trust store is set; else the JVM's trusted certificates plus those of an extra trust
+ * store.
  */
 public record TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
 

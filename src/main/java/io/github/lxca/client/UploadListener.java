@@ -4,6 +4,4 @@ package io.github.lxca.client;
 @FunctionalInterface
 public interface UploadListener {
     void progress(long bytesSent, long totalBytes);
-
-    UploadListener NONE = (sent, total) -> {};
 }

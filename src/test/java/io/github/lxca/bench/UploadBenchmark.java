@@ -50,7 +50,7 @@ public final class UploadBenchmark {
 
         ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
                 new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
-                ConnectionSettings.DEFAULT_READ_TIMEOUT, 0);
+                Duration.ofMinutes(10), 0);
         for (int run = 0; run < repeat; run++) {
             importOnce(connection, folder, poll, verbose);
         }
