@@ -21,7 +21,8 @@ final class GzipTar {
      */
     static Optional<String> problemWith(Path archive) {
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
-                GzipCompressorInputStream gzip = new GzipCompressorInputStream(file, true);
+                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder().setInputStream(file)
+                        .setDecompressConcatenated(true).get();
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             int entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
