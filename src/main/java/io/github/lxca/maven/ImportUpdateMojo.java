@@ -34,7 +34,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -162,9 +161,6 @@ public class ImportUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     private final SettingsDecrypter settingsDecrypter;
 
     @Inject
@@ -189,7 +185,7 @@ public class ImportUpdateMojo extends AbstractMojo {
         ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
         List<UpdateSet> sets;
         try {
-            sets = coordinator.check(requests.get(0), BuildContext.checkedPayloads(project));
+            sets = coordinator.check(requests.get(0), GoalHandOver.checkedPayloads(getPluginContext()));
         } catch (InvalidUpdateSetException e) {
             writeReport(List.of(), ImportCoordinator.failedBeforeStart(requests, e));
             throw new MojoFailureException(e.getMessage());

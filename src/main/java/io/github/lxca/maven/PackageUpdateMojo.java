@@ -149,7 +149,7 @@ public class PackageUpdateMojo extends AbstractMojo {
             projectHelper.attachArtifact(project, file.type().extension(), CLASSIFIER, file.path().toFile());
         }
         try {
-            BuildContext.addCheckedPayloads(project, set);
+            GoalHandOver.addCheckedPayloads(getPluginContext(), set);
         } catch (IOException e) {
             getLog().debug("The import will check the payload again: " + e.getMessage());
         }
