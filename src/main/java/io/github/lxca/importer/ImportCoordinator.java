@@ -38,25 +38,25 @@ public final class ImportCoordinator {
     }
 
     /** The records of a run that stopped before any LXCA was called, for the report. */
-    public static List<ImportRecord> failedBeforeStart(List<ImportRequest> requests, Exception failure) {
-        return requests.stream().map(r -> ImportRecord.failed(r.connection().baseUri().toString(),
+    public static List<ReportEntry> failedBeforeStart(List<ImportRequest> requests, Exception failure) {
+        return requests.stream().map(r -> ReportEntry.failed(r.connection().baseUri().toString(),
                 r.connection().credentials().username(), List.of(), 0, failure)).toList();
     }
 
-    public List<ImportRecord> run(List<UpdateSet> sets, List<ImportRequest> requests, int parallelism)
+    public List<ReportEntry> run(List<UpdateSet> sets, List<ImportRequest> requests, int parallelism)
             throws InterruptedException {
         if (requests.size() == 1) {
             return List.of(importInto(sets, requests.get(0), log));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, requests.size())));
         try {
-            List<Future<ImportRecord>> running = new ArrayList<>();
+            List<Future<ReportEntry>> running = new ArrayList<>();
             for (ImportRequest request : requests) {
                 LxcaLog prefixed = new PrefixedLog(log, request.connection().host());
                 running.add(pool.submit(() -> importInto(sets, request, prefixed)));
             }
-            List<ImportRecord> records = new ArrayList<>();
-            for (Future<ImportRecord> future : running) {
+            List<ReportEntry> records = new ArrayList<>();
+            for (Future<ReportEntry> future : running) {
                 try {
                     records.add(future.get());
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -69,15 +69,15 @@ public final class ImportCoordinator {
         }
     }
 
-    private ImportRecord importInto(List<UpdateSet> sets, ImportRequest request, LxcaLog importLog)
+    private ReportEntry importInto(List<UpdateSet> sets, ImportRequest request, LxcaLog importLog)
             throws InterruptedException {
         String server = request.connection().baseUri().toString();
         String user = request.connection().credentials().username();
         Instant start = clock.instant();
         try {
-            return ImportRecord.of(server, user, importers.apply(importLog).importSets(sets, request));
+            return ReportEntry.of(server, user, importers.apply(importLog).importSets(sets, request));
         } catch (io.github.lxca.client.LxcaException | RuntimeException e) {
-            return ImportRecord.failed(server, user, sets.stream().map(UpdateSet::fixId).toList(),
+            return ReportEntry.failed(server, user, sets.stream().map(UpdateSet::fixId).toList(),
                     java.time.Duration.between(start, clock.instant()).toMillis(), e);
         }
     }

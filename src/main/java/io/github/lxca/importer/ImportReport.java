@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code import-report.json}: written after every run, success or failure, so CI can archive it and
+ * {@code import-report.json}, one {@link ReportEntry} per LXCA: written after every run, success or failure, so CI can archive it and
  * later steps can read it. {@code outcome} is FAILED when any import failed, else IMPORTED when any
  * imported, else the common outcome of all.
  */
 @JsonPropertyOrder({"outcome", "fixIds", "imports"})
-public record ImportReport(ImportOutcome outcome, List<String> fixIds, List<ImportRecord> imports) {
+public record ImportReport(ImportOutcome outcome, List<String> fixIds, List<ReportEntry> imports) {
 
-    public static ImportReport of(List<String> fixIds, List<ImportRecord> imports) {
+    public static ImportReport of(List<String> fixIds, List<ReportEntry> imports) {
         ImportOutcome overall;
-        if (imports.isEmpty() || imports.stream().anyMatch(ImportRecord::isFailure)) {
+        if (imports.isEmpty() || imports.stream().anyMatch(ReportEntry::isFailure)) {
             overall = ImportOutcome.FAILED;
         } else if (imports.stream().anyMatch(r -> r.outcome() == ImportOutcome.IMPORTED)) {
             overall = ImportOutcome.IMPORTED;

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What an import achieved: which fix ids were imported (and which skipped), under which job, how many
+ * What {@link UpdateImporter} achieved in one LXCA, for the caller (the coordinator makes a
+ * {@link ReportEntry} of it): which fix ids were imported (and which skipped), under which job, how many
  * bytes were uploaded, how long it took, and the job's messages. {@code jobId} and {@code finalState}
  * are null when nothing was uploaded.
  */

@@ -8,27 +8,28 @@ import io.github.lxca.client.LxcaMessage;
 import java.util.List;
 
 /**
- * How the import into one LXCA went, for the report and the summary: a result, or a failure with its
+ * How the import into one LXCA went: one entry of {@link ImportReport}'s {@code imports} and one row of the
+ * {@link SummaryTable}. Made from the {@link ImportResult} of that import, or from its failure with the
  * headline, LXCA's messages and the job id it had reached.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"server", "user", "outcome", "jobId", "finalState", "fixIds", "skipped", "bytes",
         "durationMillis", "throughputMiBPerSecond", "error", "messages"})
-public record ImportRecord(String server, String user, ImportOutcome outcome, String jobId, String finalState,
+public record ReportEntry(String server, String user, ImportOutcome outcome, String jobId, String finalState,
         List<String> fixIds, List<String> skipped, long bytes, long durationMillis, Double throughputMiBPerSecond,
         String error, List<LxcaMessage> messages, @JsonIgnore Exception failure) {
 
-    static ImportRecord of(String server, String user, ImportResult result) {
+    static ReportEntry of(String server, String user, ImportResult result) {
         long millis = result.duration().toMillis();
         Double throughput = result.bytes() > 0 && millis > 0 ? result.bytes() / (millis / 1000.0) / (1024 * 1024) : null;
-        return new ImportRecord(server, user, result.outcome(), result.jobId(), result.finalState(), result.fixIds(),
+        return new ReportEntry(server, user, result.outcome(), result.jobId(), result.finalState(), result.fixIds(),
                 result.skipped(), result.bytes(), millis, throughput, null, result.messages(), null);
     }
 
-    static ImportRecord failed(String server, String user, List<String> fixIds, long millis, Exception failure) {
+    static ReportEntry failed(String server, String user, List<String> fixIds, long millis, Exception failure) {
         String jobId = failure instanceof LxcaException lxca ? lxca.jobId().orElse(null) : null;
         List<LxcaMessage> messages = failure instanceof LxcaException lxca ? lxca.messages() : List.of();
-        return new ImportRecord(server, user, ImportOutcome.FAILED, jobId, null, fixIds, List.of(), 0, millis, null,
+        return new ReportEntry(server, user, ImportOutcome.FAILED, jobId, null, fixIds, List.of(), 0, millis, null,
                 failure.getMessage(), messages, failure);
     }
 

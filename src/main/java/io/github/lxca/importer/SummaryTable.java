@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The one table that ends an import into several LXCAs: host, outcome, job id, time. */
-public final class ImportSummary {
-    private ImportSummary() {}
+/** The one table, one {@link ReportEntry} per row, that ends an import into several LXCAs: host, outcome, job id, time. */
+public final class SummaryTable {
+    private SummaryTable() {}
 
-    public static String table(List<ImportRecord> records) {
+    public static String table(List<ReportEntry> records) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"LXCA", "outcome", "job", "time"});
-        for (ImportRecord record : records) {
+        for (ReportEntry record : records) {
             rows.add(new String[] {record.server(), record.outcome().name(), record.jobId() == null ? "-" : record.jobId(),
                 String.format(Locale.ROOT, "%.1f s", record.durationMillis() / 1000.0)});
         }

@@ -9,10 +9,10 @@ import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportCoordinator;
-import io.github.lxca.importer.ImportRecord;
+import io.github.lxca.importer.ReportEntry;
 import io.github.lxca.importer.ImportReport;
 import io.github.lxca.importer.ImportRequest;
-import io.github.lxca.importer.ImportSummary;
+import io.github.lxca.importer.SummaryTable;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
@@ -190,7 +190,7 @@ public class ImportUpdateMojo extends AbstractMojo {
             writeReport(List.of(), ImportCoordinator.failedBeforeStart(requests, e));
             throw new MojoFailureException(e.getMessage());
         }
-        List<ImportRecord> records;
+        List<ReportEntry> records;
         try {
             records = coordinator.run(sets, requests, parallelism);
         } catch (InterruptedException e) {
@@ -205,13 +205,13 @@ public class ImportUpdateMojo extends AbstractMojo {
      * One LXCA: its failure is the build's, an unreachable or untrusted LXCA being a broken environment.
      * Several: a summary table always, and a failure naming each LXCA that failed.
      */
-    private void failOnErrors(List<ImportRecord> records) throws MojoExecutionException, MojoFailureException {
+    private void failOnErrors(List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
         if (records.size() > 1) {
-            getLog().info("LXCA import summary:\n" + ImportSummary.table(records));
-            List<ImportRecord> failed = records.stream().filter(ImportRecord::isFailure).toList();
+            getLog().info("LXCA import summary:\n" + SummaryTable.table(records));
+            List<ReportEntry> failed = records.stream().filter(ReportEntry::isFailure).toList();
             if (!failed.isEmpty()) {
                 throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
-                        + " LXCAs:\n" + ImportSummary.table(records) + "\n" + failed.stream()
+                        + " LXCAs:\n" + SummaryTable.table(records) + "\n" + failed.stream()
                                 .map(r -> "[" + r.server() + "] " + describe(r.failure()))
                                 .collect(Collectors.joining("\n")));
             }
@@ -236,7 +236,7 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
     }
 
-    private void writeReport(List<String> fixIds, List<ImportRecord> records) {
+    private void writeReport(List<String> fixIds, List<ReportEntry> records) {
         try {
             ImportReport.of(fixIds, records).write(withoutProject(reportFile));
             getLog().info("Wrote " + withoutProject(reportFile));

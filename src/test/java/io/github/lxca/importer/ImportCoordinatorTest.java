@@ -48,7 +48,7 @@ class ImportCoordinatorTest {
                             Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 0.0)),
                     clock, clock.sleeper(), importLog), log, clock);
 
-            List<ImportRecord> records = coordinator.run(coordinator.check(requests.get(0), CheckedPayloads.NONE), requests, 2);
+            List<ReportEntry> records = coordinator.run(coordinator.check(requests.get(0), CheckedPayloads.NONE), requests, 2);
 
             assertEquals(ImportOutcome.IMPORTED, records.get(0).outcome());
             assertEquals(good.url().toString(), records.get(0).server());
@@ -63,7 +63,7 @@ class ImportCoordinatorTest {
                     + ": job " + records.get(0).jobId() + " Complete, ")), log.text());
             assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("INFO " + badHost + "Created import job")), log.text());
 
-            String table = ImportSummary.table(records);
+            String table = SummaryTable.table(records);
             assertTrue(table.matches("(?s)  LXCA +outcome +job +time\\n  " + java.util.regex.Pattern.quote(good.url().toString())
                     + " +IMPORTED +\\d+ +\\d+\\.\\d s\\n  " + java.util.regex.Pattern.quote(bad.url().toString())
                     + " +FAILED +\\d+ +\\d+\\.\\d s"), table);
