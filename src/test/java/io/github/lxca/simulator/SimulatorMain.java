@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
+    /** A user only the skip IT logs in as, so that any request of that build shows in events.log. */
+    public static final String SKIP_IT_USER = "skip-it";
     public static final String PASSWORD = "Sim-Pa55-w0rd";
 
     private SimulatorMain() {}
@@ -108,6 +110,7 @@ public final class SimulatorMain {
                 .certificate(certificate)
                 .start();
         simulator.addUser(USER, PASSWORD);
+        simulator.addUser(SKIP_IT_USER, PASSWORD);
         for (Fault fault : Fault.values()) {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
