@@ -49,7 +49,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "import-update", requiresProject = false, threadSafe = true)
 public class ImportUpdateMojo extends AbstractMojo {
 
-    /** Base URL of LXCA, {@code https://host[:port]}, without a path. Required unless {@code servers} is set. */
+    /**
+     * Base URL of LXCA, {@code https://host[:port]}, without a path, for example
+     * {@code https://lxca.example.com} or {@code https://10.0.0.5:8443}. Required unless {@code servers} is set.
+     */
     @Parameter(property = "lxca.url")
     private String url;
 
@@ -57,7 +60,13 @@ public class ImportUpdateMojo extends AbstractMojo {
      * Several LXCAs to import the same sets into, in parallel (see {@code parallelism}); each
      * {@code <server>} has a {@code <url>} and optionally a {@code <serverId>} (default: the goal's
      * {@code serverId}). Replaces {@code url}. The build fails after all have finished if any failed,
-     * with one summary table.
+     * with one summary table. For example:
+     * <pre>{@code
+     * <servers>
+     *   <server><url>https://lxca-east.example.com</url><serverId>lxca-east</serverId></server>
+     *   <server><url>https://lxca-west.example.com</url></server>
+     * </servers>
+     * }</pre>
      */
     @Parameter
     private List<LxcaServer> servers;
@@ -105,8 +114,9 @@ public class ImportUpdateMojo extends AbstractMojo {
     private File updateDirectory;
 
     /**
-     * A PKCS12 or JKS file whose certificates are trusted in addition to the JVM's. Its password comes
-     * from {@code -Dlxca.trustStorePassword} or {@code LXCA_TRUSTSTORE_PASSWORD}.
+     * A PKCS12 or JKS file whose certificates are trusted in addition to the JVM's, for example
+     * {@code ${project.basedir}/lxca-truststore.p12}. Its password comes from {@code -Dlxca.trustStorePassword}
+     * or {@code LXCA_TRUSTSTORE_PASSWORD}.
      */
     @Parameter(property = "lxca.trustStore")
     private File trustStore;
@@ -114,6 +124,7 @@ public class ImportUpdateMojo extends AbstractMojo {
     /**
      * Trust exactly the LXCA certificate with this SHA-256 fingerprint (hex, colons optional), whatever
      * its issuer or host name. The build's error message shows the fingerprint of an untrusted certificate.
+     * For example {@code 5E:0B:...:C4} (32 bytes) or the same 64 hex digits without colons.
      */
     @Parameter(property = "lxca.certificateFingerprint")
     private String certificateFingerprint;
@@ -130,7 +141,7 @@ public class ImportUpdateMojo extends AbstractMojo {
     @Parameter(property = "lxca.pollInterval", defaultValue = "5")
     private String pollInterval;
 
-    /** How long to follow the import job before failing, in seconds or ISO-8601 ({@code PT1H}). */
+    /** How long to follow the import job before failing, in seconds ({@code 3600}) or ISO-8601 ({@code PT1H}). */
     @Parameter(property = "lxca.taskTimeout", defaultValue = "3600")
     private String taskTimeout;
 
