@@ -70,7 +70,7 @@ public final class UpdateImporter {
     public List<UpdateSet> check(Path directory, TrustSettings trust, CheckedPayloads alreadyChecked)
             throws InvalidUpdateSetException {
         return CipherWarmup.during(bytesToRead(directory, alreadyChecked), trust,
-                () -> new UpdateSetScanner(log::warn, alreadyChecked, log::info).scan(directory));
+                () -> new UpdateSetScanner(log::warn, alreadyChecked, log::debug).scan(directory));
     }
 
     /**
@@ -119,8 +119,8 @@ public final class UpdateImporter {
             guard.state(jobId, null);
             verifyListed(client, fixIds, jobId, task);
             Duration total = since(start);
-            log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + ", "
-                    + Sizes.bytes(bytes) + " in " + Sizes.seconds(total));
+            log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + " in "
+                    + Sizes.seconds(total));
             return new ImportResult(ImportOutcome.IMPORTED, fixIds, skipped, jobId, task.rawState(), bytes, total,
                     task.allMessages());
         }
@@ -177,7 +177,7 @@ public final class UpdateImporter {
     private static String describe(List<UpdateSet> sets) {
         long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
         int files = sets.stream().mapToInt(set -> set.files().size()).sum();
-        return String.join(", ", fixIdsOf(sets)) + " (" + files + " files, " + Sizes.bytes(bytes) + ")";
+        return String.join(", ", fixIdsOf(sets)) + " (" + files + " files, " + Sizes.bytes(bytes) + " on disk)";
     }
 
     private Duration since(Instant start) {
@@ -195,18 +195,18 @@ public final class UpdateImporter {
             throws LxcaException {
         List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
         List<String> fixIds = fixIdsOf(sets);
-        long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
         int retries = client.retries();
         for (int attempt = 0; ; attempt++) {
             String jobId = client.createImportJob(files);
             log.info("Created import job " + jobId);
             guard.state(jobId, "created, with its upload unfinished");
             Instant uploadStart = clock.instant();
+            UploadProgressLog progress = new UploadProgressLog(log, clock, PROGRESS_INTERVAL);
             try {
-                client.upload(jobId, files, new UploadProgressLog(log, clock, PROGRESS_INTERVAL));
+                client.upload(jobId, files, progress);
                 Duration uploadTime = Duration.between(uploadStart, clock.instant());
-                log.info("Upload finished in " + Sizes.seconds(uploadTime) + " (" + Sizes.rate(bytes, uploadTime)
-                        + "); following job " + jobId);
+                log.info("Upload finished: " + Sizes.bytes(progress.bytesSent()) + " sent in " + Sizes.seconds(uploadTime)
+                        + " (" + Sizes.rate(progress.bytesSent(), uploadTime) + "); following job " + jobId);
                 return jobId;
             } catch (LxcaConnectionException broken) {
                 if (attempt >= retries) {

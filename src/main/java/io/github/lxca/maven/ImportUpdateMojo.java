@@ -28,8 +28,6 @@ import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -47,7 +45,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * {@code LXCA_PASSWORD} environment variable.
  */
 @Mojo(name = "import-update", requiresProject = false, threadSafe = true)
-public class ImportUpdateMojo extends AbstractMojo {
+public class ImportUpdateMojo extends AbstractUpdateMojo {
 
     /**
      * Base URL of LXCA, {@code https://host[:port]}, without a path, for example
@@ -165,12 +163,9 @@ public class ImportUpdateMojo extends AbstractMojo {
     @Parameter(property = "lxca.retries", defaultValue = "3")
     private int retries;
 
-    /** Do nothing, and say so. */
-    @Parameter(property = "lxca.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+    /** Skip the import only (and this goal's packaging step); {@code lxca.skip} skips packaging too. */
+    @Parameter(property = "lxca.skipImport", defaultValue = "false")
+    private boolean skipImport;
 
     private final SettingsDecrypter settingsDecrypter;
 
@@ -181,17 +176,19 @@ public class ImportUpdateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the LXCA import: lxca.skip is true");
+        origins();
+        removeEarlierReport();
+        if (skip || skipImport) {
+            getLog().info("Skipping the LXCA import: " + (skip ? "lxca.skip" : "lxca.skipImport") + " is true");
             return;
         }
-        removeEarlierReport();
         if (session.isOffline()) {
             throw new MojoFailureException("lxca:import-update must reach LXCA, but Maven is offline (-o);"
                     + " run without -o, or set -Dlxca.skip to leave the import out");
         }
         QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
+        packageWhenNoSet();
         MavenImportLog log = new MavenImportLog(getLog());
         ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
         List<UpdateSet> sets;
@@ -213,14 +210,41 @@ public class ImportUpdateMojo extends AbstractMojo {
     }
 
     /**
+     * Makes {@code import-update} do the whole job: when its folder holds no set and there is something to
+     * package, it packages the set first, as {@code package-update} would; a set already there is imported
+     * as it is.
+     */
+    private void packageWhenNoSet() throws MojoFailureException {
+        Path folder = withoutProject(updateDirectory);
+        if (skipPackage || holdsFiles(folder) || !hasPackagingInput()) {
+            return;
+        }
+        getLog().info(folder + " holds no update set: packaging one first, as lxca:package-update would");
+        UpdateSet set = packageInto(folder);
+        getLog().info("Packaged LXCA update " + set.fixId() + " in " + folder);
+    }
+
+    private static boolean holdsFiles(Path folder) throws MojoFailureException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read the update folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * One LXCA: its failure is the build's, an unreachable or untrusted LXCA being a broken environment.
      * Several: a summary table always, and a failure naming each LXCA that failed.
      */
     private void failOnErrors(List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
         if (records.size() > 1) {
-            getLog().info("LXCA import summary:\n" + SummaryTable.table(records));
             List<ReportEntry> failed = records.stream().filter(ReportEntry::isFailure).toList();
-            if (!failed.isEmpty()) {
+            if (failed.isEmpty()) {
+                getLog().info("LXCA import summary:\n" + SummaryTable.table(records));
+            } else {
                 throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
                         + " LXCAs:\n" + SummaryTable.table(records) + "\n" + failed.stream()
                                 .map(r -> "[" + r.server() + "] " + describe(r.failure()))
@@ -231,7 +255,7 @@ public class ImportUpdateMojo extends AbstractMojo {
         Exception failure = records.get(0).failure();
         if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
                 || failure instanceof LxcaConfigurationException) {
-            throw new MojoExecutionException(describe(failure));
+            throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin());
         }
         if (failure != null) {
             throw new MojoFailureException(describe(failure));
@@ -265,7 +289,13 @@ public class ImportUpdateMojo extends AbstractMojo {
         return e instanceof LxcaException lxca ? lxca.describe() : String.valueOf(e.getMessage());
     }
 
-    private List<ImportRequest> buildRequests() throws MojoFailureException {
+    /** Where the URL came from, so that a hint to check it points at the setting to change. */
+    private String urlOrigin() {
+        return servers != null && !servers.isEmpty() ? "The LXCA URLs came from <servers> in the pom's configuration."
+                : "The URL " + ParameterOrigins.shown(url) + " came from " + origins().describe("url") + ".";
+    }
+
+    List<ImportRequest> buildRequests() throws MojoFailureException {
         if (servers != null && !servers.isEmpty()) {
             List<ImportRequest> requests = new ArrayList<>();
             for (LxcaServer server : servers) {
@@ -283,8 +313,10 @@ public class ImportUpdateMojo extends AbstractMojo {
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
         SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
-        Credentials credentials = new CredentialsResolver(settingsDecrypter, secrets)
-                .resolve(session.getSettings(), serverId, username);
+        CredentialsResolver resolver = new CredentialsResolver(settingsDecrypter, secrets);
+        Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
+        getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));
+        resolver.ignoredSources(session.getSettings(), serverId, username).forEach(getLog()::warn);
         if (insecure) {
             getLog().warn("lxca.insecure is set: LXCA's certificate and host name are NOT checked."
                     + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");

@@ -33,4 +33,16 @@ final class SecretLookup {
         return fromProperties != null && !fromProperties.isEmpty() ? "the property " + property
                 : "the environment variable " + environmentVariable;
     }
+
+    /** Whether {@code -Dproperty} (or a system property of that name) is set and not empty. */
+    boolean isProperty(String property) {
+        String value = userProperties.getProperty(property, systemProperties.getProperty(property));
+        return value != null && !value.isEmpty();
+    }
+
+    /** Whether the environment variable is set and not empty. */
+    boolean isVariable(String environmentVariable) {
+        String value = environment.apply(environmentVariable);
+        return value != null && !value.isEmpty();
+    }
 }

@@ -146,8 +146,14 @@ class UpdateImporterTest {
         String text = log.text();
         assertTrue(text.contains("INFO Created import job " + result.jobId()), text);
         assertTrue(text.contains("INFO Job " + result.jobId() + ": Running 50%"), text);
-        assertTrue(java.util.regex.Pattern.compile("INFO Uploaded (\\S+ \\S+) of \\1 \\(100%\\) at [\\d.]+ MiB/s")
-                .matcher(text).find(), text);
+        // Sizes say what they measure: the set on disk, the request body on the wire; one throughput per upload.
+        assertTrue(text.contains("INFO Importing " + fixId + " (4 files, "), text);
+        assertTrue(java.util.regex.Pattern.compile("\\(4 files, [\\d.]+ \\S+ on disk\\)").matcher(text).find(), text);
+        java.util.regex.Matcher body = java.util.regex.Pattern
+                .compile("INFO Uploaded (\\S+ \\S+) of a \\1 request body \\(100%\\)").matcher(text);
+        assertTrue(body.find(), text);
+        assertTrue(text.contains("INFO Upload finished: " + body.group(1) + " sent in "), text);
+        assertEquals(1, text.split("MiB/s", -1).length - 1, text);
         assertTrue(text.contains("DEBUG POST /files/managementServer/updates?action=import&jobid=" + result.jobId()
                 + " -> HTTP 201 after "), text);
         assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);

@@ -28,7 +28,8 @@ class UploadProgressLogTest {
         progress.progress(100 * MIB, 100 * MIB);
 
         assertEquals(List.of(
-                "INFO Uploaded 50.0 MiB of 100.0 MiB (50%) at 10.0 MiB/s",
-                "INFO Uploaded 100.0 MiB of 100.0 MiB (100%) at 10.0 MiB/s"), log.lines());
+                "INFO Uploaded 50.0 MiB of a 100.0 MiB request body (50%)",
+                "INFO Uploaded 100.0 MiB of a 100.0 MiB request body (100%)"), log.lines());
+        assertEquals(100 * MIB, progress.bytesSent());
     }
 }
