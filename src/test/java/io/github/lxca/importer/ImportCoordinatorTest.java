@@ -60,7 +60,7 @@ class ImportCoordinatorTest {
             String goodHost = "[" + good.url().getHost() + ":" + good.url().getPort() + "] ";
             String badHost = "[" + bad.url().getHost() + ":" + bad.url().getPort() + "] ";
             assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("INFO " + goodHost + "Imported " + fixId
-                    + ": job " + records.get(0).jobId() + " Complete, ")), log.text());
+                    + ": job " + records.get(0).jobId() + " Complete in ")), log.text());
             assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("INFO " + badHost + "Created import job")), log.text());
 
             String table = SummaryTable.table(records);
