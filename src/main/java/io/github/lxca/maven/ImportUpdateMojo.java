@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.io.File;
 import java.net.URI;
@@ -169,6 +170,9 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
 
     private final SettingsDecrypter settingsDecrypter;
 
+    /** The environment that credentials and the trust store password may come from; replaced in tests. */
+    UnaryOperator<String> environment = System::getenv;
+
     @Inject
     public ImportUpdateMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -312,7 +316,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
 
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
-        SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
+        SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), environment);
         CredentialsResolver resolver = new CredentialsResolver(settingsDecrypter, secrets);
         Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
         getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));

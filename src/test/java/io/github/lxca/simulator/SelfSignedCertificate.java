@@ -2,6 +2,7 @@ package io.github.lxca.simulator;
 
 import io.github.lxca.client.Fingerprints;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed server certificate for localhost, made fresh for each simulator, like LXCA's own. */
+/** A self-signed server certificate for localhost, like LXCA's own: made fresh, or kept in a key store. */
 public final class SelfSignedCertificate {
     public static final String STORE_PASSWORD = "changeit";
 
@@ -55,6 +57,35 @@ public final class SelfSignedCertificate {
             return new SelfSignedCertificate(keyPair, certificate);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot make a self-signed certificate", e);
+        }
+    }
+
+    /**
+     * The certificate kept in {@code keyStoreFile} (PKCS12, password {@link #STORE_PASSWORD}), or a new one
+     * written there, so that a simulator restarted on the same folder keeps its fingerprint and a pinned
+     * fingerprint or an imported trust store goes on working.
+     */
+    public static SelfSignedCertificate keptIn(Path keyStoreFile) throws IOException {
+        try {
+            if (Files.isRegularFile(keyStoreFile)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(keyStoreFile)) {
+                    store.load(in, STORE_PASSWORD.toCharArray());
+                }
+                X509Certificate certificate = (X509Certificate) store.getCertificate("lxca");
+                PrivateKey key = (PrivateKey) store.getKey("lxca", STORE_PASSWORD.toCharArray());
+                if (certificate != null && key != null && certificate.getNotAfter().after(new Date())) {
+                    return new SelfSignedCertificate(new KeyPair(certificate.getPublicKey(), key), certificate);
+                }
+            }
+            SelfSignedCertificate fresh = forLocalhost();
+            Files.createDirectories(keyStoreFile.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(keyStoreFile)) {
+                fresh.keyStore().store(out, STORE_PASSWORD.toCharArray());
+            }
+            return fresh;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot read or write the simulator's key store " + keyStoreFile + ": " + e.getMessage(), e);
         }
     }
 

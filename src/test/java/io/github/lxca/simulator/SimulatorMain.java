@@ -2,16 +2,23 @@ package io.github.lxca.simulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +35,10 @@ import java.util.stream.Stream;
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
  * {@code truststore.p12} (password {@code changeit}), {@code certificate.pem}, {@code fingerprint.txt}, {@code events.log},
- * {@code secrets.log}, the imported files under {@code repository/} (emptied at start), and last {@code url.txt}. The
+ * {@code server-key.p12} (its key and certificate, reused at the next start so that the fingerprint stays),
+ * {@code secrets.log}, the imported files under {@code repository/} (emptied at start), and last {@code url.txt}. A start
+ * on a port in use, or on a folder that a running simulator holds ({@code simulator.lock}), fails before it
+ * changes anything. The
  * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
  * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
  * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
@@ -38,6 +48,8 @@ public final class SimulatorMain {
     /** A user only the skip IT logs in as, so that any request of that build shows in events.log. */
     public static final String SKIP_IT_USER = "skip-it";
     public static final String PASSWORD = "Sim-Pa55-w0rd";
+    /** The simulator's own key and certificate, kept across restarts on the same folder. */
+    static final String KEY_STORE = "server-key.p12";
 
     private SimulatorMain() {}
 
@@ -51,6 +63,13 @@ public final class SimulatorMain {
         }
         Path directory = Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
         Files.createDirectories(directory);
+        // Before anything in the folder is touched: another simulator may own it, or the port.
+        List<String> ports = new ArrayList<>();
+        for (String option : List.of("--port", "--second-port", "--proxy-port")) {
+            ports.add(arguments.value(option, "0"));
+        }
+        requireFreePorts(ports);
+        FileLock lock = lockFolder(directory);
         for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml",
                 "second/events.log", "second/secrets.log")) {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
@@ -60,7 +79,8 @@ public final class SimulatorMain {
         }
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
         boolean sink = arguments.args().contains("--sink");
-        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, null);
+        SelfSignedCertificate certificate = SelfSignedCertificate.keptIn(directory.resolve(KEY_STORE));
+        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, certificate);
         String secondPort = arguments.value("--second-port", null);
         if (secondPort != null) {
             LxcaSimulator second = start(Integer.parseInt(secondPort), polls, sink, directory.resolve("second"),
@@ -86,6 +106,46 @@ public final class SimulatorMain {
                 ? "  counting sink: uploads are counted and dropped, see events.log"
                 : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
+        lock.release();
+    }
+
+    /**
+     * Holds the folder for as long as this simulator runs, so that a second one started on it fails
+     * before it empties the first one's files.
+     */
+    private static FileLock lockFolder(Path directory) throws IOException {
+        FileChannel channel = FileChannel.open(directory.resolve("simulator.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another LXCA simulator is running on the folder " + directory
+                    + "; its files are left alone. Use that one (its URL is in url.txt), or stop it first.");
+        }
+        return lock;
+    }
+
+    /** Fails with a hint when a port is taken, for instance by a simulator started earlier. */
+    private static void requireFreePorts(List<String> ports) throws IOException {
+        for (String port : ports) {
+            int number = Integer.parseInt(port);
+            if (number <= 0) {
+                continue;
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(false); // else Linux lets the probe bind beside a listening socket
+                probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), number));
+            } catch (BindException taken) {
+                throw new IllegalStateException("Port " + number + " is in use, perhaps by an LXCA simulator started"
+                        + " earlier; nothing was changed. Use that one, or start this one on a free port:"
+                        + " mvn -Psimulator -Dlxca.simulator.port=" + (number + 1) + " (or --port N)");
+            }
+        }
     }
 
     /** Deletes a folder and everything in it, if it exists; symbolic links are removed, not followed. */
