@@ -102,6 +102,9 @@ public final class SimulatorMain {
                 + " (users named after a fault, such as upload-409, show that fault)");
         System.out.println("  certificate SHA-256 " + simulator.fingerprint());
         System.out.println("  trust store " + directory.resolve("truststore.p12") + " (password changeit)");
+        System.out.println("  a build imports into it with: -Dlxca.url=" + simulator.url() + " -Dlxca.serverId=none"
+                + " -Dlxca.username=" + USER + " -Dlxca.password=" + PASSWORD
+                + " -Dlxca.certificateFingerprint=" + simulator.fingerprint());
         System.out.println(arguments.args().contains("--sink")
                 ? "  counting sink: uploads are counted and dropped, see events.log"
                 : "  imported files go to " + directory.resolve("repository"));
