@@ -4,7 +4,8 @@
 // the project's .mvn/maven.config, as a CI checkout would carry its own.
 evaluate(new File(basedir, '../../../src/it/common.groovy'))
 def project = new File(basedir, 'project')
-new AntBuilder().copy(todir: project) { fileset(dir: new File(pluginBasedir, 'src/it/demo'), excludes: 'verify.groovy,invoker.properties') }
+evaluate(new File(basedir, '../../../src/it/files.groovy'))
+copyTree(new File(pluginBasedir, 'src/it/demo'), project) { !(it in ['verify.groovy', 'invoker.properties']) }
 def pom = new File(project, 'pom.xml')
 // its own artifactId, so that its fix id differs from the demo's, which imports into the same simulator
 pom.text = pom.text.replace('@project.version@', pluginVersion).replace('<artifactId>demo</artifactId>', '<artifactId>ci-demo</artifactId>')

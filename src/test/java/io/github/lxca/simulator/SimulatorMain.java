@@ -62,13 +62,13 @@ public final class SimulatorMain {
             return;
         }
         Path directory = Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
-        Files.createDirectories(directory);
-        // Before anything in the folder is touched: another simulator may own it, or the port.
+        // Before anything in the folder is touched: another simulator may own the port, or the folder.
         List<String> ports = new ArrayList<>();
         for (String option : List.of("--port", "--second-port", "--proxy-port")) {
             ports.add(arguments.value(option, "0"));
         }
         requireFreePorts(ports);
+        Files.createDirectories(directory);
         FileLock lock = lockFolder(directory);
         for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml",
                 "second/events.log", "second/secrets.log")) {
