@@ -28,7 +28,8 @@ env.put('PATH', new File(System.getProperty('maven.home'), 'bin').path + File.pa
 env.put('LXCA_USER', 'admin')
 env.put('LXCA_PASSWORD', 'Sim-Pa55-w0rd')
 env.put('LXCA_FINGERPRINT', new File(simulatorDir, 'fingerprint.txt').text.strip())
-env.remove('MAVEN_OPTS')
+// Java takes the home folder from the account, not from $HOME; a CI's fresh home is the account's.
+env.put('MAVEN_OPTS', '-Duser.home=' + home.path)
 def run = process.start()
 def output = run.inputStream.text
 new File(basedir, 'ci-step.log').text = output

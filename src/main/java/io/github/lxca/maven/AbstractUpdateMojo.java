@@ -55,7 +55,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
 
     /**
      * A ready gzip-compressed tar to use as the {@code .tgz}. When neither this nor {@code payloadDirectory}
-     * is set, the project's main artifact is used if it ends in {@code .tgz} or {@code .tar.gz}.
+     * is set, the project's main artifact is used if it ends in {@code .tgz} or {@code .tar.gz}, else the one
+     * such file the build attached without a classifier.
      */
     @Parameter(property = "lxca.payload")
     private File payload;
@@ -134,6 +135,9 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
 
     /** Whether packaging has something to package: {@code payload}, {@code payloadDirectory} or a tar.gz artifact. */
     protected boolean hasPackagingInput() {
+        if (payload != null || payloadDirectory != null) {
+            return true; // packaging reports what is wrong with them, such as both being set
+        }
         try {
             PayloadSource.choose(pathOf(payload), pathOf(payloadDirectory), mainArtifact());
             return true;
@@ -182,8 +186,24 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
                 DescriptorSource.choose(pathOf(descriptorTemplate), pathOf(descriptor)));
     }
 
+    /**
+     * The project's artifact; when that is no tar.gz, the one tar.gz the build attached without a classifier,
+     * as maven-assembly-plugin does with {@code appendAssemblyId} false.
+     */
     private Path mainArtifact() {
-        return project == null || project.getArtifact() == null ? null : pathOf(project.getArtifact().getFile());
+        if (project == null) {
+            return null;
+        }
+        Path main = project.getArtifact() == null ? null : pathOf(project.getArtifact().getFile());
+        if (main != null && PayloadSource.isTarGz(main)) {
+            return main;
+        }
+        List<Path> attached = project.getAttachedArtifacts().stream()
+                .filter(artifact -> artifact.getClassifier() == null || artifact.getClassifier().isEmpty())
+                .map(artifact -> pathOf(artifact.getFile()))
+                .filter(file -> file != null && PayloadSource.isTarGz(file))
+                .toList();
+        return attached.size() == 1 ? attached.get(0) : main;
     }
 
     private Optional<Path> defaultReadme() {

@@ -39,7 +39,8 @@ public sealed interface PayloadSource {
                 + (mainArtifact == null ? "" : "; the project's artifact " + mainArtifact.getFileName() + " is not a .tgz or .tar.gz"));
     }
 
-    private static boolean isTarGz(Path file) {
+    /** Whether the file's name ends in {@code .tgz} or {@code .tar.gz}. */
+    public static boolean isTarGz(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".tgz") || name.endsWith(".tar.gz");
     }

@@ -26,7 +26,7 @@ class CredentialsResolverTest {
     private final Settings settings = new Settings();
 
     /** Stands in for Maven's decrypter: "{enc}" passwords decrypt to "decrypted", "{broken}" ones fail. */
-    private final SettingsDecrypter decrypter = new SettingsDecrypter() {
+    static final SettingsDecrypter FAKE_DECRYPTER = new SettingsDecrypter() {
         @Override
         public SettingsDecryptionResult decrypt(SettingsDecryptionRequest request) {
             Server server = request.getServers().get(0).clone();
@@ -67,7 +67,7 @@ class CredentialsResolverTest {
     };
 
     private CredentialsResolver resolver() {
-        return new CredentialsResolver(decrypter, new SecretLookup(userProperties, new Properties(), environment::get));
+        return new CredentialsResolver(FAKE_DECRYPTER, new SecretLookup(userProperties, new Properties(), environment::get));
     }
 
     private void server(String id, String username, String password) {

@@ -14,11 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,32 +27,7 @@ class ImportUpdateMojoTest {
     private final Map<String, String> environment = new HashMap<>();
 
     /** Stands in for Maven's decrypter: passwords are not encrypted in these tests. */
-    private final SettingsDecrypter plainDecrypter = request -> new SettingsDecryptionResult() {
-        @Override
-        public Server getServer() {
-            return request.getServers().get(0);
-        }
-
-        @Override
-        public List<Server> getServers() {
-            return request.getServers();
-        }
-
-        @Override
-        public Proxy getProxy() {
-            return null;
-        }
-
-        @Override
-        public List<Proxy> getProxies() {
-            return List.of();
-        }
-
-        @Override
-        public List<SettingsProblem> getProblems() {
-            return List.of();
-        }
-    };
+    private final SettingsDecrypter plainDecrypter = CredentialsResolverTest.FAKE_DECRYPTER;
 
     private MojoSetup setup() {
         MojoSetup setup = new MojoSetup(basedir);
