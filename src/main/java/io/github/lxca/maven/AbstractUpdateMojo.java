@@ -154,8 +154,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
         try {
             UpdateSet set = UpdatePackager.standard(getLog()::warn).pack(packageRequest(outputDirectory));
             try {
-                if (project != null) {
-                    BuildContext.addCheckedPayloads(project, set);
+                if (getPluginContext() != null) {
+                    GoalHandOver.addCheckedPayloads(getPluginContext(), set);
                 }
             } catch (IOException e) {
                 getLog().debug("The import will check the payload again: " + e.getMessage());

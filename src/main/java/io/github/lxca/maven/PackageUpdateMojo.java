@@ -46,11 +46,6 @@ public class PackageUpdateMojo extends AbstractUpdateMojo {
         for (UpdateFile file : set.files()) {
             projectHelper.attachArtifact(project, file.type().extension(), CLASSIFIER, file.path().toFile());
         }
-        try {
-            GoalHandOver.addCheckedPayloads(getPluginContext(), set);
-        } catch (IOException e) {
-            getLog().debug("The import will check the payload again: " + e.getMessage());
-        }
         getLog().info("Packaged LXCA update " + set.fixId() + " in " + outputDirectory + " ("
                 + set.files().stream().map(UpdateFile::name).toList() + ")");
     }
