@@ -377,6 +377,39 @@ class UpdateImporterTest {
     }
 
     @Test
+    void everyTaskShapeLxcaIsKnownToSendIsRead() throws Exception {
+        for (Fault shape : List.of(Fault.TASK_STATE_FIELD, Fault.TASK_FREE_TEXT_STATUS, Fault.TASK_STATUS_OBJECT)) {
+            assertEquals("Complete", importFreshSetAs(user(shape)).finalState(), shape.toString());
+        }
+        assertEquals(3, clock.sleeps().size(), "one pause each, not polling until the timeout: " + clock.sleeps());
+    }
+
+    @Test
+    void jobCreationAnsweringWarningGoesAheadAndShowsTheMessageAtWarn() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        assertEquals("Complete", importAs(user(Fault.CREATE_JOB_WARNING)).finalState());
+
+        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ") && line.contains(
+                "FQXHMUP2150W: The repository is almost full.")), log.text());
+    }
+
+    @Test
+    void aConflictWhoseMessagesSitInANestedStatusShowsThem() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_409_NESTED_STATUS));
+        assertEquals(409, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2503L: The update is being imported by another job."), e.describe());
+    }
+
+    @Test
+    void anUploadAnsweredStateFailureFailsWhateverTheStatus() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_STATE_FAILURE));
+        assertTrue(e.getMessage().startsWith("LXCA refused to upload the update files (job "), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 200 with state 'failure'"), e.getMessage());
+        assertTrue(e.describe().contains("The files could not be saved to the repository."), e.describe());
+    }
+
+    @Test
     void jobIdsAsNumbersAndA201AreTakenAsTheyCome() throws Exception {
         for (Fault variant : List.of(Fault.CREATE_JOB_NUMERIC_ID, Fault.CREATE_JOB_201)) {
             assertEquals("Complete", importFreshSetAs(user(variant)).finalState(), variant.toString());
