@@ -15,5 +15,11 @@ expect("Imported ${fixId}: job ${job} Complete")
 }
 def descriptor = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(basedir, "target/lxca-update/${fixId}.xml"))
-assert javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate('/update/fixId', descriptor) == fixId
+def property = { String name -> javax.xml.xpath.XPathFactory.newInstance().newXPath()
+        .evaluate("/INSTANCE/PROPERTY[@NAME='${name}']/VALUE", descriptor) }
+assert property('payload') == "${fixId}.tgz"
+assert property('xmlFilename') == "${fixId}.xml"
+assert property('Version') == '20261126 1.0.0'
+// The strict simulator read the descriptor as Lenovo's parser does before it took the set.
+assert new File(simulatorDir, 'events.log').readLines().contains("descriptor-read ${fixId}.xml Version=20261126 1.0.0".toString())
 true

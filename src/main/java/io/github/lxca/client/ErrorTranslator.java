@@ -24,7 +24,10 @@ final class ErrorTranslator {
         this.tls = tls;
     }
 
-    /** Returns when the reply is a success, HTTP and JSON {@code result}; else throws LXCA's refusal. */
+    /**
+     * Returns when the reply is a success: a 2xx HTTP status, and an envelope that does not say failure
+     * (see {@link ReplyVerdict}); else throws LXCA's refusal.
+     */
     static void requireSuccess(Reply reply, String operation, String jobId) throws LxcaRejectedException {
         if (reply.isSuccessStatus() && !reply.saysFailure()) {
             return;
@@ -32,7 +35,7 @@ final class ErrorTranslator {
         List<LxcaMessage> messages = reply.messages();
         String headline = "LXCA refused to " + operation + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
                 + ": HTTP " + reply.status()
-                + (reply.isSuccessStatus() ? " with result '" + reply.json().path("result").asText() + "'" : "")
+                + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
                 + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
         throw new LxcaRejectedException(headline, reply.status(), jobId, messages, suggestionFor(reply.status()));
     }

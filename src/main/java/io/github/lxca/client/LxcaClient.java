@@ -43,11 +43,13 @@ public final class LxcaClient implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpTransport http;
     private final RetryLoop retryLoop;
+    private final LxcaLog log;
     private String csrfToken;
     private boolean loggedIn;
 
     private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
         this.settings = settings;
+        this.log = log;
         this.http = new HttpTransport(settings, tls, log, mapper);
         this.retryLoop = new RetryLoop(retry, log, new ErrorTranslator(settings, tls));
     }
@@ -85,7 +87,7 @@ public final class LxcaClient implements AutoCloseable {
         if (reply.status() == 401 || reply.status() == 403) {
             throw ErrorTranslator.loginRefused(reply, credentials);
         }
-        ErrorTranslator.requireSuccess(reply, "log in", null);
+        accept(reply, "log in", null);
         JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
         String fromBody = session == null ? null : JsonFields.firstText(session.path("session"), "csrf");
         csrfToken = fromBody != null ? fromBody : http.cookie("csrf").orElse(null);
@@ -109,7 +111,7 @@ public final class LxcaClient implements AutoCloseable {
             post.setEntity(json(body));
             return post;
         });
-        ErrorTranslator.requireSuccess(reply, "create the import job", null);
+        accept(reply, "create the import job", null);
         JsonNode json = reply.json();
         String jobId = json == null ? null : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
                 .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
@@ -131,7 +133,7 @@ public final class LxcaClient implements AutoCloseable {
             post.setEntity(UploadBody.of(files, listener));
             return post;
         });
-        ErrorTranslator.requireSuccess(reply, "upload the update files", jobId);
+        accept(reply, "upload the update files", jobId);
     }
 
     /** Cancels a job ({@code PUT /tasks} with action cancel), e.g. one whose upload broke off. */
@@ -144,7 +146,7 @@ public final class LxcaClient implements AutoCloseable {
             put.setEntity(json(body));
             return put;
         });
-        ErrorTranslator.requireSuccess(reply, operation, jobId);
+        accept(reply, operation, jobId);
     }
 
     /**
@@ -156,7 +158,7 @@ public final class LxcaClient implements AutoCloseable {
         String operation = "read the state of job " + jobId;
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401,
                 () -> http.within(POLL_TIMEOUT, new HttpGet(http.url("/tasks/" + encode(jobId)))));
-        ErrorTranslator.requireSuccess(reply, operation, jobId);
+        accept(reply, operation, jobId);
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
         if (list == null) {
@@ -178,7 +180,7 @@ public final class LxcaClient implements AutoCloseable {
         String operation = "list the updates repository";
         Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
                 () -> new HttpGet(http.url("/managementServer/updates?key=updates")));
-        ErrorTranslator.requireSuccess(reply, operation, null);
+        accept(reply, operation, null);
         if (reply.json() == null) {
             throw new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
                     + "): " + reply.excerpt(), null, List.of(), null, null);
@@ -192,7 +194,20 @@ public final class LxcaClient implements AutoCloseable {
         Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
                 () -> new HttpDelete(http.url("/managementServer/updates/" + encode(fixId) + "?key=removeMetadata")));
         if (reply.status() != 404) {
-            ErrorTranslator.requireSuccess(reply, operation, null);
+            accept(reply, operation, null);
+        }
+    }
+
+    /**
+     * Returns when LXCA accepted the call, else throws its refusal. A reply whose {@code result} is
+     * {@code warning} is accepted, as Lenovo documents it, and its messages are shown at WARN.
+     */
+    private void accept(Reply reply, String operation, String jobId) throws LxcaRejectedException {
+        ErrorTranslator.requireSuccess(reply, operation, jobId);
+        if (reply.verdict().isWarning()) {
+            String messages = LxcaMessage.describeAll(reply.messages());
+            log.warn("LXCA warns when trying to " + operation + ": "
+                    + (messages.isEmpty() ? "result 'warning' without a message" : messages));
         }
     }
 

@@ -18,6 +18,7 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         collect(body.path("messages"), messages);
         collect(body.path("errorMsg").path("messages"), messages);
         collect(body.path("response").path("messages"), messages);
+        collect(body.path("status").path("messages"), messages);
         return messages;
     }
 
@@ -43,8 +44,28 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         if (!url.isEmpty()) {
             recoveryUrls.add(url);
         }
-        return new LxcaMessage(JsonFields.text(node, "id"), JsonFields.text(node, "text"),
-                JsonFields.text(node, "explanation"), String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
+        String link = JsonFields.text(node.path("text"), "link");
+        if (!link.isEmpty()) {
+            recoveryUrls.add(link);
+        }
+        return new LxcaMessage(JsonFields.text(node, "id"), textOf(node.path("text")), textOf(node.path("explanation")),
+                String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
+    }
+
+    /**
+     * A plain text, or a formatted one {@code {text, format[], link}} whose {@code {0}}, {@code {1}}, ...
+     * are filled from {@code format}.
+     */
+    static String textOf(JsonNode text) {
+        if (!text.isObject()) {
+            return text.isValueNode() ? text.asText().strip() : "";
+        }
+        String filled = JsonFields.text(text, "text");
+        JsonNode arguments = text.path("format");
+        for (int index = 0; index < arguments.size(); index++) {
+            filled = filled.replace("{" + index + "}", arguments.get(index).asText());
+        }
+        return filled;
     }
 
     private static void readRecovery(JsonNode recovery, List<String> texts, List<String> urls) {
@@ -53,7 +74,7 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         } else if (recovery.isArray()) {
             recovery.forEach(element -> readRecovery(element, texts, urls));
         } else if (recovery.isObject()) {
-            String text = JsonFields.text(recovery, "text");
+            String text = textOf(recovery.path("text"));
             String url = Objects.requireNonNullElse(JsonFields.firstText(recovery, "URL", "url"), "");
             if (!text.isEmpty()) {
                 texts.add(text);

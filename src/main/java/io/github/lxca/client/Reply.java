@@ -47,12 +47,14 @@ final class Reply {
         return json;
     }
 
-    /** LXCA's envelope says something other than success, whatever the HTTP status. */
+    /** What LXCA's envelope says, whatever the HTTP status. */
+    ReplyVerdict verdict() {
+        return ReplyVerdict.of(json);
+    }
+
+    /** LXCA's envelope says the request failed, whatever the HTTP status. */
     boolean saysFailure() {
-        if (json == null || !json.has("result")) {
-            return false;
-        }
-        return !"success".equalsIgnoreCase(json.path("result").asText());
+        return verdict().isFailure();
     }
 
     List<LxcaMessage> messages() {

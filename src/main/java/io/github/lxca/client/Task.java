@@ -1,9 +1,11 @@
 package io.github.lxca.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** One LXCA task (job) as {@code GET /tasks/{id}} reports it, with its child tasks. */
 public record Task(String id, String name, String rawState, int percentage, List<LxcaMessage> messages,
@@ -51,14 +53,24 @@ public record Task(String id, String name, String rawState, int percentage, List
         return all;
     }
 
+    /**
+     * The first candidate ({@code status} as text, {@code status.state}, {@code taskState}) that holds a known
+     * state: a free-text {@code status} such as "Importing x" must not hide a known {@code taskState}. When no
+     * candidate is known, the first one present, so that it can be shown as it came.
+     */
+    private static String stateOf(JsonNode node) {
+        JsonNode status = node.path("status");
+        List<String> candidates = Stream.of(status.isValueNode() ? status : MissingNode.getInstance(),
+                        status.path("state"), node.path("taskState"))
+                .filter(JsonNode::isValueNode).map(value -> value.asText().strip()).filter(text -> !text.isEmpty()).toList();
+        return candidates.stream().filter(candidate -> TaskState.of(candidate) != TaskState.UNKNOWN).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
     /** Reads one task object in any of the shapes LXCA is known to send. */
     static Task from(JsonNode node) {
         JsonNode status = node.path("status");
-        String state = status.isObject() ? status.path("state").asText(null)
-                : status.isValueNode() ? status.asText(null) : null;
-        if (state == null || state.isEmpty()) {
-            state = node.path("taskState").asText(null);
-        }
+        String state = stateOf(node);
         JsonNode percent = node.has("percentage") ? node.path("percentage") : status.path("percentage");
         List<LxcaMessage> messages = new ArrayList<>();
         LxcaMessage.collect(node.path("messages"), messages);

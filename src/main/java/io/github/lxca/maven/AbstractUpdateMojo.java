@@ -1,6 +1,7 @@
 package io.github.lxca.maven;
 
 import io.github.lxca.packaging.BuildTimestamp;
+import io.github.lxca.packaging.DescriptorSettings;
 import io.github.lxca.packaging.DescriptorSource;
 import io.github.lxca.packaging.FixIdResolver;
 import io.github.lxca.packaging.PackageRequest;
@@ -83,12 +84,45 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
     @Parameter(property = "lxca.readme")
     private File readme;
 
+    /** The descriptor's {@code category} property. */
+    @Parameter(property = "lxca.category", defaultValue = DescriptorSettings.DEFAULT_CATEGORY)
+    private String category;
+
     /**
-     * A UTF-8 file to fill in as the {@code .xml} descriptor, for an LXCA that expects its own layout. The
-     * placeholders {@code ${fixId}}, {@code ${component}}, {@code ${version}}, {@code ${releaseDate}},
-     * {@code ${description}}, {@code ${payloadFile}}, {@code ${payloadSize}} and {@code ${payloadSha256}} are
-     * replaced by XML-escaped values; any other placeholder fails the build. Set this or {@code descriptor},
-     * not both; without either, the plugin writes its own descriptor.
+     * The descriptor's {@code buildNumber}, also the first word of its {@code Version} property
+     * ({@code <buildNumber> <version>}). One word; defaults to the release date as {@code yyyyMMdd}.
+     */
+    @Parameter(property = "lxca.buildNumber")
+    private String buildNumber;
+
+    /** The descriptor's {@code updateType} property. */
+    @Parameter(property = "lxca.updateType", defaultValue = DescriptorSettings.DEFAULT_UPDATE_TYPE)
+    private String updateType;
+
+    /** The descriptor's {@code rebootRequired} property. */
+    @Parameter(property = "lxca.rebootRequired", defaultValue = "false")
+    private boolean rebootRequired;
+
+    /** Fix ids that must be installed before this update: the descriptor's {@code preReq} list. */
+    @Parameter(property = "lxca.preReqs")
+    private List<String> preReqs;
+
+    /**
+     * The descriptor's {@code applicableMachineTypes} list; each value holds a machine type in square
+     * brackets, such as {@code ThinkSystem SR650 [7X06]}. Empty by default.
+     */
+    @Parameter(property = "lxca.applicableMachineTypes")
+    private List<String> applicableMachineTypes;
+
+    /**
+     * A UTF-8 file to fill in as the {@code .xml} descriptor, for an LXCA that expects another layout or
+     * other properties. Text placeholders ({@code ${fixId}}, {@code ${component}}, {@code ${version}},
+     * {@code ${releaseDate}}, {@code ${description}}, {@code ${payloadFile}}, {@code ${payloadSize}},
+     * {@code ${payloadSha256}}, {@code ${xmlFile}}, {@code ${category}}, {@code ${buildNumber}},
+     * {@code ${lenovoVersion}}, {@code ${updateType}}, {@code ${rebootRequired}}) are replaced by XML-escaped
+     * values; list placeholders ({@code ${preReqValues}}, {@code ${applicableMachineTypesValues}}) by one
+     * {@code <VALUE>} element per entry. Any other placeholder fails the build. Set this or
+     * {@code descriptor}, not both; without either, the plugin writes a descriptor in Lenovo's layout.
      */
     @Parameter(property = "lxca.descriptorTemplate")
     private File descriptorTemplate;
@@ -183,7 +217,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
                 Optional.ofNullable(pathOf(changeHistory)),
                 changes,
                 readme != null ? Optional.of(readme.toPath()) : defaultReadme(),
-                DescriptorSource.choose(pathOf(descriptorTemplate), pathOf(descriptor)));
+                DescriptorSource.choose(pathOf(descriptorTemplate), pathOf(descriptor)),
+                new DescriptorSettings(category, buildNumber, updateType, rebootRequired, preReqs, applicableMachineTypes));
     }
 
     /**

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param changeHistory a ready {@code .chg} file, or empty to generate one from {@code changes}
  * @param changes one line per change, for a generated change history
  * @param readme a ready {@code .txt} file, or empty to generate one
+ * @param descriptorSettings the descriptor properties the project cannot supply
  */
 public record PackageRequest(Path outputDirectory, String fixId, String component, String version, String name,
         String description, Optional<Instant> buildTimestamp, PayloadSource payload, Optional<Path> changeHistory,
-        List<String> changes, Optional<Path> readme, DescriptorSource descriptor) {
+        List<String> changes, Optional<Path> readme, DescriptorSource descriptor,
+        DescriptorSettings descriptorSettings) {
 
     public PackageRequest {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -35,5 +37,6 @@ public record PackageRequest(Path outputDirectory, String fixId, String componen
         changes = changes == null ? List.of() : changes.stream().filter(Objects::nonNull).toList();
         Objects.requireNonNull(readme, "readme");
         Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(descriptorSettings, "descriptorSettings");
     }
 }

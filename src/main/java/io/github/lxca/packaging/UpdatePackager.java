@@ -61,6 +61,7 @@ public final class UpdatePackager {
                     + " set only one: a ready change history file, or the changes to list in a generated one");
         }
         requireInputs(request);
+        requireDescriptorValues(request);
         Path out = request.outputDirectory();
         Map<UpdateFileType, Path> targets = new EnumMap<>(UpdateFileType.class);
         for (UpdateFileType type : UpdateFileType.values()) {
@@ -112,16 +113,19 @@ public final class UpdatePackager {
                     request.fixId()));
         }
 
+        Path descriptor = targets.get(UpdateFileType.DESCRIPTOR);
         DescriptorValues values = new DescriptorValues(request.fixId(), request.component(), request.version(),
-                releaseDate, request.description(), payload.getFileName().toString(), Files.size(payload), sha256(payload));
-        Files.write(targets.get(UpdateFileType.DESCRIPTOR), descriptor(request.descriptor(), values));
+                releaseDate, request.description(), payload.getFileName().toString(), Files.size(payload), sha256(payload),
+                descriptor.getFileName().toString(), request.descriptorSettings());
+        Files.write(descriptor, descriptor(request.descriptor(), values));
     }
 
     private static byte[] descriptor(DescriptorSource source, DescriptorValues values) throws PackagingException, IOException {
         byte[] document;
         String origin;
         if (source instanceof DescriptorSource.Template template) {
-            document = DescriptorTemplate.fill(readUtf8(template.file()), values.byPlaceholder()).getBytes(StandardCharsets.UTF_8);
+            document = DescriptorTemplate.fill(readUtf8(template.file()), values.byPlaceholder(),
+                    values.listPlaceholders()).getBytes(StandardCharsets.UTF_8);
             origin = "filled from the template " + template.file();
         } else if (source instanceof DescriptorSource.Ready ready) {
             document = Files.readAllBytes(ready.file());
@@ -160,6 +164,36 @@ public final class UpdatePackager {
         if (!missing.isEmpty()) {
             throw new PackagingException("Cannot package the update " + request.fixId() + ":\n  - " + String.join("\n  - ", missing));
         }
+    }
+
+    /**
+     * Lenovo's parser splits {@code Version} at a space and keeps the second word, and reads a machine type
+     * from the square brackets of each {@code applicableMachineTypes} value.
+     */
+    private static void requireDescriptorValues(PackageRequest request) throws PackagingException {
+        DescriptorSettings settings = request.descriptorSettings();
+        List<String> problems = new ArrayList<>();
+        if (!isOneWord(request.version())) {
+            problems.add("the version '" + request.version() + "' must be one word: Lenovo's Version property is"
+                    + " '<build number> <version>'");
+        }
+        if (settings.buildNumber() != null && !isOneWord(settings.buildNumber())) {
+            problems.add("lxca.buildNumber '" + settings.buildNumber() + "' must be one word: it is the first word of"
+                    + " Lenovo's Version property");
+        }
+        settings.preReqs().forEach(preReq -> FixId.problemWith(preReq)
+                .ifPresent(problem -> problems.add("the preReq " + problem)));
+        settings.machineTypes().stream().filter(type -> !type.matches(".*\\[[^\\]]+\\].*")).forEach(type -> problems.add(
+                "the applicableMachineType '" + type + "' has no machine type in square brackets, such as"
+                        + " 'ThinkSystem SR650 [7X06]'"));
+        if (!problems.isEmpty()) {
+            throw new PackagingException("Cannot write the descriptor of " + request.fixId() + ":\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    private static boolean isOneWord(String text) {
+        return text.matches("\\S+");
     }
 
     /** import-update sends every set in the folder, so a leftover from an earlier version would go too. */

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the update sets in a folder and checks them before anything leaves the machine: each set is
- * complete, no file is empty, every fix id is safe, the payload is a readable gzip-compressed tar and the
- * descriptor is well-formed XML. All problems are reported together.
+ * complete, no file is empty, every fix id is safe, the payload is a readable gzip-compressed tar, the
+ * descriptor is well-formed XML and, when it is in Lenovo's layout, names this set's payload and itself.
+ * All problems are reported together.
  */
 public final class UpdateSetScanner {
     private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
@@ -33,7 +34,8 @@ public final class UpdateSetScanner {
 
     /**
      * @param alreadyChecked payloads that need not be read to their end again
-     * @param notes receives one line per payload not read again
+     * @param notes receives one line per payload not read again, and per descriptor whose layout is not
+     *     Lenovo's and so is not checked against its set
      */
     public UpdateSetScanner(Consumer<String> warnings, CheckedPayloads alreadyChecked, Consumer<String> notes) {
         this.warnings = warnings;
@@ -105,9 +107,28 @@ public final class UpdateSetScanner {
         List<UpdateFile> checked = new ArrayList<>();
         files.forEach((type, path) -> checkFile(type, path, problems).ifPresent(checked::add));
         if (checked.size() == UpdateFileType.values().length && FixId.isSafe(fixId)) {
-            return Optional.of(new UpdateSet(fixId, checked));
+            List<String> disagreements = descriptorProblems(fixId, files.get(UpdateFileType.DESCRIPTOR));
+            problems.addAll(disagreements);
+            return disagreements.isEmpty() ? Optional.of(new UpdateSet(fixId, checked)) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** What a descriptor in Lenovo's layout says about the set, checked against the set's files. */
+    private List<String> descriptorProblems(String fixId, Path descriptor) {
+        Optional<LenovoDescriptor> lenovo;
+        try {
+            lenovo = LenovoDescriptor.read(descriptor);
+        } catch (IOException e) {
+            return List.of(descriptor.getFileName() + " cannot be read: " + e.getMessage());
+        }
+        if (lenovo.isEmpty()) {
+            notes.accept("Did not check what " + descriptor.getFileName() + " says about its set: it is not in the"
+                    + " INSTANCE/PROPERTY layout known from Lenovo's parsers, and real packages may differ from what"
+                    + " this plugin knows");
+            return List.of();
+        }
+        return DescriptorAgreement.problems(fixId, lenovo.get());
     }
 
     private Optional<UpdateFile> checkFile(UpdateFileType type, Path path, List<String> problems) {

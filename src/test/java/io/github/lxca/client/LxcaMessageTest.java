@@ -37,6 +37,25 @@ class LxcaMessageTest {
     }
 
     @Test
+    void readsMessagesFromTheResponseAndFromANestedStatus() throws Exception {
+        assertEquals(List.of(new LxcaMessage("R1", "T", "", "", "")),
+                read("{\"response\":{\"messages\":[{\"id\":\"R1\",\"text\":\"T\"}]}}"));
+        assertEquals(List.of(new LxcaMessage("S1", "T", "E", "R", "https://u")),
+                read("{\"updates\":[],\"status\":{\"result\":\"failed\",\"messages\":[{\"id\":\"S1\",\"text\":\"T\","
+                        + "\"explanation\":\"E\",\"recovery\":{\"text\":\"R\",\"url\":\"https://u\"}}]}}"));
+        assertEquals(List.of(), read("{\"status\":\"Running\"}"));
+    }
+
+    @Test
+    void aFormattedTextIsFilledFromItsArgumentsAndItsLinkIsKept() throws Exception {
+        var messages = read("{\"messages\":[{\"id\":\"F\",\"text\":{\"text\":\"Job {0} failed on {1}.\","
+                + "\"format\":[\"12\",\"node-a\"],\"link\":\"https://help\"},"
+                + "\"explanation\":{\"text\":\"Disk {0} is full.\",\"format\":[\"/opt\"]}}]}");
+        assertEquals(List.of(new LxcaMessage("F", "Job 12 failed on node-a.", "Disk /opt is full.", "", "https://help")),
+                messages);
+    }
+
+    @Test
     void toleratesOddShapes() throws Exception {
         assertEquals(List.of(new LxcaMessage("", "plain", "", "", "")), read("{\"messages\":[\"plain\", 42]}"));
         assertEquals(List.of(), read("{\"messages\":\"not a list\"}"));

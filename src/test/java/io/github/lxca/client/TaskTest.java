@@ -48,6 +48,27 @@ class TaskTest {
     }
 
     @Test
+    void theStateComesFromWhicheverCandidateHoldsAKnownState() throws Exception {
+        Task freeText = read("{\"jobUID\":\"7\",\"status\":\"Importing lnvgy_x\",\"taskState\":\"Complete\"}");
+        assertEquals("Complete", freeText.rawState());
+        assertEquals(TaskState.SUCCEEDED, freeText.outcome());
+
+        Task objectWithFreeText = read("{\"jobUID\":\"7\",\"status\":{\"state\":\"Working on it\"},"
+                + "\"taskState\":\"Stopped_With_Error\"}");
+        assertEquals(TaskState.FAILED, objectWithFreeText.outcome());
+
+        Task knownStatusWins = read("{\"jobUID\":\"7\",\"status\":\"Running\",\"taskState\":\"Complete\"}");
+        assertEquals("Running", knownStatusWins.rawState());
+    }
+
+    @Test
+    void anUnknownStateInEveryCandidateStaysUnknownAndIsShownAsItCame() throws Exception {
+        Task unknown = read("{\"jobUID\":\"7\",\"status\":\"Importing lnvgy_x\",\"taskState\":\"Warming_Up\"}");
+        assertEquals(TaskState.UNKNOWN, unknown.state());
+        assertEquals("Importing lnvgy_x", unknown.rawState());
+    }
+
+    @Test
     void aFailedChildFailsACompleteParentButNotARunningOne() throws Exception {
         String child = "\"children\":[{\"jobUID\":\"7.1\",\"name\":\"step\",\"status\":\"Complete\",\"children\":["
                 + "{\"jobUID\":\"7.1.1\",\"name\":\"deep\",\"status\":\"Stopped_With_Error\","

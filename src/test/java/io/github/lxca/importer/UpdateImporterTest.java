@@ -105,6 +105,14 @@ class UpdateImporterTest {
                 clock, clock.sleeper(), log);
     }
 
+    /** Imports a new set of its own, in a folder of its own, so that one test can import several times. */
+    private ImportResult importFreshSetAs(String user) throws Exception {
+        Path sets = SampleUpdateSets.write(work.resolve("sets-" + user), fixId());
+        ImportRequest request = request(user, trusted(), simulator.url());
+        return importer().importUpdates(new ImportRequest(request.connection(), sets, request.pollInterval(),
+                request.taskTimeout()));
+    }
+
     private <T extends Throwable> T importFails(Class<T> type, String user) throws IOException {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         return assertThrows(type, () -> importAs(user));
@@ -372,6 +380,84 @@ class UpdateImporterTest {
         String user = user(Fault.TASK_STATUS_OBJECT);
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         assertEquals("Complete", importAs(user).finalState());
+    }
+
+    @Test
+    void everyTaskShapeLxcaIsKnownToSendIsRead() throws Exception {
+        for (Fault shape : List.of(Fault.TASK_STATE_FIELD, Fault.TASK_FREE_TEXT_STATUS, Fault.TASK_STATUS_OBJECT)) {
+            assertEquals("Complete", importFreshSetAs(user(shape)).finalState(), shape.toString());
+        }
+        assertEquals(3, clock.sleeps().size(), "one pause each, not polling until the timeout: " + clock.sleeps());
+    }
+
+    @Test
+    void jobCreationAnsweringWarningGoesAheadAndShowsTheMessageAtWarn() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        assertEquals("Complete", importAs(user(Fault.CREATE_JOB_WARNING)).finalState());
+
+        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ") && line.contains(
+                "FQXHMUP2150W: The repository is almost full.")), log.text());
+    }
+
+    @Test
+    void aConflictWhoseMessagesSitInANestedStatusShowsThem() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_409_NESTED_STATUS));
+        assertEquals(409, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2503L: The update is being imported by another job."), e.describe());
+    }
+
+    @Test
+    void anUploadAnsweredStateFailureFailsWhateverTheStatus() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_STATE_FAILURE));
+        assertTrue(e.getMessage().startsWith("LXCA refused to upload the update files (job "), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 200 with state 'failure'"), e.getMessage());
+        assertTrue(e.describe().contains("The files could not be saved to the repository."), e.describe());
+    }
+
+    @Test
+    void jobIdsAsNumbersAndA201AreTakenAsTheyCome() throws Exception {
+        for (Fault variant : List.of(Fault.CREATE_JOB_NUMERIC_ID, Fault.CREATE_JOB_201)) {
+            assertEquals("Complete", importFreshSetAs(user(variant)).finalState(), variant.toString());
+        }
+    }
+
+    @Test
+    void theCsrfTokenIsTakenFromTheBodyOrTheCookieWhicheverHoldsIt() throws Exception {
+        for (Fault variant : List.of(Fault.LOGIN_CSRF_BODY_ONLY, Fault.LOGIN_CSRF_COOKIE_ONLY)) {
+            assertEquals("Complete", importFreshSetAs(user(variant)).finalState(), variant.toString());
+        }
+    }
+
+    @Test
+    void aRepositoryListingWithAnInformationalNestedStatusIsNotAFailure() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        assertEquals("Complete", importAs(user(Fault.LISTING_NESTED_STATUS)).finalState());
+    }
+
+    @Test
+    void aStrictLxcaTakesASetInLenovosLayoutAndReadsItsVersion() throws Exception {
+        String user = user(Fault.STRICT_DESCRIPTORS);
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        assertEquals("Complete", importAs(user).finalState());
+        assertTrue(simulator.events().contains("descriptor-read " + fixId + ".xml Version=1 1.0.0"), simulator.events().toString());
+    }
+
+    @Test
+    void aStrictLxcaRefusesADescriptorInAnotherLayoutAndTheUserSeesItsOwnWords() throws Exception {
+        String user = user(Fault.STRICT_DESCRIPTORS);
+        String fixId = fixId();
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        Files.writeString(work.resolve("sets").resolve(fixId + ".xml"), SampleUpdateSets.otherDescriptor(fixId));
+
+        var e = assertThrows(LxcaRejectedException.class, () -> importAs(user));
+
+        assertEquals(400, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2013L: The update package " + fixId + " is not valid."), e.describe());
+        assertTrue(e.describe().contains("Explanation: " + fixId + ".xml has no INSTANCE root element."), e.describe());
+        assertTrue(log.text().contains("Did not check what " + fixId + ".xml says about its set"), log.text());
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class UpdatePackagerTest {
     private static final String FIX_ID = "lnvgy_sw_lxca_agent-2.3.1_anyos_noarch";
@@ -60,28 +62,50 @@ class UpdatePackagerTest {
     }
 
     @Test
-    void theGeneratedDescriptorNamesTheUpdateAndItsPayload() throws Exception {
-        packager.pack(request().description("Agent with <fast> & safe updates").build());
+    void theGeneratedDescriptorIsInLenovosLayoutAndNamesTheUpdateAndItsFiles() throws Exception {
+        packager.pack(request().description("Agent with <fast> & safe updates")
+                .settings(new DescriptorSettings("Agents", "B42", "Fix", true, List.of("lnvgy_sw_lxca_base-1.0.0_anyos_noarch"),
+                        List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]"))).build());
 
         Document xml = parse(out.resolve(FIX_ID + ".xml"));
-        Path tgz = out.resolve(FIX_ID + ".tgz");
-        assertEquals(FIX_ID, text(xml, "fixId"));
-        assertEquals("agent", text(xml, "component"));
-        assertEquals("2.3.1", text(xml, "version"));
-        assertEquals("2026-11-26", text(xml, "releaseDate"));
-        assertEquals("Agent with <fast> & safe updates", text(xml, "description"));
-        assertEquals(FIX_ID + ".tgz", text(xml, "file"));
-        assertEquals(Long.toString(Files.size(tgz)), text(xml, "size"));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tgz))),
-                text(xml, "sha256"));
+        assertEquals("INSTANCE", xml.getDocumentElement().getTagName());
+        assertEquals("Agents", property(xml, "category"));
+        assertEquals("B42 2.3.1", property(xml, "Version"));
+        assertEquals("B42", property(xml, "buildNumber"));
+        assertEquals(FIX_ID + ".tgz", property(xml, "payload"));
+        assertEquals(FIX_ID + ".xml", property(xml, "xmlFilename"));
+        assertEquals(List.of("lnvgy_sw_lxca_base-1.0.0_anyos_noarch"), list(xml, "preReq"));
+        assertEquals(List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]"), list(xml, "applicableMachineTypes"));
+        assertEquals("Agent with <fast> & safe updates", property(xml, "description"));
+        assertEquals("Fix", property(xml, "updateType"));
+        assertEquals("true", property(xml, "rebootRequired"));
+        assertEquals("2026-11-26", property(xml, "releaseDate"));
     }
 
     @Test
-    void withoutABuildTimestampTheReleaseDateIsToday() throws Exception {
-        packager.pack(request().buildTimestamp(null).build());
+    void withoutSettingsTheDescriptorTakesDefaultsAndTheBuildNumberIsTheReleaseDate() throws Exception {
+        packager.pack(request().build());
 
-        assertEquals("2030-05-04", text(parse(out.resolve(FIX_ID + ".xml")), "releaseDate"));
-        assertTrue(Files.readString(out.resolve(FIX_ID + ".chg")).contains("(released 2030-05-04)"));
+        Document xml = parse(out.resolve(FIX_ID + ".xml"));
+        assertEquals("Management Server", property(xml, "category"));
+        assertEquals("20261126 2.3.1", property(xml, "Version"));
+        assertEquals("20261126", property(xml, "buildNumber"));
+        assertEquals("Update", property(xml, "updateType"));
+        assertEquals("false", property(xml, "rebootRequired"));
+        assertEquals(List.of(), list(xml, "preReq"));
+        assertEquals(List.of(), list(xml, "applicableMachineTypes"));
+    }
+
+    @Test
+    void descriptorValuesLenovosParserWouldMisreadAreRefusedBeforeAnythingIsWritten() {
+        PackagingException e = assertThrows(PackagingException.class, () -> packager.pack(request()
+                .settings(new DescriptorSettings(null, "build 7", null, false, List.of("../x"), List.of("SR650 7X06")))
+                .build()));
+
+        assertTrue(e.getMessage().contains("lxca.buildNumber 'build 7' must be one word"), e.getMessage());
+        assertTrue(e.getMessage().contains("the preReq '../x' is not a safe fix id"), e.getMessage());
+        assertTrue(e.getMessage().contains("'SR650 7X06' has no machine type in square brackets"), e.getMessage());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -114,21 +138,43 @@ class UpdatePackagerTest {
     @Test
     void aTemplateIsFilledWithTheSameValuesAsTheGeneratedDescriptor() throws Exception {
         Path template = Files.writeString(temp.resolve("template.xml"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FIX ID=\"${fixId}\" VERSION=\"${version}\">\n"
-                        + "  <PAYLOAD NAME=\"${payloadFile}\" SIZE=\"${payloadSize}\" SHA256=\"${payloadSha256}\"/>\n"
-                        + "  <DESC>${description}</DESC>\n</FIX>\n");
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<INSTANCE>\n"
+                        + "  <PROPERTY NAME=\"payload\"><VALUE>${payloadFile}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY NAME=\"xmlFilename\"><VALUE>${xmlFile}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY NAME=\"Version\"><VALUE>${lenovoVersion}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY NAME=\"size\"><VALUE>${payloadSize}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY NAME=\"sha256\"><VALUE>${payloadSha256}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY NAME=\"description\"><VALUE>${description}</VALUE></PROPERTY>\n"
+                        + "  <PROPERTY.ARRAY NAME=\"applicableMachineTypes\"><VALUE.ARRAY>${applicableMachineTypesValues}"
+                        + "</VALUE.ARRAY></PROPERTY.ARRAY>\n</INSTANCE>\n");
 
-        packager.pack(request().description("A & B").descriptor(new DescriptorSource.Template(template)).build());
+        packager.pack(request().description("A & B").descriptor(new DescriptorSource.Template(template))
+                .settings(new DescriptorSettings(null, "7", null, false, List.of(), List.of("A&B [1234]", "C [5678]")))
+                .build());
 
         Document xml = parse(out.resolve(FIX_ID + ".xml"));
         Path tgz = out.resolve(FIX_ID + ".tgz");
-        assertEquals(FIX_ID, xml.getDocumentElement().getAttribute("ID"));
-        assertEquals("2.3.1", xml.getDocumentElement().getAttribute("VERSION"));
-        org.w3c.dom.Element payload = (org.w3c.dom.Element) xml.getElementsByTagName("PAYLOAD").item(0);
-        assertEquals(Long.toString(Files.size(tgz)), payload.getAttribute("SIZE"));
+        assertEquals(FIX_ID + ".tgz", property(xml, "payload"));
+        assertEquals(FIX_ID + ".xml", property(xml, "xmlFilename"));
+        assertEquals("7 2.3.1", property(xml, "Version"));
+        assertEquals(Long.toString(Files.size(tgz)), property(xml, "size"));
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tgz))),
-                payload.getAttribute("SHA256"));
-        assertEquals("A & B", text(xml, "DESC"));
+                property(xml, "sha256"));
+        assertEquals("A & B", property(xml, "description"));
+        assertEquals(List.of("A&B [1234]", "C [5678]"), list(xml, "applicableMachineTypes"));
+    }
+
+    @Test
+    void aTemplateWhosePayloadPropertyNamesAnotherFileFailsTheImportChecks() throws Exception {
+        Path template = Files.writeString(temp.resolve("template.xml"), "<INSTANCE>"
+                + "<PROPERTY NAME=\"payload\"><VALUE>other.tgz</VALUE></PROPERTY>"
+                + "<PROPERTY NAME=\"xmlFilename\"><VALUE>${xmlFile}</VALUE></PROPERTY></INSTANCE>");
+
+        InvalidUpdateSetException e = assertThrows(InvalidUpdateSetException.class,
+                () -> packager.pack(request().descriptor(new DescriptorSource.Template(template)).build()));
+
+        assertEquals(List.of(FIX_ID + ".xml: property 'payload' is 'other.tgz', but the set's payload file is '"
+                + FIX_ID + ".tgz'"), e.problems());
     }
 
     @Test
@@ -218,9 +264,33 @@ class UpdatePackagerTest {
         return factory.newDocumentBuilder().parse(file.toFile());
     }
 
-    private static String text(Document xml, String element) {
-        assertEquals(1, xml.getElementsByTagName(element).getLength(), element);
-        return xml.getElementsByTagName(element).item(0).getTextContent();
+    /** The VALUE of the one PROPERTY named {@code name}, read with the DOM rather than the plugin's own reader. */
+    private static String property(Document xml, String name) {
+        List<String> values = valuesOf(xml, "PROPERTY", name);
+        assertEquals(1, values.size(), name + ": " + values);
+        return values.get(0);
+    }
+
+    private static List<String> list(Document xml, String name) {
+        return valuesOf(xml, "PROPERTY.ARRAY", name);
+    }
+
+    private static List<String> valuesOf(Document xml, String tag, String name) {
+        List<Element> matches = new ArrayList<>();
+        NodeList properties = xml.getDocumentElement().getElementsByTagName(tag);
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (property.getAttribute("NAME").equals(name)) {
+                matches.add(property);
+            }
+        }
+        assertEquals(1, matches.size(), tag + " " + name);
+        NodeList values = matches.get(0).getElementsByTagName("VALUE");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < values.getLength(); i++) {
+            texts.add(values.item(i).getTextContent());
+        }
+        return texts;
     }
 
     private RequestBuilder request() {
@@ -238,6 +308,7 @@ class UpdatePackagerTest {
         private List<String> changes = List.of();
         private Path readme;
         private DescriptorSource descriptor = new DescriptorSource.Generated();
+        private DescriptorSettings settings = DescriptorSettings.defaults();
 
         RequestBuilder outputDirectory(Path value) { outputDirectory = value; return this; }
         RequestBuilder fixId(String value) { fixId = value; return this; }
@@ -248,11 +319,12 @@ class UpdatePackagerTest {
         RequestBuilder changes(List<String> value) { changes = value; return this; }
         RequestBuilder readme(Path value) { readme = value; return this; }
         RequestBuilder descriptor(DescriptorSource value) { descriptor = value; return this; }
+        RequestBuilder settings(DescriptorSettings value) { settings = value; return this; }
 
         PackageRequest build() {
             return new PackageRequest(outputDirectory, fixId, "agent", "2.3.1", "Agent Service", description,
                     Optional.ofNullable(buildTimestamp), payload, Optional.ofNullable(changeHistory), changes,
-                    Optional.ofNullable(readme), descriptor);
+                    Optional.ofNullable(readme), descriptor, settings);
         }
     }
 }

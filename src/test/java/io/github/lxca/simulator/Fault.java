@@ -57,6 +57,32 @@ public enum Fault {
     COMPLETE_BUT_NOT_STORED,
     /** The task's state comes as an object {@code status: {state, percentage}}. */
     TASK_STATUS_OBJECT,
+    /** The task carries its state only in {@code taskState}, with no {@code status}. */
+    TASK_STATE_FIELD,
+    /** The task's {@code status} is free text ("Importing ..."); its state is in {@code taskState}. */
+    TASK_FREE_TEXT_STATUS,
+    /** Creating the job answers the job id as a JSON number. */
+    CREATE_JOB_NUMERIC_ID,
+    /** Creating the job answers HTTP 201 rather than 200. */
+    CREATE_JOB_201,
+    /** Creating the job answers {@code "result": "warning"} with a message, and the job goes ahead. */
+    CREATE_JOB_WARNING,
+    /** The upload is refused with 409 and messages inside a nested {@code status} object. */
+    UPLOAD_409_NESTED_STATUS,
+    /** The upload is answered HTTP 200 with {@code {"state": "failure", ...}} and no {@code result}. */
+    UPLOAD_STATE_FAILURE,
+    /** The repository listing carries its messages in a nested {@code status} object with result informational. */
+    LISTING_NESTED_STATUS,
+    /** The login reply carries the CSRF token only in its body, not in a cookie. */
+    LOGIN_CSRF_BODY_ONLY,
+    /** The login reply carries the CSRF token only in the {@code csrf} cookie, not in its body. */
+    LOGIN_CSRF_COOKIE_ONLY,
+    /**
+     * Not a fault but LXCA at its strictest: each uploaded descriptor is read as Lenovo's parser reads it,
+     * and a set whose {@code .xml} is not {@code INSTANCE}-shaped, or whose {@code payload} names no uploaded
+     * file, is refused with an LXCA message.
+     */
+    STRICT_DESCRIPTORS,
     /** Logging out is answered only after 3 s, as by an LXCA that stopped answering. */
     LOGOUT_HANGS,
     /** Cancelling a job fails with 500 and a JSON message. */

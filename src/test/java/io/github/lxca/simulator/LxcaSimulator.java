@@ -9,6 +9,7 @@ import io.github.lxca.simulator.SimulatorState.Job;
 import io.github.lxca.simulator.SimulatorState.Phase;
 import io.github.lxca.simulator.SimulatorState.Session;
 import io.github.lxca.simulator.SimulatorState.User;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,7 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -261,6 +264,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private static final Reply DROPPED = new Reply(0, null, null, List.of());
     /** Signals a 500 whose body goes on until the client gives up (bounded at 1 GiB). */
     private static final Duration LOGOUT_HANG = Duration.ofSeconds(3);
+    private static final int MAX_DESCRIPTOR_BYTES = 1024 * 1024;
     private static final Reply ENDLESS = new Reply(500, "application/json", null, List.of());
 
     private final class Api extends Handler.Abstract {
@@ -355,7 +359,7 @@ public final class LxcaSimulator implements AutoCloseable {
             return tasks(session, path.substring("/tasks/".length()));
         }
         if (path.equals("/managementServer/updates") && method.equals("GET")) {
-            return listRepository();
+            return listRepository(session.user());
         }
         if (path.startsWith("/managementServer/updates/") && method.equals("DELETE")) {
             String fixId = path.substring("/managementServer/updates/".length());
@@ -399,12 +403,17 @@ public final class LxcaSimulator implements AutoCloseable {
         ObjectNode reply = mapper.createObjectNode();
         ObjectNode response = reply.putObject("response");
         response.put("pwChangeRequired", user.has(Fault.PASSWORD_CHANGE_REQUIRED));
-        response.putObject("session").put("id", session.id()).put("csrf", session.csrf())
-                .put("inactivityTimeout", 86400).put("UserId", user.name());
-        List<HttpCookie> cookies = List.of(
-                HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build(),
-                HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build(),
-                HttpCookie.build("user", user.name()).path("/").secure(true).build());
+        ObjectNode sessionJson = response.putObject("session").put("id", session.id());
+        if (!user.has(Fault.LOGIN_CSRF_COOKIE_ONLY)) {
+            sessionJson.put("csrf", session.csrf());
+        }
+        sessionJson.put("inactivityTimeout", 86400).put("UserId", user.name());
+        List<HttpCookie> cookies = new ArrayList<>();
+        cookies.add(HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build());
+        if (!user.has(Fault.LOGIN_CSRF_BODY_ONLY)) {
+            cookies.add(HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
+        }
+        cookies.add(HttpCookie.build("user", user.name()).path("/").secure(true).build());
         return new Reply(200, JSON, mapper.writeValueAsBytes(reply), cookies);
     }
 
@@ -429,7 +438,18 @@ public final class LxcaSimulator implements AutoCloseable {
         if (user.has(Fault.CREATE_JOB_WITHOUT_ID)) {
             return json(200, success());
         }
-        return json(200, success().put("jobid", id));
+        if (user.has(Fault.CREATE_JOB_WARNING)) {
+            ObjectNode reply = failure("FQXHMUP2150W", "The repository is almost full.",
+                    "Less than 10 percent of the updates repository is free.", "Delete updates that are no longer needed.");
+            return json(200, reply.put("result", "warning").put("jobid", id));
+        }
+        ObjectNode reply = success();
+        if (user.has(Fault.CREATE_JOB_NUMERIC_ID)) {
+            reply.put("jobid", Long.parseLong(id));
+        } else {
+            reply.put("jobid", id);
+        }
+        return json(user.has(Fault.CREATE_JOB_201) ? 201 : 200, reply);
     }
 
     private Reply upload(Request request, User user, String jobId) throws Exception {
@@ -484,13 +504,14 @@ public final class LxcaSimulator implements AutoCloseable {
         }
         MultiPartConfig config = new MultiPartConfig.Builder().location(workDirectory).maxMemoryPartSize(64 * 1024)
                 .maxParts(64).maxPartSize(-1).maxSize(-1).build();
+        Map<String, byte[]> descriptors = new TreeMap<>();
         try (MultiPartFormData.Parts parts = MultiPartFormData.from(request, request, contentType, config).get()) {
             if (parts.size() != job.files.size()) {
                 problems.add("the job declares " + job.files.size() + " files but the upload has " + parts.size() + " parts");
             }
             for (int index = 0; index < parts.size(); index++) {
                 MultiPart.Part part = parts.get(index);
-                ReceivedFile file = receive(part, jobId);
+                ReceivedFile file = receive(part, jobId, descriptors);
                 received.add(file);
                 if (index < job.files.size()) {
                     problems.addAll(mismatches(job.files.get(index), file, index));
@@ -501,6 +522,12 @@ public final class LxcaSimulator implements AutoCloseable {
             state.event("upload-invalid " + jobId + " " + problems);
             return json(400, failure("FQXHMUP2008L", "The uploaded files do not match the import job.",
                     String.join("; ", problems), "Upload exactly the files declared in the job."));
+        }
+        if (user.has(Fault.STRICT_DESCRIPTORS)) {
+            Optional<Reply> refused = readDescriptors(job, received, descriptors);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         job.received = List.copyOf(received);
         job.phase = Phase.UPLOADED;
@@ -579,6 +606,17 @@ public final class LxcaSimulator implements AutoCloseable {
                     "Check the network connection. Retry the operation.").get("messages"));
             return Optional.of(json(409, reply));
         }
+        if (user.has(Fault.UPLOAD_409_NESTED_STATUS)) {
+            ObjectNode reply = mapper.createObjectNode();
+            reply.putArray("updates");
+            reply.set("status", failure("FQXHMUP2503L", "The update is being imported by another job.",
+                    "Only one import may run at a time.", "Wait for the other import to finish, then retry."));
+            return Optional.of(json(409, reply));
+        }
+        if (user.has(Fault.UPLOAD_STATE_FAILURE)) {
+            return Optional.of(json(200, mapper.createObjectNode().put("state", "failure").put("progress", 100)
+                    .put("current", "The files could not be saved to the repository.")));
+        }
         if (user.has(Fault.UPLOAD_500)) {
             ObjectNode reply = mapper.createObjectNode().put("result", "failed");
             reply.putArray("messages").addObject().put("id", "FQXHMUP2999M").put("text", "An internal error occurred.")
@@ -606,7 +644,31 @@ public final class LxcaSimulator implements AutoCloseable {
         return Optional.empty();
     }
 
-    private ReceivedFile receive(MultiPart.Part part, String jobId) throws Exception {
+    /**
+     * Reads each set's descriptor as Lenovo's parser would; refuses the upload, in LXCA's words, at the first
+     * set LXCA could not take. Records {@code descriptor-read <xml> Version=<value>} for each one it takes.
+     */
+    private Optional<Reply> readDescriptors(Job job, List<ReceivedFile> received, Map<String, byte[]> descriptors)
+            throws Exception {
+        Set<String> uploaded = new TreeSet<>();
+        received.forEach(file -> uploaded.add(file.fileName()));
+        for (String fixId : job.files.stream().map(DeclaredFile::fixId).distinct().toList()) {
+            String xmlName = fixId + ".xml";
+            byte[] xml = descriptors.get(xmlName);
+            Optional<String> refusal = xml == null ? Optional.of("The descriptor " + xmlName + " was not uploaded.")
+                    : LenovoPackageReader.refusal(xmlName, xml, uploaded);
+            if (refusal.isPresent()) {
+                state.event("upload-refused-descriptor " + job.id + " " + job.creator.name() + " " + refusal.get());
+                return Optional.of(json(400, failure("FQXHMUP2013L", "The update package " + fixId + " is not valid.",
+                        refusal.get(), "Import an update package as it was downloaded from Lenovo.")));
+            }
+            state.event("descriptor-read " + xmlName + " Version="
+                    + LenovoPackageReader.parse(xml).orElseThrow().first("Version"));
+        }
+        return Optional.empty();
+    }
+
+    private ReceivedFile receive(MultiPart.Part part, String jobId, Map<String, byte[]> descriptors) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long size = 0;
         Path keep = null;
@@ -616,14 +678,22 @@ public final class LxcaSimulator implements AutoCloseable {
             keep = uploadsOf(jobId).resolve(fileName);
             Files.createDirectories(keep.getParent());
         }
+        ByteArrayOutputStream descriptor = new ByteArrayOutputStream();
+        boolean isDescriptor = part.getFileName() != null && part.getFileName().endsWith(".xml");
         try (InputStream in = Content.Source.asInputStream(part.createContentSource());
                 var out = keep == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(keep)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
+                if (isDescriptor && descriptor.size() < MAX_DESCRIPTOR_BYTES) {
+                    descriptor.write(buffer, 0, n);
+                }
                 size += n;
             }
+        }
+        if (isDescriptor) {
+            descriptors.put(part.getFileName(), descriptor.toByteArray());
         }
         return new ReceivedFile(part.getName(), part.getFileName(), part.getHeaders().get(HttpHeader.CONTENT_TYPE),
                 size, HexFormat.of().formatHex(digest.digest()));
@@ -778,6 +848,11 @@ public final class LxcaSimulator implements AutoCloseable {
         User user = job.creator;
         if (user.has(Fault.TASK_STATUS_OBJECT)) {
             task.putObject("status").put("state", job.state).put("percentage", job.percentage);
+        } else if (user.has(Fault.TASK_STATE_FIELD)) {
+            task.put("taskState", job.state).put("percentage", job.percentage);
+        } else if (user.has(Fault.TASK_FREE_TEXT_STATUS)) {
+            String fixIds = String.join(", ", job.files.stream().map(DeclaredFile::fixId).distinct().toList());
+            task.put("status", "Importing " + fixIds).put("taskState", job.state).put("percentage", job.percentage);
         } else {
             task.put("status", job.state).put("percentage", job.percentage);
         }
@@ -798,9 +873,13 @@ public final class LxcaSimulator implements AutoCloseable {
         return task;
     }
 
-    private Reply listRepository() {
-        ObjectNode reply = success();
+    private Reply listRepository(User user) {
+        ObjectNode reply = user.has(Fault.LISTING_NESTED_STATUS) ? mapper.createObjectNode() : success();
         ArrayNode updates = reply.putArray("updates");
+        if (user.has(Fault.LISTING_NESTED_STATUS)) {
+            ObjectNode status = failure("FQXHMUP1001I", "The repository was read.", "", "").put("result", "informational");
+            reply.set("status", status);
+        }
         Map<String, String> statuses = new TreeMap<>();
         state.listedWithoutPayload.forEach(fixId -> statuses.put(fixId, "Not Downloaded"));
         state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));

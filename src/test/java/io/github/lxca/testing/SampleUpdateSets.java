@@ -23,8 +23,7 @@ public final class SampleUpdateSets {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(fixId + ".chg"), "1.0.0: first release\n");
         Files.writeString(directory.resolve(fixId + ".txt"), "Readme of " + fixId + "\n");
-        Files.writeString(directory.resolve(fixId + ".xml"), "<?xml version=\"1.0\"?>\n<update><fixid>" + fixId
-                + "</fixid></update>\n");
+        Files.writeString(directory.resolve(fixId + ".xml"), lenovoDescriptor(fixId));
         byte[] content = new byte[payloadBytes];
         new Random(fixId.hashCode()).nextBytes(content);
         try (OutputStream file = Files.newOutputStream(directory.resolve(fixId + ".tgz"));
@@ -36,6 +35,20 @@ public final class SampleUpdateSets {
             tar.closeArchiveEntry();
         }
         return directory;
+    }
+
+    /** A minimal descriptor in Lenovo's layout that names the set's own payload and itself. */
+    public static String lenovoDescriptor(String fixId) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<INSTANCE>\n"
+                + "  <PROPERTY NAME=\"Version\" TYPE=\"string\"><VALUE>1 1.0.0</VALUE></PROPERTY>\n"
+                + "  <PROPERTY NAME=\"payload\" TYPE=\"string\"><VALUE>" + fixId + ".tgz</VALUE></PROPERTY>\n"
+                + "  <PROPERTY NAME=\"xmlFilename\" TYPE=\"string\"><VALUE>" + fixId + ".xml</VALUE></PROPERTY>\n"
+                + "</INSTANCE>\n";
+    }
+
+    /** A descriptor in a layout of its own, which import-update does not check against its set. */
+    public static String otherDescriptor(String fixId) {
+        return "<?xml version=\"1.0\"?>\n<update><fixid>" + fixId + "</fixid></update>\n";
     }
 
     public static String read(Path file) throws IOException {
