@@ -59,7 +59,11 @@ public final class CipherWarmup {
 
     static void warmUp(TrustSettings trust) {
         try {
-            TlsSetup.of(trust);
+            TlsSetup.of(trust, new LxcaLog() {
+                @Override public void info(String message) {}
+                @Override public void warn(String message) {}
+                @Override public void debug(String message) {}
+            });
         } catch (LxcaConfigurationException | RuntimeException e) {
             // the client reports this when it sets up TLS itself
         }

@@ -9,6 +9,8 @@ import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.ImportResult;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
+import io.github.lxca.update.CheckedPayloads;
+import io.github.lxca.update.UpdateSetScanner;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -47,18 +49,19 @@ public final class UploadBenchmark {
         Duration poll = Duration.ofMillis((long) (Double.parseDouble(value(arguments, "--poll-seconds", "1")) * 1000));
         boolean verbose = arguments.contains("--verbose");
         int repeat = Integer.parseInt(value(arguments, "--repeat", "1"));
+        boolean warmup = !arguments.contains("--no-warmup");
 
         ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
                 new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
                 Duration.ofMinutes(10), 0);
         for (int run = 0; run < repeat; run++) {
-            importOnce(connection, folder, poll, verbose);
+            importOnce(connection, folder, poll, verbose, warmup);
         }
     }
 
     /** Imports once and prints its result line; later runs in the same JVM show the client warmed up. */
-    private static void importOnce(ConnectionSettings connection, Path folder, Duration poll, boolean verbose)
-            throws Exception {
+    private static void importOnce(ConnectionSettings connection, Path folder, Duration poll, boolean verbose,
+            boolean warmup) throws Exception {
         TimingLog log = new TimingLog(verbose);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -67,8 +70,10 @@ public final class UploadBenchmark {
         AtomicLong maxAfterGc = watchGarbageCollections();
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
-        ImportResult result = UpdateImporter.standard(log).importUpdates(
-                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
+        ImportRequest request = new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false);
+        UpdateImporter importer = UpdateImporter.standard(log);
+        ImportResult result = warmup ? importer.importUpdates(request)
+                : importer.importSets(new UpdateSetScanner(log::warn, CheckedPayloads.NONE, log::info).scan(folder), request);
         sampler.stop();
 
         long uploadNanos = log.uploadEnd - log.uploadStart;
@@ -76,11 +81,11 @@ public final class UploadBenchmark {
         System.out.println(String.format(Locale.ROOT,
                 "result job=%s state=%s bytes=%d clientUploadMs=%.1f clientMiBps=%.1f baselineHeapMiB=%.1f"
                         + " peakHeapMiB=%.1f heapGrowthMiB=%.1f maxHeapAfterGcMiB=%.1f vmHwmMiB=%.1f"
-                        + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d",
+                        + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d tls=%s",
                 result.jobId(), result.finalState(), result.bytes(), uploadNanos / 1e6,
                 result.bytes() / 1048576.0 / (uploadNanos / 1e9), mib(baseline), mib(sampler.peak()),
                 mib(sampler.peak() - baseline), mib(maxAfterGc.get()), vmHwmKiB() / 1024.0,
-                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis));
+                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis, log.tls));
     }
 
     private static double mib(long bytes) {
@@ -180,6 +185,8 @@ public final class UploadBenchmark {
         volatile long importEnd;
         /** From the JVM's start: what a pipeline waits for, start-up, check and warm-up included. */
         volatile long uploadEndUptimeMillis;
+        /** The TLS implementation the client said it uses. */
+        volatile String tls = "unknown";
 
         TimingLog(boolean verbose) {
             this.verbose = verbose;
@@ -208,6 +215,9 @@ public final class UploadBenchmark {
 
         @Override
         public void debug(String message) {
+            if (message.startsWith("TLS: ")) {
+                tls = message.startsWith("TLS: Conscrypt") ? "conscrypt" : "jdk";
+            }
             if (verbose) {
                 System.err.println("[DEBUG] " + message);
             }
