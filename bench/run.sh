@@ -3,9 +3,9 @@
 #
 #   bench/run.sh [SIZE...]        sizes of the payload (.tgz), e.g. 256M 1G 4G (the default)
 #
-# Environment: VARIANTS (which of the plugin's TLS set-ups to run, default "conscrypt jdk": Conscrypt, as
-# the plugin uses where its native library loads, and the JDK's TLS, as elsewhere, by leaving Conscrypt's jar
-# off the class path; append +warmup to run the TLS cipher warm-up too), RUNS (runs per tool and size,
+# Environment: VARIANTS (the plugin's TLS engines to run, default "conscrypt jdk": Conscrypt, as the plugin
+# uses where its native library loads, and the JDK's TLS, as elsewhere, by leaving Conscrypt's jar off the
+# class path), RUNS (runs per tool and size,
 # default 3), MVN_ARGS (default "-B -q"; add -o offline),
 # CLIENT_HEAP (default 256m: the client JVM's -Xmx), BENCH_DATA (where the update sets are cached,
 # default bench/.data, git-ignored; delete it to reclaim the disk space), COMPRESSED=1 (payloads of
@@ -126,14 +126,13 @@ curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs"
 
 ours_run() { # folder variant -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB
   #                                 endNoticedMs jvmStartToUploadEndMs"
-  local dir=$1 variant=$2 line job cp=$CP warmup=--no-warmup
-  case $variant in jdk*) cp=$CP_JDK ;; conscrypt*) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
-  case $variant in *+warmup) warmup= ;; esac
+  local dir=$1 variant=$2 line job cp=$CP
+  case $variant in jdk) cp=$CP_JDK ;; conscrypt) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
   line=$(java -Xmx"$CLIENT_HEAP" -cp "$cp" io.github.lxca.bench.UploadBenchmark --url "$URL" \
     --trust-store "$SIM/truststore.p12" --dir "$dir" --user "$USER_NAME" --password "$PASSWORD" --poll-seconds 1 \
-    $warmup | grep '^result ')
+    | grep '^result ')
   echo "$variant $line" >> "$OUT/ours.log"
-  [[ $line == *" tls=${variant%%+*}"* ]] || { echo "$variant ran with another TLS: $line" >&2; exit 1; }
+  [[ $line == *" tls=$variant"* ]] || { echo "$variant ran with another TLS: $line" >&2; exit 1; }
   job=$(sed -E 's/.* job=([^ ]*) .*/\1/' <<<"$line")
   local f; f() { sed -E "s/.* $1=([^ ]*).*/\\1/" <<<"$line"; }
   echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs) $(f jvmStartToUploadEndMs)"

@@ -9,8 +9,6 @@ import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.ImportResult;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
-import io.github.lxca.update.CheckedPayloads;
-import io.github.lxca.update.UpdateSetScanner;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -49,19 +47,18 @@ public final class UploadBenchmark {
         Duration poll = Duration.ofMillis((long) (Double.parseDouble(value(arguments, "--poll-seconds", "1")) * 1000));
         boolean verbose = arguments.contains("--verbose");
         int repeat = Integer.parseInt(value(arguments, "--repeat", "1"));
-        boolean warmup = !arguments.contains("--no-warmup");
 
         ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
                 new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
                 Duration.ofMinutes(10), 0);
         for (int run = 0; run < repeat; run++) {
-            importOnce(connection, folder, poll, verbose, warmup);
+            importOnce(connection, folder, poll, verbose);
         }
     }
 
     /** Imports once and prints its result line; later runs in the same JVM show the client warmed up. */
-    private static void importOnce(ConnectionSettings connection, Path folder, Duration poll, boolean verbose,
-            boolean warmup) throws Exception {
+    private static void importOnce(ConnectionSettings connection, Path folder, Duration poll, boolean verbose)
+            throws Exception {
         TimingLog log = new TimingLog(verbose);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -70,10 +67,8 @@ public final class UploadBenchmark {
         AtomicLong maxAfterGc = watchGarbageCollections();
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
-        ImportRequest request = new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false);
-        UpdateImporter importer = UpdateImporter.standard(log);
-        ImportResult result = warmup ? importer.importUpdates(request)
-                : importer.importSets(new UpdateSetScanner(log::warn, CheckedPayloads.NONE, log::info).scan(folder), request);
+        ImportResult result = UpdateImporter.standard(log).importUpdates(
+                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
         sampler.stop();
 
         long uploadNanos = log.uploadEnd - log.uploadStart;
@@ -183,7 +178,7 @@ public final class UploadBenchmark {
         volatile long uploadStart;
         volatile long uploadEnd;
         volatile long importEnd;
-        /** From the JVM's start: what a pipeline waits for, start-up, check and warm-up included. */
+        /** From the JVM's start: what a pipeline waits for, start-up and check included. */
         volatile long uploadEndUptimeMillis;
         /** The TLS implementation the client said it uses. */
         volatile String tls = "unknown";

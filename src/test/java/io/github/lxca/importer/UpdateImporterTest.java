@@ -400,7 +400,7 @@ class UpdateImporterTest {
         String fixId = fixId();
         Path sets = SampleUpdateSets.write(work.resolve("sets"), fixId);
         ImportRequest request = request(user, trusted(), simulator.url());
-        var checked = importer().check(sets, request.connection().trust(), CheckedPayloads.NONE);
+        var checked = importer().check(sets, CheckedPayloads.NONE);
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
         var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));
