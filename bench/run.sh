@@ -3,22 +3,28 @@
 #
 #   bench/run.sh [SIZE...]        sizes of the payload (.tgz), e.g. 256M 1G 4G (the default)
 #
-# Environment: RUNS (runs per tool and size, default 3), MVN_ARGS (default "-B -q"; add -o offline),
+# Environment: VARIANTS (the plugin's TLS engines to run, default "conscrypt jdk": Conscrypt, as the plugin
+# uses where its native library loads, and the JDK's TLS, as elsewhere, by leaving Conscrypt's jar off the
+# class path), RUNS (runs per tool and size,
+# default 3), MVN_ARGS (default "-B -q"; add -o offline),
 # CLIENT_HEAP (default 256m: the client JVM's -Xmx), BENCH_DATA (where the update sets are cached,
 # default bench/.data, git-ignored; delete it to reclaim the disk space), COMPRESSED=1 (payloads of
 # text compressed by gzip, as real ones are, so that checking them costs what it would; the default
 # stores random bytes uncompressed, which is quick to check).
 #
-# Needs bash, java 17, mvn, curl and python3. Starts the LXCA simulator in counting-sink mode in its own
-# JVM, then for each size runs curl and the plugin's UpdateImporter alternately, RUNS times each. The
-# throughput is measured by the simulator, from the first to the last byte of the upload body, for both
-# tools alike; the client-side time of the whole upload request is printed too, and the time from the
-# start (of our JVM; of the first curl call) to the end of the upload: what a pipeline waits for, our
-# JVM's start-up, check and warm-up included. Prints medians.
+# Needs bash, java 17, mvn, curl, python3 and GNU time. Starts the LXCA simulator in counting-sink mode in
+# its own JVM, then for each size runs curl and each variant of the plugin's UpdateImporter in turn, RUNS
+# rounds, so that the load of a shared machine hits all alike. The throughput is measured by the
+# simulator, from the first to the last byte of the upload body, for all tools alike; the client-side
+# time of the whole upload request is printed too, the time from the start (of our JVM; of the first curl
+# call) to the end of the upload (what a pipeline waits for, our JVM's start-up and check included), and
+# the CPU time (user + system) of curl's upload and of our whole JVM, which a busy machine disturbs less
+# than the throughput. Prints medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${RUNS:-3}
+read -r -a VARIANTS <<< "${VARIANTS:-conscrypt jdk}"
 MVN_ARGS=${MVN_ARGS:--B -q}
 CLIENT_HEAP=${CLIENT_HEAP:-256m}
 DATA=${BENCH_DATA:-$ROOT/bench/.data}
@@ -36,6 +42,7 @@ mvn $MVN_ARGS test-compile
 mvn $MVN_ARGS exec:exec -Dexec.executable=echo -Dexec.args='%classpath' -Dexec.classpathScope=test \
   -Dexec.outputFile="$OUT/classpath.txt"
 CP=$(tr -d '\n' < "$OUT/classpath.txt")
+CP_JDK=$(tr ':' '\n' <<<"$CP" | grep -v '/conscrypt-' | paste -sd:) # the plugin falls back to the JDK's TLS
 
 # One update set per size: a real gzip tar (the importer checks it to its end) stored without
 # compression, so the .tgz is as large as asked for; its content is a random MiB repeated.
@@ -91,7 +98,7 @@ sink_event() { # job id -> "bytes nanos" as counted by the simulator
   grep "^upload-sink $1 " "$SIM/events.log" | tail -1 | sed -E 's/.* bytes=([0-9]+) .* nanos=([0-9]+)/\1 \2/'
 }
 
-curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs"
+curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs uploadCpuSeconds"
   local dir=$1 jar=$OUT/cookies.txt start
   start=$(date +%s%3N)
   local chg tgz txt xml
@@ -107,7 +114,7 @@ curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs"
   job=$("${c[@]}" -H "X-Csrf-Token: $csrf" -H 'Content-Type: application/json' -d "$files" \
     "$URL/managementServer/updates?action=import" | sed -E 's/.*"jobid":"([^"]*)".*/\1/')
   local seconds
-  seconds=$("${c[@]}" -H "X-Csrf-Token: $csrf" -o /dev/null -w '%{time_total}' \
+  seconds=$(/usr/bin/time -f '%U %S' -o "$OUT/cpu.txt" "${c[@]}" -H "X-Csrf-Token: $csrf" -o /dev/null -w '%{time_total}' \
     -F "uploadedfiles[]=@$chg;type=application/octet-stream" \
     -F "uploadedfiles[]=@$tgz;type=application/x-compressed" \
     -F "uploadedfiles[]=@$txt;type=text/plain" \
@@ -115,19 +122,23 @@ curl_run() { # folder -> "bytes serverNanos clientSeconds startToUploadEndMs"
     "$URL/files/managementServer/updates?action=import&jobid=$job")
   local uploaded; uploaded=$(date +%s%3N)
   "${c[@]}" -o /dev/null -X DELETE -H "X-Csrf-Token: $csrf" "$URL/sessions"
-  echo "$(sink_event "$job") $seconds $((uploaded - start))"
+  echo "$(sink_event "$job") $seconds $((uploaded - start)) $(cpu_seconds)"
 }
 
-ours_run() { # folder -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB endNoticedMs
-  #                         jvmStartToUploadEndMs"
-  local dir=$1 line job
-  line=$(java -Xmx"$CLIENT_HEAP" -cp "$CP" io.github.lxca.bench.UploadBenchmark --url "$URL" \
+cpu_seconds() { awk '{print $1 + $2}' "$OUT/cpu.txt"; } # user + system CPU of the last command timed
+
+ours_run() { # folder variant -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB
+  #                                 endNoticedMs jvmStartToUploadEndMs jvmCpuSeconds"
+  local dir=$1 variant=$2 line job cp=$CP
+  case $variant in jdk) cp=$CP_JDK ;; conscrypt) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
+  line=$(/usr/bin/time -f '%U %S' -o "$OUT/cpu.txt" java -Xmx"$CLIENT_HEAP" -cp "$cp" io.github.lxca.bench.UploadBenchmark --url "$URL" \
     --trust-store "$SIM/truststore.p12" --dir "$dir" --user "$USER_NAME" --password "$PASSWORD" --poll-seconds 1 \
     | grep '^result ')
-  echo "$line" >> "$OUT/ours.log"
+  echo "$variant $line" >> "$OUT/ours.log"
+  [[ $line == *" tls=$variant"* ]] || { echo "$variant ran with another TLS: $line" >&2; exit 1; }
   job=$(sed -E 's/.* job=([^ ]*) .*/\1/' <<<"$line")
   local f; f() { sed -E "s/.* $1=([^ ]*).*/\\1/" <<<"$line"; }
-  echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs) $(f jvmStartToUploadEndMs)"
+  echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs) $(f jvmStartToUploadEndMs) $(cpu_seconds)"
 }
 
 RESULTS=$OUT/results.txt
@@ -136,14 +147,17 @@ RESULTS=$OUT/results.txt
 warm=$(make_set "${WARMUP_SIZE:-256M}")
 echo "== warming up the simulator with two uploads of $(basename "$warm") (not counted)"
 curl_run "$warm" > /dev/null
-ours_run "$warm" > /dev/null
+for variant in "${VARIANTS[@]}"; do ours_run "$warm" "$variant" > /dev/null; done
 echo "== load before: $(uptime)"
 for size in "${SIZES[@]}"; do
   dir=$(make_set "$size")
-  cat "$dir"/*.tgz > /dev/null # both tools read from the page cache
+  cat "$dir"/*.tgz > /dev/null # all tools read from the page cache
   for run in $(seq 1 "$RUNS"); do
     r=$(curl_run "$dir"); echo "$size${COMPRESSED:+z} curl $r" | tee -a "$RESULTS"
-    r=$(ours_run "$dir"); echo "$size${COMPRESSED:+z} ours $r" | tee -a "$RESULTS"
+    for variant in "${VARIANTS[@]}"; do
+      r=$(ours_run "$dir" "$variant"); echo "$size${COMPRESSED:+z} $variant $r" | tee -a "$RESULTS"
+    done
+    echo "   load: $(uptime | sed 's/.*load average: //')"
   done
 done
 echo "== load after: $(uptime)"
@@ -158,11 +172,15 @@ def med(runs, i): return st.median(r[i] for r in runs)
 def mibs(runs): return st.median(r[0] / 1048576 / (r[1] / 1e9) for r in runs)
 def cmibs(runs): return st.median(r[0] / 1048576 / r[2] for r in runs)
 print()
-print("| payload | body MiB | curl MiB/s | ours MiB/s | ratio | ratio (client-side) | our heap MiB: peak used − baseline; max after GC | our peak RSS MiB | upload end to task end ms | start to upload end s: curl; ours |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| payload | TLS | body MiB | MiB/s | ratio to curl | ratio (client-side) | heap MiB: peak used − baseline; max after GC | peak RSS MiB | upload end to task end ms | start to upload end s | client CPU s |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for size, t in rows.items():
-    c, o = t["curl"], t["ours"]
-    print(f"| {size} | {med(o,0)/1048576:.0f} | {mibs(c):.0f} | {mibs(o):.0f} | {mibs(o)/mibs(c):.2f} | {cmibs(o)/cmibs(c):.2f}"
-          f" | {med(o,3):.0f}; {med(o,4):.0f} | {med(o,5):.0f} | {med(o,6):.0f} | {med(c,3)/1000:.2f}; {med(o,7)/1000:.2f} |")
+    c = t["curl"]
+    print(f"| {size} | curl | {med(c,0)/1048576:.0f} | {mibs(c):.0f} | 1 | 1 | | | | {med(c,3)/1000:.2f} | {med(c,4):.1f} (upload) |")
+    for variant, o in t.items():
+        if variant == "curl":
+            continue
+        print(f"| {size} | {variant} | {med(o,0)/1048576:.0f} | {mibs(o):.0f} | {mibs(o)/mibs(c):.2f} | {cmibs(o)/cmibs(c):.2f}"
+              f" | {med(o,3):.0f}; {med(o,4):.0f} | {med(o,5):.0f} | {med(o,6):.0f} | {med(o,7)/1000:.2f} | {med(o,8):.1f} (JVM) |")
 print(f"\nmedians of {len(next(iter(rows.values()))['curl'])} runs per tool; throughput counted by the simulator from the first to the last body byte")
 PY

@@ -60,7 +60,7 @@ public final class LxcaClient implements AutoCloseable {
      */
     public static LxcaClient open(ConnectionSettings settings, LxcaLog log, RetryPolicy retry)
             throws LxcaConfigurationException {
-        return new LxcaClient(settings, TlsSetup.of(settings.trust()), log, retry);
+        return new LxcaClient(settings, TlsSetup.of(settings.trust(), log), log, retry);
     }
 
     public static LxcaClient open(ConnectionSettings settings, LxcaLog log) throws LxcaConfigurationException {

@@ -30,7 +30,8 @@ final class TlsSetup {
         this.trustManager = trustManager;
     }
 
-    static TlsSetup of(TrustSettings trust) throws LxcaConfigurationException {
+    /** @param log gets one DEBUG line naming the TLS implementation in use ({@link TlsEngine}) */
+    static TlsSetup of(TrustSettings trust, LxcaLog log) throws LxcaConfigurationException {
         try {
             X509TrustManager checker;
             HostnameVerifier verifier;
@@ -51,7 +52,7 @@ final class TlsSetup {
                 verifier = new DefaultHostnameVerifier();
             }
             RecordingTrustManager recording = new RecordingTrustManager(checker);
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = TlsEngine.newContext(log);
             context.init(null, new TrustManager[] {recording}, null);
             return new TlsSetup(context, verifier, recording);
         } catch (GeneralSecurityException e) {

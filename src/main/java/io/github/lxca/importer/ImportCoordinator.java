@@ -34,7 +34,7 @@ public final class ImportCoordinator {
      * are not read to their end again.
      */
     public List<UpdateSet> check(ImportRequest first, CheckedPayloads alreadyChecked) throws InvalidUpdateSetException {
-        return importers.apply(log).check(first.updateDirectory(), first.connection().trust(), alreadyChecked);
+        return importers.apply(log).check(first.updateDirectory(), alreadyChecked);
     }
 
     /** The records of a run that stopped before any LXCA was called, for the report. */

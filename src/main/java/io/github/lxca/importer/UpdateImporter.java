@@ -10,15 +10,11 @@ import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.client.TaskState;
-import io.github.lxca.client.TrustSettings;
 import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
 import io.github.lxca.update.UpdateSet;
 import io.github.lxca.update.UpdateSetScanner;
-import io.github.lxca.client.CipherWarmup;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Imports the update sets of a folder into LXCA: checks them, logs in, creates one import job for all
@@ -60,30 +55,12 @@ public final class UpdateImporter {
 
     public ImportResult importUpdates(ImportRequest request)
             throws InvalidUpdateSetException, LxcaException, InterruptedException {
-        return importSets(check(request.updateDirectory(), request.connection().trust(), CheckedPayloads.NONE), request);
+        return importSets(check(request.updateDirectory(), CheckedPayloads.NONE), request);
     }
 
-    /**
-     * Finds and checks the sets of a folder, before anything leaves the machine. For a large upload,
-     * the TLS cipher is warmed up meanwhile ({@link CipherWarmup}), with the trust settings the upload will use.
-     */
-    public List<UpdateSet> check(Path directory, TrustSettings trust, CheckedPayloads alreadyChecked)
-            throws InvalidUpdateSetException {
-        return CipherWarmup.during(bytesToRead(directory, alreadyChecked), trust,
-                () -> new UpdateSetScanner(log::warn, alreadyChecked, log::debug).scan(directory));
-    }
-
-    /**
-     * What the check will read: the warm-up pays off only hidden behind that, since on its own it takes
-     * longer than it saves unless the upload is several GiB.
-     */
-    private static long bytesToRead(Path directory, CheckedPayloads alreadyChecked) {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> !alreadyChecked.vouchFor(file))
-                    .mapToLong(file -> file.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0; // the scan that follows reports the folder's problem
-        }
+    /** Finds and checks the sets of a folder, before anything leaves the machine. */
+    public List<UpdateSet> check(Path directory, CheckedPayloads alreadyChecked) throws InvalidUpdateSetException {
+        return new UpdateSetScanner(log::warn, alreadyChecked, log::debug).scan(directory);
     }
 
     /** Imports sets that {@link #check} accepted; the request's folder is not read again. */

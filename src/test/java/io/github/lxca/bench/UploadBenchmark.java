@@ -76,11 +76,11 @@ public final class UploadBenchmark {
         System.out.println(String.format(Locale.ROOT,
                 "result job=%s state=%s bytes=%d clientUploadMs=%.1f clientMiBps=%.1f baselineHeapMiB=%.1f"
                         + " peakHeapMiB=%.1f heapGrowthMiB=%.1f maxHeapAfterGcMiB=%.1f vmHwmMiB=%.1f"
-                        + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d",
+                        + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d tls=%s",
                 result.jobId(), result.finalState(), result.bytes(), uploadNanos / 1e6,
                 result.bytes() / 1048576.0 / (uploadNanos / 1e9), mib(baseline), mib(sampler.peak()),
                 mib(sampler.peak() - baseline), mib(maxAfterGc.get()), vmHwmKiB() / 1024.0,
-                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis));
+                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis, log.tls));
     }
 
     private static double mib(long bytes) {
@@ -178,8 +178,10 @@ public final class UploadBenchmark {
         volatile long uploadStart;
         volatile long uploadEnd;
         volatile long importEnd;
-        /** From the JVM's start: what a pipeline waits for, start-up, check and warm-up included. */
+        /** From the JVM's start: what a pipeline waits for, start-up and check included. */
         volatile long uploadEndUptimeMillis;
+        /** The TLS implementation the client said it uses. */
+        volatile String tls = "unknown";
 
         TimingLog(boolean verbose) {
             this.verbose = verbose;
@@ -208,6 +210,9 @@ public final class UploadBenchmark {
 
         @Override
         public void debug(String message) {
+            if (message.startsWith("TLS: ")) {
+                tls = message.startsWith("TLS: Conscrypt") ? "conscrypt" : "jdk";
+            }
             if (verbose) {
                 System.err.println("[DEBUG] " + message);
             }

@@ -24,6 +24,7 @@ import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
+import io.github.lxca.simulator.SelfSignedCertificate;
 import io.github.lxca.simulator.TunnelingProxy;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
@@ -491,7 +492,7 @@ class UpdateImporterTest {
         String fixId = fixId();
         Path sets = SampleUpdateSets.write(work.resolve("sets"), fixId);
         ImportRequest request = request(user, trusted(), simulator.url());
-        var checked = importer().check(sets, request.connection().trust(), CheckedPayloads.NONE);
+        var checked = importer().check(sets, CheckedPayloads.NONE);
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
         var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));
@@ -735,6 +736,27 @@ class UpdateImporterTest {
         assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
                 e.getMessage());
         assertEquals(List.of(), eventsOf(user));
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostIsRefusedUnlessPinned() throws Exception {
+        SelfSignedCertificate elsewhere = SelfSignedCertificate.forHost("lxca.example.com", null);
+        try (LxcaSimulator other = LxcaSimulator.builder().certificate(elsewhere)
+                .repositoryDirectory(work.resolve("other-repository")).workDirectory(work.resolve("other")).start()) {
+            other.addUser("admin", PASSWORD);
+            Path otherTrustStore = elsewhere.writeTrustStore(work.resolve("other-truststore.p12"));
+            SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+            var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
+                    request("admin", new TrustSettings(otherTrustStore, "changeit", null, false), other.url())));
+            assertTrue(e.getMessage().startsWith("The TLS certificate of localhost:" + other.url().getPort()
+                    + " does not name that host"), e.getMessage());
+            assertTrue(log.text().contains("DEBUG TLS: Conscrypt"), "the host name is checked with Conscrypt too");
+
+            ImportResult pinned = importer().importUpdates(
+                    request("admin", new TrustSettings(null, null, other.fingerprint(), false), other.url()));
+            assertEquals("Complete", pinned.finalState(), "a pin identifies the server whatever name it has");
+        }
     }
 
     @Test

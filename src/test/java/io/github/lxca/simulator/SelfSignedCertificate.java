@@ -39,19 +39,24 @@ public final class SelfSignedCertificate {
     }
 
     public static SelfSignedCertificate forLocalhost() {
+        return forHost("localhost", InetAddress.getLoopbackAddress().getHostAddress());
+    }
+
+    /** For one DNS name and, if given, one IP address (a certificate for another host names neither of ours). */
+    public static SelfSignedCertificate forHost(String dnsName, String ipAddress) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keyPair = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=localhost, O=LXCA simulator");
+            X500Name name = new X500Name("CN=" + dnsName + ", O=LXCA simulator");
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
                     BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
                     Date.from(now.plus(Duration.ofDays(365))), name, keyPair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())
-            }));
+            GeneralName[] names = ipAddress == null ? new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName)}
+                    : new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName),
+                        new GeneralName(GeneralName.iPAddress, ipAddress)};
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
             return new SelfSignedCertificate(keyPair, certificate);
