@@ -1,6 +1,5 @@
 package io.github.lxca.client;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -34,7 +33,7 @@ final class TlsSetup {
         try {
             X509TrustManager checker;
             HostnameVerifier verifier;
-            String pinned = trust.normalizedFingerprint();
+            String pinned = TrustInputs.pinnedFingerprint(trust);
             if (pinned != null) {
                 checker = new PinnedTrustManager(pinned);
                 verifier = NoopHostnameVerifier.INSTANCE; // the pin identifies the server, whatever name it has
@@ -45,7 +44,7 @@ final class TlsSetup {
                 List<X509TrustManager> managers = new ArrayList<>();
                 managers.add(trustManagerFor(null));
                 if (trust.trustStore() != null) {
-                    managers.add(trustManagerFor(loadTrustStore(trust)));
+                    managers.add(trustManagerFor(TrustInputs.load(trust)));
                 }
                 checker = new AnyOfTrustManager(managers);
                 verifier = new DefaultHostnameVerifier();
@@ -57,19 +56,6 @@ final class TlsSetup {
         } catch (GeneralSecurityException e) {
             throw new LxcaConfigurationException("Cannot set up TLS: " + e.getMessage(), null, List.of(),
                     "check lxca.trustStore and lxca.trustStorePassword", e);
-        }
-    }
-
-    private static KeyStore loadTrustStore(TrustSettings trust) throws LxcaConfigurationException {
-        char[] password = trust.trustStorePassword() == null ? null : trust.trustStorePassword().toCharArray();
-        try {
-            // Detects PKCS12 or JKS from the file itself.
-            return KeyStore.getInstance(trust.trustStore().toFile(), password);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new LxcaConfigurationException("Cannot read the trust store " + trust.trustStore() + ": "
-                    + e.getMessage(), null, List.of(),
-                    "check that lxca.trustStore names a PKCS12 or JKS file and that lxca.trustStorePassword"
-                            + " (or LXCA_TRUSTSTORE_PASSWORD) is its password", e);
         }
     }
 

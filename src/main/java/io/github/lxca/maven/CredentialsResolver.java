@@ -32,7 +32,7 @@ final class CredentialsResolver {
             return fromServer(server);
         }
         String user = username != null && !username.isBlank() ? username : secrets.get("lxca.username", USERNAME_VARIABLE);
-        String password = secrets.get(PASSWORD_PROPERTY, PASSWORD_VARIABLE);
+        String password = secrets.secret(PASSWORD_PROPERTY, PASSWORD_VARIABLE);
         if (user == null || password == null) {
             throw new MojoFailureException("No credentials for LXCA: settings.xml has no <server> with id '" + serverId
                     + "', and " + (user == null ? "no user name" : "no password") + " was given otherwise."

@@ -7,6 +7,7 @@ import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.ProxySettings;
+import io.github.lxca.client.TrustInputs;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportCoordinator;
 import io.github.lxca.importer.ReportEntry;
@@ -162,6 +163,7 @@ public class ImportUpdateMojo extends AbstractMojo {
     private MavenSession session;
 
     private final SettingsDecrypter settingsDecrypter;
+    private SecretLookup secrets;
 
     @Inject
     public ImportUpdateMojo(SettingsDecrypter settingsDecrypter) {
@@ -181,6 +183,7 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
         QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
+        secrets().warnAboutCommandLine(getLog()::warn);
         MavenImportLog log = new MavenImportLog(getLog());
         ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
         List<UpdateSet> sets;
@@ -219,7 +222,7 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
         Exception failure = records.get(0).failure();
         if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
-                || failure instanceof LxcaConfigurationException) {
+                || failure instanceof LxcaConfigurationException || FailureMessage.isBug(failure)) {
             throw new MojoExecutionException(describe(failure));
         }
         if (failure != null) {
@@ -250,8 +253,20 @@ public class ImportUpdateMojo extends AbstractMojo {
      * appends every cause's message to the headline; its stack trace goes to the debug log instead.
      */
     private String describe(Exception e) {
-        getLog().debug("LXCA import failed", e);
-        return e instanceof LxcaException lxca ? lxca.describe() : String.valueOf(e.getMessage());
+        if (FailureMessage.isBug(e)) {
+            getLog().error("The stack trace of the unexpected " + e.getClass().getName() + ":", e);
+        } else {
+            getLog().debug("LXCA import failed", e);
+        }
+        return FailureMessage.of(e);
+    }
+
+    /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
+    private SecretLookup secrets() {
+        if (secrets == null) {
+            secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
+        }
+        return secrets;
     }
 
     private List<ImportRequest> buildRequests() throws MojoFailureException {
@@ -271,7 +286,7 @@ public class ImportUpdateMojo extends AbstractMojo {
 
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
-        SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), System::getenv);
+        SecretLookup secrets = secrets();
         Credentials credentials = new CredentialsResolver(settingsDecrypter, secrets)
                 .resolve(session.getSettings(), serverId, username);
         if (insecure) {
@@ -279,7 +294,14 @@ public class ImportUpdateMojo extends AbstractMojo {
                     + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");
         }
         TrustSettings trust = new TrustSettings(trustStore == null ? null : trustStore.toPath(),
-                secrets.get("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"), certificateFingerprint, insecure);
+                trustStore == null ? null : secrets.secret("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"),
+                certificateFingerprint, insecure,
+                secrets.describe("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"));
+        try {
+            TrustInputs.check(trust);
+        } catch (LxcaConfigurationException e) {
+            throw new MojoFailureException(e.describe());
+        }
         if (retries < 0) {
             throw new MojoFailureException("lxca.retries must be 0 or more, not " + retries);
         }
