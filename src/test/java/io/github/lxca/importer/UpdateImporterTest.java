@@ -636,6 +636,7 @@ class UpdateImporterTest {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         String other = "AA".repeat(32);
+        int connectionsBefore = simulator.connectionsOpened();
         // The trust store does trust the simulator: a pin must still refuse any other certificate.
         var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
                 request(user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
@@ -643,6 +644,7 @@ class UpdateImporterTest {
         assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
                 e.getMessage());
         assertEquals(List.of(), eventsOf(user));
+        assertTrue(simulator.connectionsOpened() > connectionsBefore, "the refusal came from the TLS handshake");
     }
 
     @Test
@@ -658,7 +660,19 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
                 request(user(), new TrustSettings(trustStore, "not-the-password", null, false), simulator.url())));
-        assertTrue(e.getMessage().startsWith("Cannot read the trust store " + trustStore), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The trust store password is wrong for lxca.trustStore "
+                + trustStore.toAbsolutePath()), e.getMessage());
+    }
+
+    @Test
+    void aMalformedFingerprintFailsBeforeAnyConnection() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        int connectionsBefore = simulator.connectionsOpened();
+        var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
+                request(user(), new TrustSettings(trustStore, "changeit", "BB:19:4A", false), simulator.url())));
+        assertTrue(e.getMessage().startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint"),
+                e.getMessage());
+        assertEquals(connectionsBefore, simulator.connectionsOpened(), "the simulator was not even connected to");
     }
 
     @Test

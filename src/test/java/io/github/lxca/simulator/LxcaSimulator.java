@@ -25,11 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -66,6 +68,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private final int pollsToComplete;
     private final boolean countingSink;
     private final long timelineStep;
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
 
     private LxcaSimulator(Builder builder) throws IOException {
         this.countingSink = builder.countingSink;
@@ -92,6 +95,12 @@ public final class LxcaSimulator implements AutoCloseable {
         tls.setKeyStorePassword(SelfSignedCertificate.STORE_PASSWORD);
         connector = builder.plainHttp ? new ServerConnector(server, new HttpConnectionFactory(http))
                 : new ServerConnector(server, tls, new HttpConnectionFactory(http));
+        connector.addBean(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                connectionsOpened.incrementAndGet();
+            }
+        });
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
@@ -236,6 +245,14 @@ public final class LxcaSimulator implements AutoCloseable {
     /** The state name the task of a job has now, or empty when there is no such job. */
     public Optional<String> taskState(String jobId) {
         return Optional.ofNullable(state.jobs.get(jobId)).map(job -> job.state);
+    }
+
+    /**
+     * How many connections were opened to it, including those whose TLS handshake then failed (which no
+     * event shows): proves that a client refused its settings before it connected.
+     */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     public int openSessions() {
