@@ -178,8 +178,8 @@ public class ImportUpdateMojo extends AbstractMojo {
         }
         removeEarlierReport();
         if (session.isOffline()) {
-            throw new MojoFailureException("lxca:import-update must reach LXCA, but Maven is offline (-o);"
-                    + " run without -o, or set -Dlxca.skip to leave the import out");
+            throw new PluginConfigurationException("lxca:import-update must reach LXCA, but Maven is offline (-o)",
+                    "run without -o, or set -Dlxca.skip to leave the import out");
         }
         QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
@@ -198,7 +198,8 @@ public class ImportUpdateMojo extends AbstractMojo {
             records = coordinator.run(sets, requests, parallelism);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("The LXCA import was interrupted");
+            throw new MojoExecutionException("The LXCA import was interrupted\nWhat to do: run again; LXCA may go on"
+                    + " with a job it already received (see Monitoring > Jobs there)");
         }
         writeReport(sets.stream().map(UpdateSet::fixId).toList(), records);
         failOnErrors(records);
@@ -278,8 +279,8 @@ public class ImportUpdateMojo extends AbstractMojo {
             return requests;
         }
         if (url == null || url.isBlank()) {
-            throw new MojoFailureException("No LXCA to import into: set lxca.url (https://host[:port]),"
-                    + " or list several in <servers>");
+            throw new PluginConfigurationException("No LXCA to import into",
+                    "set lxca.url (https://host[:port]), or list several in <servers>");
         }
         return List.of(buildRequest(url, serverId));
     }
@@ -300,10 +301,11 @@ public class ImportUpdateMojo extends AbstractMojo {
         try {
             TrustInputs.check(trust);
         } catch (LxcaConfigurationException e) {
-            throw new MojoFailureException(e.describe());
+            throw new MojoFailureException(e.describe()); // already ends with its What to do: line
         }
         if (retries < 0) {
-            throw new MojoFailureException("lxca.retries must be 0 or more, not " + retries);
+            throw new PluginConfigurationException("lxca.retries must be 0 or more, not " + retries,
+                    "give 0 for no retries, or the number wanted (3 by default)");
         }
         ProxySettings proxy = new ProxyResolver(settingsDecrypter)
                 .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
@@ -333,7 +335,8 @@ public class ImportUpdateMojo extends AbstractMojo {
         try {
             return OnExisting.valueOf(onExisting.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'");
+            throw new PluginConfigurationException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'",
+                    "give one of those three");
         }
     }
 }

@@ -20,13 +20,13 @@ public final class DescriptorTemplate {
             int lineEnd = template.indexOf('\n', start);
             if (end < 0 || (lineEnd >= 0 && lineEnd < end)) {
                 throw new PackagingException("The descriptor template has a '${' without a closing '}' on line "
-                        + lineOf(template, start) + "; known placeholders: " + known(values));
+                        + lineOf(template, start), "close it; the known placeholders are " + known(values));
             }
             String name = template.substring(start + OPEN.length(), end);
             String value = values.get(name);
             if (value == null) {
                 throw new PackagingException("The descriptor template uses the unknown placeholder ${" + name + "} on line "
-                        + lineOf(template, start) + "; known placeholders: " + known(values));
+                        + lineOf(template, start), "use one of the known placeholders: " + known(values));
             }
             filled.append(template, copiedUpTo, start).append(escape(value));
             copiedUpTo = end + 1;
