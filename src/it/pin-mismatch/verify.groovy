@@ -5,7 +5,7 @@ expect("The TLS certificate of LXCA at localhost:")
 expect("has changed: lxca.certificateFingerprint pins ${pinned}, but it presented ${presented}")
 expect('renewed')
 expect('someone between this machine and LXCA')
-def whatToDo = log.readLines().find { it.startsWith('What to do:') }
+def whatToDo = log.readLines().find { it.startsWith('[ERROR] What to do:') }
 assert whatToDo != null : 'a What to do line'
 assert whatToDo.indexOf("web console") >= 0 && whatToDo.indexOf("web console") < whatToDo.indexOf("-Dlxca.certificateFingerprint=${presented}") : 'verify first, then pin: ' + whatToDo
 def events = new File(simulatorDir, 'events.log').readLines()

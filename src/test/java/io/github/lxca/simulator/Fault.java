@@ -60,7 +60,11 @@ public enum Fault {
     /** Logging out is answered only after 3 s, as by an LXCA that stopped answering. */
     LOGOUT_HANGS,
     /** Cancelling a job fails with 500 and a JSON message. */
-    CANCEL_FAILS;
+    CANCEL_FAILS,
+    /** The repository's size ({@code key=size}) shows 1 KiB free. */
+    REPOSITORY_FULL,
+    /** The repository's size is not answered ({@code key=size} gives 404), as by an LXCA that does not know it. */
+    REPOSITORY_SIZE_UNKNOWN;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

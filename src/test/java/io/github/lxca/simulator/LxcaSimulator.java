@@ -371,6 +371,9 @@ public final class LxcaSimulator implements AutoCloseable {
         if (path.startsWith("/tasks/") && method.equals("GET")) {
             return tasks(session, path.substring("/tasks/".length()));
         }
+        if (path.equals("/managementServer/updates") && method.equals("GET") && "size".equals(query.getValue("key"))) {
+            return repositorySize(session.user());
+        }
         if (path.equals("/managementServer/updates") && method.equals("GET")) {
             return listRepository();
         }
@@ -823,6 +826,22 @@ public final class LxcaSimulator implements AutoCloseable {
         state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));
         statuses.forEach((fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));
         return json(200, reply);
+    }
+
+    /**
+     * {@code GET /managementServer/updates?key=size}: the repository's allotment and free space, in bytes
+     * (the unit is our inference). 100 GiB in all, less what is stored.
+     */
+    private Reply repositorySize(User user) {
+        state.event("repository-size " + user.name());
+        if (user.has(Fault.REPOSITORY_SIZE_UNKNOWN)) {
+            return json(404, failure("FQXHMSE0404J", "The resource was not found.", "", ""));
+        }
+        long allotment = 100L * 1024 * 1024 * 1024;
+        long used = state.repository.values().stream().flatMap(update -> update.files().stream())
+                .mapToLong(ReceivedFile::size).sum();
+        long free = user.has(Fault.REPOSITORY_FULL) ? 1024 : allotment - used;
+        return json(200, mapper.createObjectNode().put("allotment", allotment).put("freeSpace", free));
     }
 
     private JsonNode readJson(Request request) throws IOException {
