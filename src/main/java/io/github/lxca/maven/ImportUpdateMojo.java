@@ -9,6 +9,7 @@ import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.TrustInputs;
 import io.github.lxca.client.TrustSettings;
+import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.importer.ImportCoordinator;
 import io.github.lxca.importer.ReportEntry;
 import io.github.lxca.importer.ImportReport;

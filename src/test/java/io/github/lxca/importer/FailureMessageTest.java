@@ -1,4 +1,4 @@
-package io.github.lxca.maven;
+package io.github.lxca.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
