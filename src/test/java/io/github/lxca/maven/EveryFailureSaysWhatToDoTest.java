@@ -11,6 +11,8 @@ import io.github.lxca.client.LxcaException;
 import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.client.LxcaProtocolException;
 import io.github.lxca.client.LxcaRejectedException;
+import io.github.lxca.client.LxcaReplaceFailedException;
+import io.github.lxca.client.LxcaRepositorySpaceException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.LxcaUpdatePresentException;
@@ -51,6 +53,10 @@ class EveryFailureSaysWhatToDoTest {
                     () -> new LxcaConnectionException("The connection broke", "3", List.of(), null, null)),
             Map.entry(LxcaProtocolException.class,
                     () -> new LxcaProtocolException("LXCA's reply is not a task list", "3", List.of(), null, null)),
+            Map.entry(LxcaReplaceFailedException.class, () -> new LxcaReplaceFailedException(List.of("x"),
+                    new LxcaRejectedException("LXCA refused to upload the update files: HTTP 500", 500, "3", List.of(), null))),
+            Map.entry(LxcaRepositorySpaceException.class,
+                    () -> new LxcaRepositorySpaceException("LXCA's repository has 1 KiB free", null)),
             Map.entry(LxcaRejectedException.class,
                     () -> new LxcaRejectedException("LXCA refused to log in: HTTP 418", 418, null, List.of(), null)),
             Map.entry(LxcaTaskFailedException.class,
