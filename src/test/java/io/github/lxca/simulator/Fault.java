@@ -8,6 +8,11 @@ import java.util.Locale;
  * credentials.
  */
 public enum Fault {
+    /**
+     * Login answers HTTP 200 with {@code "result": "failure"}, no messages, and the new session's id and
+     * CSRF token in its body: a reply whose body must never be shown.
+     */
+    LOGIN_SAYS_FAILURE,
     /** Login succeeds but the account must change its password first. */
     PASSWORD_CHANGE_REQUIRED,
     /** Creating the job answers HTTP 200 with {@code "result": "failure"}. */

@@ -421,6 +421,9 @@ public final class LxcaSimulator implements AutoCloseable {
         response.put("pwChangeRequired", user.has(Fault.PASSWORD_CHANGE_REQUIRED));
         response.putObject("session").put("id", session.id()).put("csrf", session.csrf())
                 .put("inactivityTimeout", 86400).put("UserId", user.name());
+        if (user.has(Fault.LOGIN_SAYS_FAILURE)) {
+            reply.put("result", "failure");
+        }
         List<HttpCookie> cookies = List.of(
                 HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build(),
                 HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build(),
