@@ -1,5 +1,6 @@
-package io.github.lxca.client;
+package io.github.lxca.importer;
 
+import io.github.lxca.client.LxcaException;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public class LxcaReplaceFailedException extends LxcaException {
         super("LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
                 + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: " + importFailure.getMessage(),
                 importFailure.jobId().orElse(null), importFailure.messages(),
-                importFailure.suggestion().orElseGet(importFailure::defaultSuggestion) + "; then run the build again to"
+                importFailure.whatToDo() + "; then run the build again to"
                         + " import " + String.join(", ", deleted) + " (any onExisting will do, since LXCA no longer holds "
                         + pronoun(deleted) + ")", importFailure);
         this.importFailure = importFailure;

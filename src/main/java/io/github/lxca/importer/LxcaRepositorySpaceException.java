@@ -1,5 +1,6 @@
-package io.github.lxca.client;
+package io.github.lxca.importer;
 
+import io.github.lxca.client.LxcaException;
 import java.util.List;
 
 /** LXCA's repository has less free space than the sets to import need; nothing was deleted or uploaded. */
