@@ -83,11 +83,6 @@ final class TlsSetup {
         return hostnameVerifier;
     }
 
-    /** SHA-256 of the last certificate the trust check rejected, or null. */
-    String lastRejectedFingerprint() {
-        return trustManager.lastRejected;
-    }
-
     /**
      * The failure for a handshake whose certificate the trust check rejected, or null when it rejected
      * none. A pinned certificate that changed is told apart from one that was never trusted: it may be

@@ -66,7 +66,7 @@ public enum Fault {
     LOGOUT_HANGS,
     /** Cancelling a job fails with 500 and a JSON message. */
     CANCEL_FAILS,
-    /** The repository's size ({@code key=size}) shows 1 KiB free. */
+    /** The repository's size ({@code key=size}) shows 100 bytes free. */
     REPOSITORY_FULL,
     /** The repository's size is not answered ({@code key=size} gives 404), as by an LXCA that does not know it. */
     REPOSITORY_SIZE_UNKNOWN;

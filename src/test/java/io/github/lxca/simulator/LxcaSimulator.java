@@ -843,7 +843,7 @@ public final class LxcaSimulator implements AutoCloseable {
         long allotment = 100L * 1024 * 1024 * 1024;
         long used = state.repository.values().stream().flatMap(update -> update.files().stream())
                 .mapToLong(ReceivedFile::size).sum();
-        long free = user.has(Fault.REPOSITORY_FULL) ? 1024 : allotment - used;
+        long free = user.has(Fault.REPOSITORY_FULL) ? 100 : allotment - used;
         return json(200, mapper.createObjectNode().put("allotment", allotment).put("freeSpace", free));
     }
 
