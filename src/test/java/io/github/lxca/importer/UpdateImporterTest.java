@@ -280,15 +280,19 @@ class UpdateImporterTest {
                 "deleted " + fixId + " " + user, "upload N " + user), eventsOf(user).subList(0, 5));
     }
 
+    /** A request to import a set whose fix id the simulator already holds, with onExisting=replace. */
+    private ImportRequest replacing(String user, String fixId) throws IOException {
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        return withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false);
+    }
+
     @Test
     void replaceWhoseUploadFailsSaysLxcaNoLongerHoldsTheUpdate() throws Exception {
         String user = user(Fault.UPLOAD_500);
         String fixId = fixId();
-        simulator.preload(fixId);
-        SampleUpdateSets.write(work.resolve("sets"), fixId);
 
-        var e = assertThrows(LxcaReplaceFailedException.class, () -> importer().importUpdates(
-                withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false)));
+        var e = assertThrows(LxcaReplaceFailedException.class, () -> importer().importUpdates(replacing(user, fixId)));
 
         assertTrue(e.getMessage().startsWith("LXCA no longer holds " + fixId + ": onExisting=replace deleted it, and"
                 + " importing it again failed: LXCA refused to upload the update files"), e.getMessage());
@@ -302,11 +306,8 @@ class UpdateImporterTest {
     void replaceWithoutRoomInTheRepositoryDeletesNothing() throws Exception {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
-        simulator.preload(fixId);
-        SampleUpdateSets.write(work.resolve("sets"), fixId);
 
-        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importer().importUpdates(
-                withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false)));
+        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importer().importUpdates(replacing(user, fixId)));
 
         assertTrue(e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
                 e.getMessage());
@@ -320,11 +321,8 @@ class UpdateImporterTest {
     void replaceGoesOnWhenLxcaDoesNotSayHowMuchRoomItHas() throws Exception {
         String user = user(Fault.REPOSITORY_SIZE_UNKNOWN);
         String fixId = fixId();
-        simulator.preload(fixId);
-        SampleUpdateSets.write(work.resolve("sets"), fixId);
 
-        ImportResult result = importer().importUpdates(
-                withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
+        ImportResult result = importer().importUpdates(replacing(user, fixId));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertTrue(log.text().contains("DEBUG LXCA did not say how much room its repository has"), log.text());
