@@ -1,5 +1,13 @@
 evaluate(new File(basedir, '../../../src/it/common.groovy'))
 assert log.contains('[DEBUG]') : 'the build ran with -X'
 assert log.contains('Imported lnvgy_sw_lxca_debugoutputhasnosecrets-1.0.0_anyos_noarch: job ')
-assert !new File(simulatorDir, 'secrets.log').readLines().findAll { it }.isEmpty() : 'sessions were opened, so the check above had secrets to look for'
+def secrets = new File(simulatorDir, 'secrets.log').readLines().findAll { it }
+assert !secrets.isEmpty() : 'sessions were opened, so the checks had secrets to look for'
+def report = new File(basedir, 'target/lxca/import-report.json')
+assert report.exists() : 'the run wrote its report'
+def reportText = report.text
+assert reportText.contains('"outcome" : "IMPORTED"') : reportText
+(secrets + ['Sim-Pa55-w0rd']).each { secret ->
+    assert !reportText.contains(secret) : 'a password, session id or CSRF token appears in the report'
+}
 true

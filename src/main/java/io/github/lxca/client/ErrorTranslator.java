@@ -40,6 +40,20 @@ final class ErrorTranslator {
         throw new LxcaRejectedException(headline, reply.status(), jobId, messages, suggestionFor(reply.status()));
     }
 
+    /**
+     * As {@link #requireSuccess}, for the login, whose reply may hold the new session's id and CSRF token:
+     * none of its body is ever shown, only the status and LXCA's messages.
+     */
+    static void requireLoginSuccess(Reply reply) throws LxcaRejectedException {
+        if (reply.isSuccessStatus() && !reply.saysFailure()) {
+            return;
+        }
+        throw new LxcaRejectedException("LXCA refused to log in: HTTP " + reply.status()
+                + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
+                + (reply.messages().isEmpty() ? " (the reply is not shown: a login reply may hold session secrets)" : ""),
+                reply.status(), null, reply.messages(), suggestionFor(reply.status()));
+    }
+
     private static String suggestionFor(int status) {
         return switch (status) {
             case 400 -> "LXCA found the request malformed; check that this LXCA version supports update imports"
@@ -87,14 +101,9 @@ final class ErrorTranslator {
                     "use the host name or address the certificate names in lxca.url, or pin the certificate"
                             + " with lxca.certificateFingerprint", e);
         }
-        String rejected = tls.lastRejectedFingerprint();
+        LxcaCertificateException rejected = tls.rejection(host, e);
         if (e instanceof SSLHandshakeException && rejected != null) {
-            return new LxcaCertificateException("The TLS certificate of LXCA at " + host
-                    + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
-                    "if this is your LXCA (compare the fingerprint with the certificate its web console shows),"
-                            + " trust it with -Dlxca.certificateFingerprint=" + rejected
-                            + ", or import LXCA's certificate into a trust store and set lxca.trustStore;"
-                            + " lxca.insecure=true skips all checks and is meant for labs only", e);
+            return rejected;
         }
         if (e instanceof SSLException) {
             return new LxcaCertificateException("The TLS handshake with " + host + " failed: " + e.getMessage(),

@@ -16,4 +16,9 @@ public class LxcaCertificateException extends LxcaException {
     public Optional<String> fingerprint() {
         return Optional.ofNullable(fingerprint);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "compare LXCA's certificate with the one its web console shows, then trust it with lxca.trustStore or lxca.certificateFingerprint";
+    }
 }

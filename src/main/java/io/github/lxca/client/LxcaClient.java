@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
@@ -87,7 +88,7 @@ public final class LxcaClient implements AutoCloseable {
         if (reply.status() == 401 || reply.status() == 403) {
             throw ErrorTranslator.loginRefused(reply, credentials);
         }
-        accept(reply, "log in", null);
+        ErrorTranslator.requireLoginSuccess(reply);
         JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
         String fromBody = session == null ? null : JsonFields.firstText(session.path("session"), "csrf");
         csrfToken = fromBody != null ? fromBody : http.cookie("csrf").orElse(null);
@@ -186,6 +187,16 @@ public final class LxcaClient implements AutoCloseable {
                     + "): " + reply.excerpt(), null, List.of(), null, null);
         }
         return RepositoryListing.fixIds(reply.json());
+    }
+
+    /**
+     * The free bytes of the updates repository ({@code key=size}), or empty when LXCA does not say: an LXCA
+     * that does not answer it (any refusal) must not stop an import that works without it.
+     */
+    public OptionalLong repositoryFreeBytes() throws LxcaException {
+        Reply reply = exchange("read the repository's free space", null, Retry.SAFE, Session.RENEW_ON_401,
+                () -> new HttpGet(http.url("/managementServer/updates?key=size")));
+        return reply.isSuccessStatus() && !reply.saysFailure() ? RepositorySpace.freeBytes(reply.json()) : OptionalLong.empty();
     }
 
     /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */

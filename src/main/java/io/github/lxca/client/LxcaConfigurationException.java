@@ -7,4 +7,9 @@ public class LxcaConfigurationException extends LxcaException {
     public LxcaConfigurationException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "correct the setting named above, then run again";
+    }
 }

@@ -7,4 +7,9 @@ public class LxcaConnectionException extends LxcaException {
     public LxcaConnectionException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "check that LXCA is up and that the network between this machine and LXCA works, then run again";
+    }
 }

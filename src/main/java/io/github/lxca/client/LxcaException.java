@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * A failure talking to LXCA. The message is one headline; {@link #messages()} holds LXCA's own
- * messages when it sent any; the suggestion, what to do next, ends {@link #describe()}; {@link #jobId()} names the
- * import job once there is one.
+ * messages when it sent any; {@link #whatToDo()}, what to do next (falling back on what each type of
+ * failure calls for), ends {@link #describe()}; {@link #jobId()} names the import job once there is one.
  */
-public class LxcaException extends Exception {
+public abstract class LxcaException extends Exception {
     private final String jobId;
     private final List<LxcaMessage> messages;
     private final String suggestion;
@@ -28,6 +28,14 @@ public class LxcaException extends Exception {
         return messages;
     }
 
+    /** What to do next: the advice of the place that raised it, else what this type of failure calls for. */
+    public String whatToDo() {
+        return suggestion != null ? suggestion : defaultSuggestion();
+    }
+
+    /** What to do about this type of failure when the place that raised it knows nothing better. */
+    protected abstract String defaultSuggestion();
+
     /** The whole report for a person: headline, job id, LXCA's messages, and what to do. */
     public String describe() {
         StringBuilder out = new StringBuilder(getMessage());
@@ -38,9 +46,7 @@ public class LxcaException extends Exception {
         if (!lxcaSays.isEmpty()) {
             out.append("\nLXCA says:\n").append(lxcaSays.indent(2).stripTrailing());
         }
-        if (suggestion != null) {
-            out.append("\nWhat to do: ").append(suggestion);
-        }
+        out.append("\nWhat to do: ").append(whatToDo());
         return out.toString();
     }
 }

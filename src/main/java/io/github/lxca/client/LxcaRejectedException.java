@@ -16,4 +16,9 @@ public class LxcaRejectedException extends LxcaException {
     public int status() {
         return status;
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "follow LXCA's recovery advice above, then run again";
+    }
 }

@@ -7,4 +7,9 @@ public class LxcaTaskFailedException extends LxcaException {
     public LxcaTaskFailedException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "follow LXCA's recovery advice above; the job's full log is under Monitoring > Jobs in LXCA's web console";
+    }
 }

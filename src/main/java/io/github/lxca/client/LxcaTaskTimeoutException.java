@@ -7,4 +7,9 @@ public class LxcaTaskTimeoutException extends LxcaException {
     public LxcaTaskTimeoutException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "the job may still be running in LXCA (see Monitoring > Jobs there); raise lxca.taskTimeout if imports of this size take longer";
+    }
 }

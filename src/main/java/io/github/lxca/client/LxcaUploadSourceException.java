@@ -10,4 +10,9 @@ public class LxcaUploadSourceException extends LxcaException {
     public LxcaUploadSourceException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "make sure nothing writes to the update folder during the import, then run again";
+    }
 }

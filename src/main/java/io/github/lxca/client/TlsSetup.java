@@ -1,11 +1,11 @@
 package io.github.lxca.client;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -23,11 +23,15 @@ final class TlsSetup {
     private final SSLContext sslContext;
     private final HostnameVerifier hostnameVerifier;
     private final RecordingTrustManager trustManager;
+    /** The pinned fingerprint in colon form, or null. */
+    private final String pinned;
 
-    private TlsSetup(SSLContext sslContext, HostnameVerifier hostnameVerifier, RecordingTrustManager trustManager) {
+    private TlsSetup(SSLContext sslContext, HostnameVerifier hostnameVerifier, RecordingTrustManager trustManager,
+            String pinned) {
         this.sslContext = sslContext;
         this.hostnameVerifier = hostnameVerifier;
         this.trustManager = trustManager;
+        this.pinned = pinned == null ? null : HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(pinned));
     }
 
     /** @param log gets one DEBUG line naming the TLS implementation in use ({@link TlsEngine}) */
@@ -35,7 +39,7 @@ final class TlsSetup {
         try {
             X509TrustManager checker;
             HostnameVerifier verifier;
-            String pinned = trust.normalizedFingerprint();
+            String pinned = TrustInputs.pinnedFingerprint(trust);
             if (pinned != null) {
                 checker = new PinnedTrustManager(pinned);
                 verifier = NoopHostnameVerifier.INSTANCE; // the pin identifies the server, whatever name it has
@@ -46,7 +50,7 @@ final class TlsSetup {
                 List<X509TrustManager> managers = new ArrayList<>();
                 managers.add(trustManagerFor(null));
                 if (trust.trustStore() != null) {
-                    managers.add(trustManagerFor(loadTrustStore(trust)));
+                    managers.add(trustManagerFor(TrustInputs.load(trust)));
                 }
                 checker = new AnyOfTrustManager(managers);
                 verifier = new DefaultHostnameVerifier();
@@ -54,23 +58,10 @@ final class TlsSetup {
             RecordingTrustManager recording = new RecordingTrustManager(checker);
             SSLContext context = TlsEngine.newContext(log);
             context.init(null, new TrustManager[] {recording}, null);
-            return new TlsSetup(context, verifier, recording);
+            return new TlsSetup(context, verifier, recording, pinned);
         } catch (GeneralSecurityException e) {
             throw new LxcaConfigurationException("Cannot set up TLS: " + e.getMessage(), null, List.of(),
                     "check lxca.trustStore and lxca.trustStorePassword", e);
-        }
-    }
-
-    private static KeyStore loadTrustStore(TrustSettings trust) throws LxcaConfigurationException {
-        char[] password = trust.trustStorePassword() == null ? null : trust.trustStorePassword().toCharArray();
-        try {
-            // Detects PKCS12 or JKS from the file itself.
-            return KeyStore.getInstance(trust.trustStore().toFile(), password);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new LxcaConfigurationException("Cannot read the trust store " + trust.trustStore() + ": "
-                    + e.getMessage(), null, List.of(),
-                    "check that lxca.trustStore names a PKCS12 or JKS file and that lxca.trustStorePassword"
-                            + " (or LXCA_TRUSTSTORE_PASSWORD) is its password", e);
         }
     }
 
@@ -93,9 +84,32 @@ final class TlsSetup {
         return hostnameVerifier;
     }
 
-    /** SHA-256 of the last certificate the trust check rejected, or null. */
-    String lastRejectedFingerprint() {
-        return trustManager.lastRejected;
+    /**
+     * The failure for a handshake whose certificate the trust check rejected, or null when it rejected
+     * none. A pinned certificate that changed is told apart from one that was never trusted: it may be
+     * someone in between, so the user is asked to verify the new one before pinning it.
+     */
+    LxcaCertificateException rejection(String host, Exception cause) {
+        String rejected = trustManager.lastRejected;
+        if (rejected == null) {
+            return null;
+        }
+        if (pinned != null) {
+            return new LxcaCertificateException("The TLS certificate of LXCA at " + host + " has changed:"
+                    + " lxca.certificateFingerprint pins " + pinned + ", but it presented " + rejected + ". Either"
+                    + " LXCA's certificate was renewed or regenerated, or someone between this machine and LXCA is"
+                    + " presenting their own; nothing was sent", rejected,
+                    "do not pin the new fingerprint before you have verified it: open LXCA's web console from a"
+                            + " network you trust, look at its server certificate (Administration > Security, or the"
+                            + " browser's certificate view) and compare its SHA-256 fingerprint with " + rejected
+                            + "; only if they match, set -Dlxca.certificateFingerprint=" + rejected, cause);
+        }
+        return new LxcaCertificateException("The TLS certificate of LXCA at " + host
+                + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
+                "if this is your LXCA (compare the fingerprint with the certificate its web console shows),"
+                        + " trust it with -Dlxca.certificateFingerprint=" + rejected
+                        + ", or import LXCA's certificate into a trust store and set lxca.trustStore;"
+                        + " lxca.insecure=true skips all checks and is meant for labs only", cause);
     }
 
     /** Delegates the check and keeps the fingerprint of a rejected server certificate. */

@@ -7,15 +7,29 @@ import java.util.Locale;
  * Which server certificates the client trusts. Exactly one mode applies, checked in this order (see
  * {@code TlsSetup}): a pinned SHA-256 fingerprint; else, when insecure, nothing checked at all (for labs
  * only), even if a trust store is set; else the JVM's trusted certificates plus those of an extra trust
- * store.
+ * store. {@code trustStorePasswordSource} says where the password was (or would have been) read from,
+ * for messages; never the password itself.
  */
-public record TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
+public record TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure,
+        String trustStorePasswordSource) {
+    static final String DEFAULT_PASSWORD_SOURCE = "-Dlxca.trustStorePassword or the environment variable LXCA_TRUSTSTORE_PASSWORD";
+
+    public TrustSettings {
+        trustStorePasswordSource = trustStorePasswordSource == null ? DEFAULT_PASSWORD_SOURCE : trustStorePasswordSource;
+    }
+
+    public TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
+        this(trustStore, trustStorePassword, certificateFingerprint, insecure, null);
+    }
 
     public static TrustSettings jvmDefaults() {
         return new TrustSettings(null, null, null, false);
     }
 
-    /** The fingerprint as upper-case hex without separators, or null when none is pinned. */
+    /**
+     * The fingerprint as upper-case hex without separators, or null when none is pinned. It is not
+     * checked here: {@link TrustInputs#check} refuses one that is not 64 hex digits.
+     */
     public String normalizedFingerprint() {
         if (certificateFingerprint == null || certificateFingerprint.isBlank()) {
             return null;

@@ -9,4 +9,9 @@ public class LxcaUpdatePresentException extends LxcaException {
     public LxcaUpdatePresentException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "set lxca.onExisting=skip to leave it, or lxca.onExisting=replace to import it again; or remove it in LXCA";
+    }
 }

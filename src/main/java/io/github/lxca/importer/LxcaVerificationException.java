@@ -9,4 +9,9 @@ public class LxcaVerificationException extends LxcaException {
     public LxcaVerificationException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "check the job's log under Monitoring > Jobs in LXCA's web console";
+    }
 }

@@ -26,11 +26,16 @@ public record ReportEntry(String server, String user, ImportOutcome outcome, Str
                 result.skipped(), result.bytes(), millis, throughput, null, result.messages(), null);
     }
 
-    static ReportEntry failed(String server, String user, List<String> fixIds, long millis, Exception failure) {
-        String jobId = failure instanceof LxcaException lxca ? lxca.jobId().orElse(null) : null;
+    /**
+     * A failed import, with the job, the job's last known state and the bytes LXCA received as far as
+     * {@code progress} got, and the failure's headline and LXCA's messages.
+     */
+    static ReportEntry failed(String server, String user, List<String> fixIds, long millis, Exception failure,
+            JobProgress progress) {
+        String jobId = failure instanceof LxcaException lxca ? lxca.jobId().orElse(progress.jobId()) : progress.jobId();
         List<LxcaMessage> messages = failure instanceof LxcaException lxca ? lxca.messages() : List.of();
-        return new ReportEntry(server, user, ImportOutcome.FAILED, jobId, null, fixIds, List.of(), 0, millis, null,
-                failure.getMessage(), messages, failure);
+        return new ReportEntry(server, user, ImportOutcome.FAILED, jobId, progress.lastState(), fixIds, List.of(),
+                progress.bytesUploaded(), millis, null, FailureMessage.headline(failure), messages, failure);
     }
 
     @JsonIgnore

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -65,6 +66,15 @@ public final class UpdateImporter {
 
     /** Imports sets that {@link #check} accepted; the request's folder is not read again. */
     public ImportResult importSets(List<UpdateSet> sets, ImportRequest request) throws LxcaException, InterruptedException {
+        return importSets(sets, request, new JobProgress());
+    }
+
+    /**
+     * As {@link #importSets(List, ImportRequest)}, keeping {@code progress} up to date (job, state, bytes)
+     * so that a caller can report how far an import got that then failed.
+     */
+    public ImportResult importSets(List<UpdateSet> sets, ImportRequest request, JobProgress progress)
+            throws LxcaException, InterruptedException {
         ConnectionSettings connection = request.connection();
         log.info((request.dryRun() ? "Dry run: checking " : "Importing ") + describe(sets) + " into LXCA at "
                 + connection.baseUri() + " as " + connection.credentials().username());
@@ -73,7 +83,8 @@ public final class UpdateImporter {
                 InterruptionGuard guard = InterruptionGuard.install(client, log)) {
             client.login();
             List<String> skipped = new ArrayList<>();
-            sets = handleExisting(client, sets, request, skipped);
+            List<String> toReplace = new ArrayList<>();
+            sets = handleExisting(client, sets, request, skipped, toReplace);
             List<String> fixIds = fixIdsOf(sets);
             if (sets.isEmpty()) {
                 log.info("Nothing to import: LXCA's repository already holds " + String.join(", ", skipped));
@@ -85,16 +96,26 @@ public final class UpdateImporter {
                 return new ImportResult(ImportOutcome.DRY_RUN, fixIds, skipped, null, null, 0, since(start), List.of());
             }
             long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
-            String jobId = uploadInNewJob(client, sets, guard);
-            if (jobId == null) {
-                return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes, since(start),
-                        List.of());
+            List<String> deleted = new ArrayList<>();
+            String jobId;
+            Task task;
+            try {
+                jobId = uploadInNewJob(client, sets, guard, progress, toReplace, deleted);
+                if (jobId == null) {
+                    return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes,
+                            since(start), List.of());
+                }
+                guard.state(jobId, "uploaded; LXCA goes on importing it");
+                TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
+                task = poller.awaitEnd(jobId, t -> {
+                    progress.state(t.rawState());
+                    log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%");
+                });
+                guard.state(jobId, null);
+                verifyListed(client, fixIds, jobId, task);
+            } catch (LxcaException e) {
+                throw deleted.isEmpty() ? e : new LxcaReplaceFailedException(deleted, e);
             }
-            guard.state(jobId, "uploaded; LXCA goes on importing it");
-            TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
-            Task task = poller.awaitEnd(jobId, t -> log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%"));
-            guard.state(jobId, null);
-            verifyListed(client, fixIds, jobId, task);
             Duration total = since(start);
             log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + " in "
                     + Sizes.seconds(total));
@@ -103,9 +124,13 @@ public final class UpdateImporter {
         }
     }
 
-    /** Applies {@link OnExisting} to the sets whose fix id the repository already holds; returns those left to import. */
+    /**
+     * Applies {@link OnExisting} to the sets whose fix id the repository already holds; returns those left to
+     * import. With replace, nothing is deleted yet: the fix ids to delete go to {@code toReplace}, once
+     * everything that can be checked before a delete has been.
+     */
     private List<UpdateSet> handleExisting(LxcaClient client, List<UpdateSet> sets, ImportRequest request,
-            List<String> skipped) throws LxcaException {
+            List<String> skipped, List<String> toReplace) throws LxcaException {
         Set<String> inRepository = client.repositoryFixIds();
         List<String> present = fixIdsOf(sets).stream().filter(inRepository::contains).toList();
         if (present.isEmpty()) {
@@ -122,15 +147,49 @@ public final class UpdateImporter {
                 skipped.addAll(present);
                 return sets.stream().filter(set -> !present.contains(set.fixId())).toList();
             default:
+                requireRoom(client, sets, present);
                 for (String fixId : present) {
                     if (request.dryRun()) {
                         log.info("Dry run: would delete " + fixId + " from LXCA's repository first (onExisting=replace)");
                     } else {
-                        log.info("Deleting " + fixId + " from LXCA's repository first (onExisting=replace)");
-                        client.deleteUpdate(fixId);
+                        toReplace.add(fixId);
                     }
                 }
                 return sets;
+        }
+    }
+
+    /**
+     * Before replace deletes anything: the repository must have room for the sets without counting on the
+     * delete to make it, when LXCA says how much it has.
+     */
+    private void requireRoom(LxcaClient client, List<UpdateSet> sets, List<String> present) throws LxcaException {
+        OptionalLong free = client.repositoryFreeBytes();
+        long needed = sets.stream().mapToLong(UpdateSet::totalSize).sum();
+        if (free.isEmpty()) {
+            log.debug("LXCA did not say how much room its repository has (key=size); replacing without that check");
+        } else if (free.getAsLong() < needed) {
+            throw new LxcaRepositorySpaceException("LXCA's repository has " + Sizes.bytes(free.getAsLong())
+                    + " free, but the sets to import need " + Sizes.bytes(needed) + "; onExisting=replace deleted nothing,"
+                    + " so LXCA still holds " + String.join(", ", present), null);
+        }
+    }
+
+    /**
+     * Deletes the updates to replace, right after the first job was created and before its upload: a job
+     * LXCA will not create then fails while they are still there. A job whose delete failed is cancelled.
+     */
+    private void deleteBeforeUpload(LxcaClient client, String jobId, List<String> toReplace, List<String> deleted)
+            throws LxcaException {
+        try {
+            for (String fixId : toReplace) {
+                log.info("Deleting " + fixId + " from LXCA's repository first (onExisting=replace)");
+                client.deleteUpdate(fixId);
+                deleted.add(fixId);
+            }
+        } catch (LxcaException e) {
+            cancelAbandoned(client, jobId, "created");
+            throw e;
         }
     }
 
@@ -168,22 +227,28 @@ public final class UpdateImporter {
      *
      * @return the job that received the files, or null when the repository already holds every update
      */
-    private String uploadInNewJob(LxcaClient client, List<UpdateSet> sets, InterruptionGuard guard)
-            throws LxcaException {
+    private String uploadInNewJob(LxcaClient client, List<UpdateSet> sets, InterruptionGuard guard, JobProgress progress,
+            List<String> toReplace, List<String> deleted) throws LxcaException {
         List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
         List<String> fixIds = fixIdsOf(sets);
+        long setBytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
         int retries = client.retries();
         for (int attempt = 0; ; attempt++) {
             String jobId = client.createImportJob(files);
             log.info("Created import job " + jobId);
+            progress.job(jobId);
             guard.state(jobId, "created, with its upload unfinished");
+            if (attempt == 0 && !toReplace.isEmpty()) {
+                deleteBeforeUpload(client, jobId, toReplace, deleted);
+            }
             Instant uploadStart = clock.instant();
-            UploadProgressLog progress = new UploadProgressLog(log, clock, PROGRESS_INTERVAL);
+            UploadProgressLog uploadLog = new UploadProgressLog(log, clock, PROGRESS_INTERVAL);
             try {
-                client.upload(jobId, files, progress);
+                client.upload(jobId, files, uploadLog);
+                progress.uploaded(setBytes);
                 Duration uploadTime = Duration.between(uploadStart, clock.instant());
-                log.info("Upload finished: " + Sizes.bytes(progress.bytesSent()) + " sent in " + Sizes.seconds(uploadTime)
-                        + " (" + Sizes.rate(progress.bytesSent(), uploadTime) + "); following job " + jobId);
+                log.info("Upload finished: " + Sizes.bytes(uploadLog.bytesSent()) + " sent in " + Sizes.seconds(uploadTime)
+                        + " (" + Sizes.rate(uploadLog.bytesSent(), uploadTime) + "); following job " + jobId);
                 return jobId;
             } catch (LxcaConnectionException broken) {
                 if (attempt >= retries) {
@@ -191,29 +256,30 @@ public final class UpdateImporter {
                 }
                 log.warn(broken.getMessage() + "; checking what LXCA received before uploading again");
                 Task task = client.task(jobId);
+                progress.state(task.rawState());
                 if (task.state() == TaskState.SUCCEEDED
                         || task.state() == TaskState.RUNNING && !TaskState.notStarted(task.rawState())) {
                     log.info("LXCA received the files of job " + jobId + " (it is " + task.rawState() + "); following it");
+                    progress.uploaded(setBytes);
                     return jobId;
                 }
                 if (client.repositoryFixIds().containsAll(fixIds)) {
                     log.info("LXCA's repository already holds " + String.join(", ", fixIds) + "; not uploading again");
                     return null;
                 }
-                cancelAbandoned(client, jobId, task);
+                if (task.state() != TaskState.FAILED) {
+                    cancelAbandoned(client, jobId, task.rawState());
+                }
                 log.info("Uploading again in a new job (retry " + (attempt + 1) + " of " + retries + ")");
             }
         }
     }
 
     /** So that a job left without its files can never start later on a part of them. Best effort. */
-    private void cancelAbandoned(LxcaClient client, String jobId, Task task) {
-        if (task.state() == TaskState.FAILED) {
-            return;
-        }
+    private void cancelAbandoned(LxcaClient client, String jobId, String state) {
         try {
             client.cancelJob(jobId);
-            log.info("Cancelled job " + jobId + " (it was " + task.rawState() + "), which did not get the files");
+            log.info("Cancelled job " + jobId + " (it was " + state + "), which did not get the files");
         } catch (LxcaException e) {
             log.warn("Cannot cancel job " + jobId + ", which did not get the files: " + e.getMessage()
                     + "; cancel it in LXCA (Monitoring > Jobs) if it is still listed");

@@ -199,7 +199,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage()); // no cause: Maven would append its message again
         } catch (InvalidUpdateSetException e) {
             throw new MojoFailureException("The update set written to " + e.directory() + " fails the checks an import makes:\n  - "
-                    + String.join("\n  - ", e.problems()));
+                    + String.join("\n  - ", e.problems()) + "\nWhat to do: correct the payload or descriptor named above;"
+                    + " it is read as given (a payload must be a readable gzip tar)");
         }
     }
 

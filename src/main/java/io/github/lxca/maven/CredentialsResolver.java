@@ -34,13 +34,13 @@ final class CredentialsResolver {
             return fromServer(server);
         }
         String user = username != null && !username.isBlank() ? username : secrets.get("lxca.username", USERNAME_VARIABLE);
-        String password = secrets.get(PASSWORD_PROPERTY, PASSWORD_VARIABLE);
+        String password = secrets.secret(PASSWORD_PROPERTY, PASSWORD_VARIABLE);
         if (user == null || password == null) {
-            throw new MojoFailureException("No credentials for LXCA: settings.xml has no <server> with id '" + serverId
-                    + "', and " + (user == null ? "no user name" : "no password") + " was given otherwise."
-                    + " Add <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
+            throw new PluginConfigurationException("No credentials for LXCA: settings.xml has no <server> with id '"
+                    + serverId + "', and " + (user == null ? "no user name" : "no password") + " was given otherwise",
+                    "add <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
                     + " to settings.xml (mvn --encrypt-password encrypts the password), or set "
-                    + USERNAME_VARIABLE + " and " + PASSWORD_VARIABLE + " in the environment.");
+                    + USERNAME_VARIABLE + " and " + PASSWORD_VARIABLE + " in the environment");
         }
         return new Credentials(user, password, secrets.describe(PASSWORD_PROPERTY, PASSWORD_VARIABLE));
     }
@@ -109,17 +109,17 @@ final class CredentialsResolver {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("Cannot decrypt the password of <server> '" + server.getId()
-                        + "' in settings.xml: " + problem.getMessage()
-                        + ". Check ~/.m2/settings-security.xml (the master password) or re-encrypt the password"
-                        + " with mvn --encrypt-password.");
+                throw new PluginConfigurationException("Cannot decrypt the password of <server> '" + server.getId()
+                        + "' in settings.xml: " + problem.getMessage(), "check ~/.m2/settings-security.xml (the master"
+                        + " password), or encrypt the password again with mvn --encrypt-password");
             }
         }
         Server decrypted = result.getServer();
         String source = "the <server> '" + server.getId() + "' in settings.xml";
         if (decrypted.getUsername() == null || decrypted.getUsername().isBlank()
                 || decrypted.getPassword() == null || decrypted.getPassword().isEmpty()) {
-            throw new MojoFailureException(source + " needs both <username> and <password> for LXCA");
+            throw new PluginConfigurationException(source + " needs both <username> and <password> for LXCA",
+                    "add the one that is missing");
         }
         return new Credentials(decrypted.getUsername(), decrypted.getPassword(), source);
     }

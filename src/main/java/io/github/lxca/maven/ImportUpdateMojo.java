@@ -7,7 +7,9 @@ import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.ProxySettings;
+import io.github.lxca.client.TrustInputs;
 import io.github.lxca.client.TrustSettings;
+import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.importer.ImportCoordinator;
 import io.github.lxca.importer.ReportEntry;
 import io.github.lxca.importer.ImportReport;
@@ -169,6 +171,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private boolean skipImport;
 
     private final SettingsDecrypter settingsDecrypter;
+    private SecretLookup secrets;
 
     /** The environment that credentials and the trust store password may come from; replaced in tests. */
     UnaryOperator<String> environment = System::getenv;
@@ -187,11 +190,12 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             return;
         }
         if (session.isOffline()) {
-            throw new MojoFailureException("lxca:import-update must reach LXCA, but Maven is offline (-o);"
-                    + " run without -o, or set -Dlxca.skip to leave the import out");
+            throw new PluginConfigurationException("lxca:import-update must reach LXCA, but Maven is offline (-o)",
+                    "run without -o, or set -Dlxca.skip to leave the import out");
         }
         QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
+        secrets().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
         MavenImportLog log = new MavenImportLog(getLog());
         ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
@@ -207,7 +211,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             records = coordinator.run(sets, requests, parallelism);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("The LXCA import was interrupted");
+            throw new MojoExecutionException("The LXCA import was interrupted\nWhat to do: run again; LXCA may go on"
+                    + " with a job it already received (see Monitoring > Jobs there)");
         }
         writeReport(sets.stream().map(UpdateSet::fixId).toList(), records);
         failOnErrors(records);
@@ -261,6 +266,9 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                 || failure instanceof LxcaConfigurationException) {
             throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin());
         }
+        if (FailureMessage.isBug(failure)) {
+            throw new MojoExecutionException(describe(failure));
+        }
         if (failure != null) {
             throw new MojoFailureException(describe(failure));
         }
@@ -289,8 +297,20 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
      * appends every cause's message to the headline; its stack trace goes to the debug log instead.
      */
     private String describe(Exception e) {
-        getLog().debug("LXCA import failed", e);
-        return e instanceof LxcaException lxca ? lxca.describe() : String.valueOf(e.getMessage());
+        if (FailureMessage.isBug(e)) {
+            getLog().error("The stack trace of the unexpected " + e.getClass().getName() + ":", e);
+        } else {
+            getLog().debug("LXCA import failed", e);
+        }
+        return FailureMessage.of(e);
+    }
+
+    /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
+    private SecretLookup secrets() {
+        if (secrets == null) {
+            secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), environment);
+        }
+        return secrets;
     }
 
     /** Where the URL came from, so that a hint to check it points at the setting to change. */
@@ -308,15 +328,15 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             return requests;
         }
         if (url == null || url.isBlank()) {
-            throw new MojoFailureException("No LXCA to import into: set lxca.url (https://host[:port]),"
-                    + " or list several in <servers>");
+            throw new PluginConfigurationException("No LXCA to import into",
+                    "set lxca.url (https://host[:port]), or list several in <servers>");
         }
         return List.of(buildRequest(url, serverId));
     }
 
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
-        SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), environment);
+        SecretLookup secrets = secrets();
         CredentialsResolver resolver = new CredentialsResolver(settingsDecrypter, secrets);
         Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
         getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));
@@ -326,9 +346,17 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                     + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");
         }
         TrustSettings trust = new TrustSettings(trustStore == null ? null : trustStore.toPath(),
-                secrets.get("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"), certificateFingerprint, insecure);
+                trustStore == null ? null : secrets.secret("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"),
+                certificateFingerprint, insecure,
+                secrets.describe("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"));
+        try {
+            TrustInputs.check(trust);
+        } catch (LxcaConfigurationException e) {
+            throw new MojoFailureException(e.describe()); // already ends with its What to do: line
+        }
         if (retries < 0) {
-            throw new MojoFailureException("lxca.retries must be 0 or more, not " + retries);
+            throw new PluginConfigurationException("lxca.retries must be 0 or more, not " + retries,
+                    "give 0 for no retries, or the number wanted (3 by default)");
         }
         ProxySettings proxy = new ProxyResolver(settingsDecrypter)
                 .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
@@ -358,7 +386,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         try {
             return OnExisting.valueOf(onExisting.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'");
+            throw new PluginConfigurationException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'",
+                    "give one of those three");
         }
     }
 }

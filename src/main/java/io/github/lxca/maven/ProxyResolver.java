@@ -29,8 +29,9 @@ final class ProxyResolver {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen.get()));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoFailureException("Cannot decrypt the password of <proxy> '" + chosen.get().getId()
-                        + "' in settings.xml: " + problem.getMessage());
+                throw new PluginConfigurationException("Cannot decrypt the password of <proxy> '" + chosen.get().getId()
+                        + "' in settings.xml: " + problem.getMessage(), "check ~/.m2/settings-security.xml (the master"
+                        + " password), or encrypt the proxy password again with mvn --encrypt-password");
             }
         }
         Proxy proxy = result.getProxy();

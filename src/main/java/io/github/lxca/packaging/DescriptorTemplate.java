@@ -27,13 +27,13 @@ public final class DescriptorTemplate {
             int lineEnd = template.indexOf('\n', start);
             if (end < 0 || (lineEnd >= 0 && lineEnd < end)) {
                 throw new PackagingException("The descriptor template has a '${' without a closing '}' on line "
-                        + lineOf(template, start) + "; known placeholders: " + known(values, markup));
+                        + lineOf(template, start), "close it; the known placeholders are " + known(values, markup));
             }
             String name = template.substring(start + OPEN.length(), end);
             String value = values.containsKey(name) ? escape(values.get(name)) : markup.get(name);
             if (value == null) {
                 throw new PackagingException("The descriptor template uses the unknown placeholder ${" + name + "} on line "
-                        + lineOf(template, start) + "; known placeholders: " + known(values, markup));
+                        + lineOf(template, start), "use one of the known placeholders: " + known(values, markup));
             }
             filled.append(template, copiedUpTo, start).append(value);
             copiedUpTo = end + 1;

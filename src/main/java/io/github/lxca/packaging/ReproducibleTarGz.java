@@ -39,7 +39,7 @@ public final class ReproducibleTarGz {
     public static void write(Path folder, Path archive, Instant entryTime) throws PackagingException, IOException {
         List<Path> contents = contentsOf(folder);
         if (contents.stream().noneMatch(Files::isRegularFile)) {
-            throw new PackagingException("The payload folder " + folder + " holds no files; build the payload first");
+            throw new PackagingException("The payload folder " + folder + " holds no files", "build the payload first");
         }
         GzipParameters gzip = new GzipParameters();
         gzip.setModificationTime(0);
@@ -89,7 +89,7 @@ public final class ReproducibleTarGz {
         if (!refused.isEmpty()) {
             // A link's target differs between machines, so it cannot be archived reproducibly.
             throw new PackagingException("The payload folder " + folder + " holds symbolic links or special files,"
-                    + " which are not archived: " + refused.stream().sorted().toList() + "; copy the real files in instead");
+                    + " which are not archived: " + refused.stream().sorted().toList(), "copy the real files in instead");
         }
         contents.sort(Comparator.comparing(path -> entryName(folder, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))));
         return contents;

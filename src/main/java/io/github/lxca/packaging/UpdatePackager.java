@@ -54,11 +54,11 @@ public final class UpdatePackager {
     public UpdateSet pack(PackageRequest request) throws PackagingException, InvalidUpdateSetException {
         Optional<String> badFixId = FixId.problemWith(request.fixId());
         if (badFixId.isPresent()) {
-            throw new PackagingException("Cannot package the update: " + badFixId.get());
+            throw new PackagingException("Cannot package the update: " + badFixId.get(), "correct lxca.fixId");
         }
         if (request.changeHistory().isPresent() && !request.changes().isEmpty()) {
-            throw new PackagingException("Both changeHistory (" + request.changeHistory().get() + ") and <changes> are set;"
-                    + " set only one: a ready change history file, or the changes to list in a generated one");
+            throw new PackagingException("Both changeHistory (" + request.changeHistory().get() + ") and <changes> are set",
+                    "set only one: a ready change history file, or the changes to list in a generated one");
         }
         requireInputs(request);
         requireDescriptorValues(request);
@@ -76,7 +76,8 @@ public final class UpdatePackager {
             complete = true;
             return set;
         } catch (IOException e) {
-            throw new PackagingException("Cannot write the update set " + request.fixId() + " to " + out + ": " + describe(e), e);
+            throw new PackagingException("Cannot write the update set " + request.fixId() + " to " + out + ": " + describe(e),
+                    "check that the build may write there and that the disk has room, then run again", e);
         } finally {
             if (!complete) {
                 removeWritten(targets, request);
@@ -136,7 +137,8 @@ public final class UpdatePackager {
         }
         Optional<String> problem = WellFormedXml.problemWith(document);
         if (problem.isPresent()) {
-            throw new PackagingException("The descriptor (" + origin + ") is not well-formed XML: " + problem.get());
+            throw new PackagingException("The descriptor (" + origin + ") is not well-formed XML: " + problem.get(),
+                    "correct the XML at the place named");
         }
         return document;
     }
@@ -162,7 +164,8 @@ public final class UpdatePackager {
             missing.add("the descriptor file " + ready.file() + " does not exist");
         }
         if (!missing.isEmpty()) {
-            throw new PackagingException("Cannot package the update " + request.fixId() + ":\n  - " + String.join("\n  - ", missing));
+            throw new PackagingException("Cannot package the update " + request.fixId() + ":\n  - " + String.join("\n  - ", missing),
+                    "create the files named, or correct the parameters that name them");
         }
     }
 
@@ -188,7 +191,8 @@ public final class UpdatePackager {
                         + " 'ThinkSystem SR650 [7X06]'"));
         if (!problems.isEmpty()) {
             throw new PackagingException("Cannot write the descriptor of " + request.fixId() + ":\n  - "
-                    + String.join("\n  - ", problems));
+                    + String.join("\n  - ", problems), "set the parameters named above (lxca.version, lxca.buildNumber,"
+                    + " lxca.preReqs, lxca.applicableMachineTypes) to values Lenovo's parser can read");
         }
     }
 
@@ -243,7 +247,7 @@ public final class UpdatePackager {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new PackagingException("The descriptorTemplate " + file + " is not UTF-8 text", e);
+            throw new PackagingException("The descriptorTemplate " + file + " is not UTF-8 text", "save it as UTF-8", e);
         }
     }
 

@@ -9,7 +9,9 @@ public class InvalidUpdateSetException extends Exception {
     private final List<String> problems;
 
     public InvalidUpdateSetException(Path directory, List<String> problems) {
-        super("The update set in " + directory + " cannot be imported:\n  - " + String.join("\n  - ", problems));
+        super("The update set in " + directory + " cannot be imported:\n  - " + String.join("\n  - ", problems)
+                + "\nWhat to do: correct each problem listed (a set is four files sharing one fix id: .chg, .tgz, .txt"
+                + " and .xml; lxca:package-update makes one), then run again");
         this.directory = directory;
         this.problems = List.copyOf(problems);
     }

@@ -19,6 +19,7 @@ import io.github.lxca.simulator.LxcaSimulator;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
 import io.github.lxca.testing.TestClock;
+import io.github.lxca.update.UpdateSet;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +44,7 @@ class ImportCoordinatorTest {
             String fixId = "lnvgy_sw_lxca_multi-1.0.0_anyos_noarch";
             SampleUpdateSets.write(work.resolve("sets"), fixId);
             List<ImportRequest> requests = List.of(request(good, "good"), request(bad, "bad"));
-            ImportCoordinator coordinator = new ImportCoordinator(importLog -> new UpdateImporter(
-                    (settings, clientLog) -> LxcaClient.open(settings, clientLog, new RetryPolicy(0,
-                            Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 0.0)),
-                    clock, clock.sleeper(), importLog), log, clock);
+            ImportCoordinator coordinator = coordinator();
 
             List<ReportEntry> records = coordinator.run(coordinator.check(requests.get(0), CheckedPayloads.NONE), requests, 2);
 
@@ -87,6 +85,41 @@ class ImportCoordinatorTest {
             assertEquals("FQXHMUP2502L", second.path("messages").get(0).path("id").asText());
             assertNull(second.get("failure"), "the exception itself is not serialized");
         }
+    }
+
+    @Test
+    void aFailedJobsEntryHasItsJobItsLastStateAndTheBytesUploaded() throws Exception {
+        try (LxcaSimulator simulator = LxcaSimulator.builder().workDirectory(work.resolve("a")).start()) {
+            simulator.addUser("ops", "pw", Fault.TASK_FAILS);
+            SampleUpdateSets.write(work.resolve("sets"), "lnvgy_sw_lxca_fails-1.0.0_anyos_noarch");
+            ImportRequest request = request(simulator, "only");
+            ImportCoordinator coordinator = coordinator();
+            List<UpdateSet> sets = coordinator.check(request, CheckedPayloads.NONE);
+
+            ReportEntry entry = coordinator.run(sets, List.of(request), 1).get(0);
+
+            assertEquals(ImportOutcome.FAILED, entry.outcome());
+            assertEquals(simulator.taskState(entry.jobId()).orElseThrow(), entry.finalState());
+            assertEquals("Stopped_With_Error", entry.finalState());
+            assertEquals(sets.get(0).totalSize(), entry.bytes(), "the whole set was uploaded before the job failed");
+            assertTrue(entry.error().startsWith("Import job " + entry.jobId() + " ended 'Stopped_With_Error'"), entry.error());
+            assertEquals("FQXHMUP4001L", entry.messages().get(0).id());
+        }
+    }
+
+    @Test
+    void aBugIsNamedAsOneInTheReport() {
+        ReportEntry entry = ReportEntry.failed("https://lxca", "ops", List.of(), 5, new NullPointerException(),
+                new JobProgress());
+        assertEquals("The import stopped on an unexpected java.lang.NullPointerException: " + FailureMessage.BUG,
+                entry.error());
+    }
+
+    private ImportCoordinator coordinator() {
+        return new ImportCoordinator(importLog -> new UpdateImporter(
+                (settings, clientLog) -> LxcaClient.open(settings, clientLog, new RetryPolicy(0,
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 0.0)),
+                clock, clock.sleeper(), importLog), log, clock);
     }
 
     private ImportRequest request(LxcaSimulator simulator, String name) throws Exception {

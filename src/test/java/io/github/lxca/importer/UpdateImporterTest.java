@@ -290,7 +290,69 @@ class UpdateImporterTest {
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
-        assertEquals("deleted " + fixId + " " + user, eventsOf(user).get(1));
+        // every check first, then the job, and only then the delete, right before the upload
+        assertEquals(List.of("login " + user, "repository-size " + user, "create-job N " + user,
+                "deleted " + fixId + " " + user, "upload N " + user), eventsOf(user).subList(0, 5));
+    }
+
+    /** A request to import a set whose fix id the simulator already holds, with onExisting=replace. */
+    private ImportRequest replacing(String user, String fixId) throws IOException {
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+        return withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false);
+    }
+
+    @Test
+    void replaceWhoseUploadFailsSaysLxcaNoLongerHoldsTheUpdate() throws Exception {
+        String user = user(Fault.UPLOAD_500);
+        String fixId = fixId();
+
+        var e = assertThrows(LxcaReplaceFailedException.class, () -> importer().importUpdates(replacing(user, fixId)));
+
+        assertTrue(e.getMessage().startsWith("LXCA no longer holds " + fixId + ": onExisting=replace deleted it, and"
+                + " importing it again failed: LXCA refused to upload the update files"), e.getMessage());
+        assertEquals("FQXHMUP2999M", e.messages().get(0).id(), "LXCA's messages are kept");
+        assertTrue(e.jobId().isPresent());
+        assertTrue(e.describe().contains("then run the build again to import " + fixId), e.describe());
+        assertFalse(simulator.repository().containsKey(fixId), "the simulator no longer holds it, as the headline says");
+    }
+
+    @Test
+    void replaceWithoutRoomInTheRepositoryDeletesNothing() throws Exception {
+        String user = user(Fault.REPOSITORY_FULL);
+        String fixId = fixId();
+
+        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importer().importUpdates(replacing(user, fixId)));
+
+        assertTrue(e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("onExisting=replace deleted nothing, so LXCA still holds " + fixId),
+                e.getMessage());
+        assertTrue(simulator.repository().containsKey(fixId));
+        assertEquals(List.of("login " + user, "repository-size " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void replaceGoesOnWhenLxcaDoesNotSayHowMuchRoomItHas() throws Exception {
+        String user = user(Fault.REPOSITORY_SIZE_UNKNOWN);
+        String fixId = fixId();
+
+        ImportResult result = importer().importUpdates(replacing(user, fixId));
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertTrue(log.text().contains("DEBUG LXCA did not say how much room its repository has"), log.text());
+    }
+
+    @Test
+    void aLoginReplyIsNeverShownEvenWhenItSaysFailure() throws Exception {
+        var e = importFails(LxcaRejectedException.class, user(Fault.LOGIN_SAYS_FAILURE));
+
+        assertEquals("LXCA refused to log in: HTTP 200 with result 'failure' (the reply is not shown: a login reply"
+                + " may hold session secrets)", e.getMessage());
+        String shown = e.describe() + log.text();
+        assertFalse(shown.contains("csrf") || shown.contains("pwChangeRequired"), shown);
+        assertFalse(shown.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"),
+                "no session id or CSRF token: " + shown);
     }
 
     @Test
@@ -304,7 +366,7 @@ class UpdateImporterTest {
         ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
 
         assertEquals(ImportOutcome.DRY_RUN, result.outcome());
-        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+        assertEquals(List.of("login " + user, "repository-size " + user, "logout " + user), eventsOf(user));
         assertTrue(simulator.repository().containsKey(present), "a dry run deletes nothing");
         assertTrue(log.text().contains("INFO Dry run: would delete " + present + " from LXCA's repository first"), log.text());
         assertTrue(log.text().contains("Nothing was uploaded."), log.text());
@@ -725,17 +787,24 @@ class UpdateImporterTest {
     }
 
     @Test
-    void wrongPinnedFingerprintIsRefused() throws Exception {
+    void aPinThatDoesNotMatchShowsBothFingerprintsAndAsksToVerifyBeforePinning() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         String other = "AA".repeat(32);
+        int connectionsBefore = simulator.connectionsOpened();
         // The trust store does trust the simulator: a pin must still refuse any other certificate.
         var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
                 request(user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
-        assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
-                e.getMessage());
-        assertEquals(List.of(), eventsOf(user));
+        String pinned = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(other));
+        assertTrue(e.getMessage().startsWith("The TLS certificate of LXCA at " + simulator.url().getAuthority()
+                + " has changed: lxca.certificateFingerprint pins " + pinned + ", but it presented "
+                + simulator.fingerprint() + ". Either LXCA's certificate was renewed or regenerated, or someone between"
+                + " this machine and LXCA is presenting their own"), e.getMessage());
+        String whatToDo = e.describe().lines().filter(line -> line.startsWith("What to do: ")).findFirst().orElseThrow();
+        assertTrue(whatToDo.indexOf("web console") < whatToDo.indexOf("-Dlxca.certificateFingerprint="), whatToDo);
+        assertEquals(List.of(), eventsOf(user), "no login");
+        assertTrue(simulator.connectionsOpened() > connectionsBefore, "the refusal came from the TLS handshake");
     }
 
     @Test
@@ -772,7 +841,19 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
                 request(user(), new TrustSettings(trustStore, "not-the-password", null, false), simulator.url())));
-        assertTrue(e.getMessage().startsWith("Cannot read the trust store " + trustStore), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The trust store password is wrong for lxca.trustStore "
+                + trustStore.toAbsolutePath()), e.getMessage());
+    }
+
+    @Test
+    void aMalformedFingerprintFailsBeforeAnyConnection() throws Exception {
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+        int connectionsBefore = simulator.connectionsOpened();
+        var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
+                request(user(), new TrustSettings(trustStore, "changeit", "BB:19:4A", false), simulator.url())));
+        assertTrue(e.getMessage().startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint"),
+                e.getMessage());
+        assertEquals(connectionsBefore, simulator.connectionsOpened(), "the simulator was not even connected to");
     }
 
     @Test

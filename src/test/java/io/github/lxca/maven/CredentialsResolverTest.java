@@ -108,7 +108,7 @@ class CredentialsResolverTest {
     void missingCredentialsSayWhereToPutThem() {
         var e = assertThrows(MojoFailureException.class, () -> resolver().resolve(settings, "lxca", "admin"));
         assertTrue(e.getMessage().startsWith("No credentials for LXCA: settings.xml has no <server> with id 'lxca',"
-                + " and no password was given otherwise."), e.getMessage());
+                + " and no password was given otherwise\nWhat to do: add <server><id>lxca</id>"), e.getMessage());
         assertTrue(e.getMessage().contains("mvn --encrypt-password"), e.getMessage());
     }
 
@@ -125,7 +125,8 @@ class CredentialsResolverTest {
     void serverEntryWithoutPasswordIsRefused() {
         server("lxca", "admin", null);
         var e = assertThrows(MojoFailureException.class, () -> resolver().resolve(settings, "lxca", null));
-        assertEquals("the <server> 'lxca' in settings.xml needs both <username> and <password> for LXCA", e.getMessage());
+        assertEquals("the <server> 'lxca' in settings.xml needs both <username> and <password> for LXCA"
+                + "\nWhat to do: add the one that is missing", e.getMessage());
     }
 
     @Test

@@ -172,7 +172,7 @@ class ImportUpdateMojoTest {
     @Test
     void withoutAnyUrlTheGoalSaysWhatToSet() throws Exception {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> requests(setup()));
-        assertTrue(e.getMessage().startsWith("No LXCA to import into: set lxca.url"), e.getMessage());
+        assertEquals("No LXCA to import into\nWhat to do: set lxca.url (https://host[:port]), or list several in <servers>", e.getMessage());
     }
 
     @Test

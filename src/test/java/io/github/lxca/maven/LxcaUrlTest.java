@@ -2,6 +2,7 @@ package io.github.lxca.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,8 +20,8 @@ class LxcaUrlTest {
     @Test
     void acceptsPlainHttpOnlyWhenAllowed() throws Exception {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse("http://lxca.example", false));
-        assertEquals("lxca.url 'http://lxca.example' is not usable: http:// would send the password in clear;"
-                + " use https://, or set lxca.allowPlainHttp=true for a test server", e.getMessage());
+        assertEquals("lxca.url 'http://lxca.example' is not usable: http:// would send the password in clear"
+                + "\nWhat to do: use https://, or set lxca.allowPlainHttp=true for a test server", e.getMessage());
         assertEquals(URI.create("http://lxca.example"), LxcaUrl.parse("http://lxca.example", true));
     }
 
@@ -34,7 +35,8 @@ class LxcaUrlTest {
     })
     void refusesWhatCannotBeAnLxcaBaseUrl(String url, String problem) {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse(url, false));
-        assertEquals("lxca.url '" + url + "' is not usable: " + problem, e.getMessage());
+        assertEquals("lxca.url '" + url + "' is not usable: " + problem, e.getMessage().lines().findFirst().orElseThrow());
+        assertTrue(e.getMessage().lines().skip(1).findFirst().orElseThrow().startsWith("What to do: "), e.getMessage());
     }
 
     @Test
@@ -42,7 +44,7 @@ class LxcaUrlTest {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse("https://admin:S3cret@lxca.example", false));
 
         assertEquals("lxca.url 'https://***@lxca.example' is not usable: it must not carry a user name or password,"
-                + " which would show in logs and the report; put them in a <server> of settings.xml and name it with"
-                + " lxca.serverId", e.getMessage());
+                + " which would show in logs and the report\nWhat to do: put them in a <server> of settings.xml and name"
+                + " it with lxca.serverId", e.getMessage());
     }
 }

@@ -8,6 +8,11 @@ import java.util.Locale;
  * credentials.
  */
 public enum Fault {
+    /**
+     * Login answers HTTP 200 with {@code "result": "failure"}, no messages, and the new session's id and
+     * CSRF token in its body: a reply whose body must never be shown.
+     */
+    LOGIN_SAYS_FAILURE,
     /** Login succeeds but the account must change its password first. */
     PASSWORD_CHANGE_REQUIRED,
     /** Creating the job answers HTTP 200 with {@code "result": "failure"}. */
@@ -86,7 +91,11 @@ public enum Fault {
     /** Logging out is answered only after 3 s, as by an LXCA that stopped answering. */
     LOGOUT_HANGS,
     /** Cancelling a job fails with 500 and a JSON message. */
-    CANCEL_FAILS;
+    CANCEL_FAILS,
+    /** The repository's size ({@code key=size}) shows 100 bytes free. */
+    REPOSITORY_FULL,
+    /** The repository's size is not answered ({@code key=size} gives 404), as by an LXCA that does not know it. */
+    REPOSITORY_SIZE_UNKNOWN;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

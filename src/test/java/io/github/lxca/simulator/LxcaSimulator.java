@@ -28,11 +28,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -69,6 +71,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private final int pollsToComplete;
     private final boolean countingSink;
     private final long timelineStep;
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
 
     private LxcaSimulator(Builder builder) throws IOException {
         this.countingSink = builder.countingSink;
@@ -95,6 +98,12 @@ public final class LxcaSimulator implements AutoCloseable {
         tls.setKeyStorePassword(SelfSignedCertificate.STORE_PASSWORD);
         connector = builder.plainHttp ? new ServerConnector(server, new HttpConnectionFactory(http))
                 : new ServerConnector(server, tls, new HttpConnectionFactory(http));
+        connector.addBean(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                connectionsOpened.incrementAndGet();
+            }
+        });
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
@@ -241,6 +250,14 @@ public final class LxcaSimulator implements AutoCloseable {
         return Optional.ofNullable(state.jobs.get(jobId)).map(job -> job.state);
     }
 
+    /**
+     * How many connections were opened to it, including those whose TLS handshake then failed (which no
+     * event shows): proves that a client refused its settings before it connected.
+     */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
     public int openSessions() {
         return state.sessions.size();
     }
@@ -358,6 +375,9 @@ public final class LxcaSimulator implements AutoCloseable {
         if (path.startsWith("/tasks/") && method.equals("GET")) {
             return tasks(session, path.substring("/tasks/".length()));
         }
+        if (path.equals("/managementServer/updates") && method.equals("GET") && "size".equals(query.getValue("key"))) {
+            return repositorySize(session.user());
+        }
         if (path.equals("/managementServer/updates") && method.equals("GET")) {
             return listRepository(session.user());
         }
@@ -408,6 +428,9 @@ public final class LxcaSimulator implements AutoCloseable {
             sessionJson.put("csrf", session.csrf());
         }
         sessionJson.put("inactivityTimeout", 86400).put("UserId", user.name());
+        if (user.has(Fault.LOGIN_SAYS_FAILURE)) {
+            reply.put("result", "failure");
+        }
         List<HttpCookie> cookies = new ArrayList<>();
         cookies.add(HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build());
         if (!user.has(Fault.LOGIN_CSRF_BODY_ONLY)) {
@@ -885,6 +908,22 @@ public final class LxcaSimulator implements AutoCloseable {
         state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));
         statuses.forEach((fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));
         return json(200, reply);
+    }
+
+    /**
+     * {@code GET /managementServer/updates?key=size}: the repository's allotment and free space, in bytes
+     * (the unit is our inference). 100 GiB in all, less what is stored.
+     */
+    private Reply repositorySize(User user) {
+        state.event("repository-size " + user.name());
+        if (user.has(Fault.REPOSITORY_SIZE_UNKNOWN)) {
+            return json(404, failure("FQXHMSE0404J", "The resource was not found.", "", ""));
+        }
+        long allotment = 100L * 1024 * 1024 * 1024;
+        long used = state.repository.values().stream().flatMap(update -> update.files().stream())
+                .mapToLong(ReceivedFile::size).sum();
+        long free = user.has(Fault.REPOSITORY_FULL) ? 100 : allotment - used;
+        return json(200, mapper.createObjectNode().put("allotment", allotment).put("freeSpace", free));
     }
 
     private JsonNode readJson(Request request) throws IOException {

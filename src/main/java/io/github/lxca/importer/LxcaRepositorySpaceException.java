@@ -1,0 +1,17 @@
+package io.github.lxca.importer;
+
+import io.github.lxca.client.LxcaException;
+import java.util.List;
+
+/** LXCA's repository has less free space than the sets to import need; nothing was deleted or uploaded. */
+public class LxcaRepositorySpaceException extends LxcaException {
+    public LxcaRepositorySpaceException(String headline, String suggestion) {
+        super(headline, null, List.of(), suggestion, null);
+    }
+
+    @Override
+    protected String defaultSuggestion() {
+        return "remove updates LXCA no longer needs from its repository (Administration > Update Management Server),"
+                + " then run again";
+    }
+}
