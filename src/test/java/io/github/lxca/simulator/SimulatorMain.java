@@ -45,8 +45,11 @@ import java.util.stream.Stream;
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
-    /** A user only the skip IT logs in as, so that any request of that build shows in events.log. */
-    public static final String SKIP_IT_USER = "skip-it";
+    /**
+     * Users that only one IT each logs in as (skip, incomplete-set), so that any request of that build
+     * shows in events.log under its name, whatever the other ITs running meanwhile do.
+     */
+    public static final List<String> SINGLE_IT_USERS = List.of("skip-it", "incomplete-set-it");
     public static final String PASSWORD = "Sim-Pa55-w0rd";
     /** The simulator's own key and certificate, kept across restarts on the same folder. */
     static final String KEY_STORE = "server-key.p12";
@@ -173,7 +176,7 @@ public final class SimulatorMain {
                 .certificate(certificate)
                 .start();
         simulator.addUser(USER, PASSWORD);
-        simulator.addUser(SKIP_IT_USER, PASSWORD);
+        SINGLE_IT_USERS.forEach(user -> simulator.addUser(user, PASSWORD));
         for (Fault fault : Fault.values()) {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
