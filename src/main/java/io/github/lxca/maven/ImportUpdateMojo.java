@@ -190,7 +190,6 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             throw new MojoFailureException("lxca:import-update must reach LXCA, but Maven is offline (-o);"
                     + " run without -o, or set -Dlxca.skip to leave the import out");
         }
-        QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
         packageWhenNoSet();
         MavenImportLog log = new MavenImportLog(getLog());
