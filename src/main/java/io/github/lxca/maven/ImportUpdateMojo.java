@@ -316,7 +316,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
         SecretLookup secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), environment);
-        CredentialsResolver resolver = new CredentialsResolver(settingsDecrypter, secrets);
+        CredentialsResolver resolver = new CredentialsResolver(settingsPasswords(), secrets);
         Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
         getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));
         resolver.ignoredSources(session.getSettings(), serverId, username).forEach(getLog()::warn);
@@ -329,7 +329,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         if (retries < 0) {
             throw new MojoFailureException("lxca.retries must be 0 or more, not " + retries);
         }
-        ProxySettings proxy = new ProxyResolver(settingsDecrypter)
+        ProxySettings proxy = new ProxyResolver(settingsPasswords())
                 .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
         if (proxy != null) {
             getLog().debug("Reaching LXCA through " + proxy);
@@ -340,6 +340,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
         return new ImportRequest(connection, withoutProject(updateDirectory), interval, timeout, onExistingValue(), dryRun);
+    }
+
+    private SettingsPasswords settingsPasswords() {
+        return new SettingsPasswords(settingsDecrypter, getLog()::warn);
     }
 
     /**
