@@ -10,4 +10,7 @@ assert reportText.contains('"outcome" : "IMPORTED"') : reportText
 (secrets + ['Sim-Pa55-w0rd']).each { secret ->
     assert !reportText.contains(secret) : 'a password, session id or CSRF token appears in the report'
 }
+// the plugin's own request lines, and none of HttpClient's (its connection logs name each connection http-outgoing-N)
+assert log.contains('[DEBUG] POST /sessions -> HTTP 200 after ') : 'the plugin logs its requests at DEBUG'
+assert !log.contains('http-outgoing-') : "HttpClient's own logging reached the build output"
 true

@@ -39,7 +39,6 @@ final class HttpTransport implements AutoCloseable {
     private static final String ACCEPT = "application/json, application/*+json;q=0.9, */*;q=0.1";
 
     private final ConnectionSettings settings;
-    private final LxcaLog log;
     private final RequestConfig requestConfig;
     private final CloseableHttpClient http;
     private final BasicCookieStore cookies = new BasicCookieStore();
@@ -47,7 +46,6 @@ final class HttpTransport implements AutoCloseable {
 
     HttpTransport(ConnectionSettings settings, TlsSetup tls, LxcaLog log, ObjectMapper mapper) {
         this.settings = settings;
-        this.log = log;
         this.mapper = mapper;
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -89,6 +87,7 @@ final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setUserAgent("lxca-maven-plugin")
+                .addExecInterceptorFirst("lxca-request-log", new RequestLog(log))
                 .build();
     }
 
@@ -105,18 +104,12 @@ final class HttpTransport implements AutoCloseable {
         return request;
     }
 
-    /**
-     * Sends the request and reads the reply. Logs one DEBUG line (method, path, status, time; never a
-     * header or a body).
-     */
+    /** Sends the request and reads the reply; {@link RequestLog} logs it at DEBUG. */
     Reply send(HttpUriRequestBase request) throws IOException {
         request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
         HttpClientContext context = HttpClientContext.create();
         context.setCookieStore(cookies);
-        long start = System.nanoTime();
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
-            log.debug(request.getMethod() + " " + request.getRequestUri() + " -> HTTP " + response.getCode()
-                    + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
             HttpEntity entity = response.getEntity();
             byte[] body = new byte[0];
             boolean truncated = false;

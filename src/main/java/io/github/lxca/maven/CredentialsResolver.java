@@ -6,10 +6,6 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Finds the LXCA user and password: a {@code settings.xml} server entry first (its password decrypted
@@ -20,11 +16,11 @@ final class CredentialsResolver {
     static final String PASSWORD_VARIABLE = "LXCA_PASSWORD";
     static final String USERNAME_VARIABLE = "LXCA_USERNAME";
 
-    private final SettingsDecrypter decrypter;
+    private final SettingsPasswords passwords;
     private final SecretLookup secrets;
 
-    CredentialsResolver(SettingsDecrypter decrypter, SecretLookup secrets) {
-        this.decrypter = decrypter;
+    CredentialsResolver(SettingsPasswords passwords, SecretLookup secrets) {
+        this.passwords = passwords;
         this.secrets = secrets;
     }
 
@@ -106,15 +102,7 @@ final class CredentialsResolver {
     }
 
     private Credentials fromServer(Server server) throws MojoFailureException {
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new PluginConfigurationException("Cannot decrypt the password of <server> '" + server.getId()
-                        + "' in settings.xml: " + problem.getMessage(), "check ~/.m2/settings-security.xml (the master"
-                        + " password), or encrypt the password again with mvn --encrypt-password");
-            }
-        }
-        Server decrypted = result.getServer();
+        Server decrypted = passwords.decrypt(server);
         String source = "the <server> '" + server.getId() + "' in settings.xml";
         if (decrypted.getUsername() == null || decrypted.getUsername().isBlank()
                 || decrypted.getPassword() == null || decrypted.getPassword().isEmpty()) {

@@ -193,7 +193,6 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             throw new PluginConfigurationException("lxca:import-update must reach LXCA, but Maven is offline (-o)",
                     "run without -o, or set -Dlxca.skip to leave the import out");
         }
-        QuietHttpWireLog.apply();
         List<ImportRequest> requests = buildRequests();
         secrets().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
@@ -337,7 +336,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
         SecretLookup secrets = secrets();
-        CredentialsResolver resolver = new CredentialsResolver(settingsDecrypter, secrets);
+        CredentialsResolver resolver = new CredentialsResolver(settingsPasswords(), secrets);
         Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
         getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));
         resolver.ignoredSources(session.getSettings(), serverId, username).forEach(getLog()::warn);
@@ -358,7 +357,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             throw new PluginConfigurationException("lxca.retries must be 0 or more, not " + retries,
                     "give 0 for no retries, or the number wanted (3 by default)");
         }
-        ProxySettings proxy = new ProxyResolver(settingsDecrypter)
+        ProxySettings proxy = new ProxyResolver(settingsPasswords())
                 .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
         if (proxy != null) {
             getLog().debug("Reaching LXCA through " + proxy);
@@ -369,6 +368,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
         Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
         return new ImportRequest(connection, withoutProject(updateDirectory), interval, timeout, onExistingValue(), dryRun);
+    }
+
+    private SettingsPasswords settingsPasswords() {
+        return new SettingsPasswords(settingsDecrypter, getLog()::warn);
     }
 
     /**

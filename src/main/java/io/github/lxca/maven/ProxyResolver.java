@@ -5,20 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Picks the active {@code settings.xml} proxy for LXCA's scheme (https; an http proxy when there is no
  * https one, as most corporate settings declare only that) and decrypts its password through Maven.
  */
 final class ProxyResolver {
-    private final SettingsDecrypter decrypter;
+    private final SettingsPasswords passwords;
 
-    ProxyResolver(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+    ProxyResolver(SettingsPasswords passwords) {
+        this.passwords = passwords;
     }
 
     Optional<ProxySettings> resolve(List<Proxy> proxies, String scheme) throws MojoFailureException {
@@ -26,15 +22,7 @@ final class ProxyResolver {
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(chosen.get()));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new PluginConfigurationException("Cannot decrypt the password of <proxy> '" + chosen.get().getId()
-                        + "' in settings.xml: " + problem.getMessage(), "check ~/.m2/settings-security.xml (the master"
-                        + " password), or encrypt the proxy password again with mvn --encrypt-password");
-            }
-        }
-        Proxy proxy = result.getProxy();
+        Proxy proxy = passwords.decrypt(chosen.get());
         return Optional.of(new ProxySettings(proxy.getHost(), proxy.getPort(), proxy.getUsername(), proxy.getPassword(),
                 proxy.getNonProxyHosts()));
     }

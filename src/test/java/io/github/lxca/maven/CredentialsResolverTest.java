@@ -67,7 +67,7 @@ class CredentialsResolverTest {
     };
 
     private CredentialsResolver resolver() {
-        return new CredentialsResolver(FAKE_DECRYPTER, new SecretLookup(userProperties, new Properties(), environment::get));
+        return new CredentialsResolver(new SettingsPasswords(FAKE_DECRYPTER, warning -> {}), new SecretLookup(userProperties, new Properties(), environment::get));
     }
 
     private void server(String id, String username, String password) {
