@@ -74,8 +74,11 @@ final class SecretLookup {
                 .map(entry -> entry.getValue() + " instead of -D" + entry.getKey()).collect(Collectors.joining(", "));
         warn.accept("The password" + (fromCommandLine.size() > 1 ? "s" : "") + " given as " + properties
                 + (fromCommandLine.size() > 1 ? " are" : " is") + " on the command line, where other users of this"
-                + " machine can read " + (fromCommandLine.size() > 1 ? "them" : "it") + " in the process list (ps). Keep the LXCA password in settings.xml (encrypted"
-                + " with mvn --encrypt-password), or use the environment: " + variables);
+                + " machine can read " + (fromCommandLine.size() > 1 ? "them" : "it") + " in the process list (ps). "
+                + (fromCommandLine.containsKey("lxca.password")
+                        ? "Keep the LXCA password in settings.xml (encrypted with mvn --encrypt-password), or use the environment: "
+                        : "Use the environment: ")
+                + variables);
         fromCommandLine.clear();
     }
 

@@ -48,6 +48,9 @@ class SecretLookupTest {
 
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("-Dlxca.trustStorePassword"), warnings.get(0));
+        // a trust store's password has no place in settings.xml: only the environment is offered
+        assertTrue(warnings.get(0).endsWith(" Use the environment: LXCA_TRUSTSTORE_PASSWORD instead of"
+                + " -Dlxca.trustStorePassword"), warnings.get(0));
     }
 
     @Test
