@@ -62,6 +62,21 @@ class PackageUpdateMojoTest {
     }
 
     @Test
+    void aPackagedSetThatFailsTheImportChecksNamesItsProblemsAndWhatToDo() throws Exception {
+        Path notGzip = java.nio.file.Files.writeString(basedir.resolve("agent.tgz"), "not a gzip tar");
+        MojoSetup setup = new MojoSetup(basedir).configure("payload", notGzip.toString());
+        AbstractUpdateMojo mojo = setup.inject(new PackageUpdateMojo(null), "package-update");
+
+        var e = assertThrows(org.apache.maven.plugin.MojoFailureException.class,
+                () -> mojo.packageInto(basedir.resolve("out")));
+
+        assertTrue(e.getMessage().startsWith("The update set written to " + basedir.resolve("out")
+                + " fails the checks an import makes:\n  - "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("\nWhat to do: correct the payload or descriptor named above; it is read as"
+                + " given (a payload must be a readable gzip tar)"), e.getMessage());
+    }
+
+    @Test
     void aSnapshotIsRefusedUnlessAllowed() throws Exception {
         MojoSetup refused = new MojoSetup(basedir).configure("payload", "/builds/agent.tgz").commandLine("lxca.version", "2.2.0-SNAPSHOT");
         PackagingException e = assertThrows(PackagingException.class, () -> request(refused, "import-update"));

@@ -107,6 +107,8 @@ class SettingsPasswordsTest {
         var e = assertThrows(MojoFailureException.class, () -> passwords.decrypt(server("{broken}")));
         assertTrue(e.getMessage().startsWith("Cannot decrypt the password of <server> 'lxca' in settings.xml:"), e.getMessage());
         assertFalse(e.getMessage().contains("{broken}"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("\nWhat to do: check ~/.m2/settings-security.xml (the master password), or"
+                + " encrypt the password again with mvn --encrypt-password"), e.getMessage());
     }
 
     @Test

@@ -105,6 +105,7 @@ class UpdatePackagerTest {
         assertTrue(e.getMessage().contains("lxca.buildNumber 'build 7' must be one word"), e.getMessage());
         assertTrue(e.getMessage().contains("the preReq '../x' is not a safe fix id"), e.getMessage());
         assertTrue(e.getMessage().contains("'SR650 7X06' has no machine type in square brackets"), e.getMessage());
+        assertTrue(e.getMessage().contains("\nWhat to do: set the parameters named above"), e.getMessage());
         assertFalse(Files.exists(out));
     }
 
