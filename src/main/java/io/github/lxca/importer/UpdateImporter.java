@@ -61,7 +61,7 @@ public final class UpdateImporter {
 
     /** Finds and checks the sets of a folder, before anything leaves the machine. */
     public List<UpdateSet> check(Path directory, CheckedPayloads alreadyChecked) throws InvalidUpdateSetException {
-        return new UpdateSetScanner(log::warn, alreadyChecked, log::debug).scan(directory);
+        return new UpdateSetScanner(log::warn, alreadyChecked, log::info, log::debug).scan(directory);
     }
 
     /** Imports sets that {@link #check} accepted; the request's folder is not read again. */

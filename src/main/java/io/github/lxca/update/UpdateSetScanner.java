@@ -26,21 +26,25 @@ public final class UpdateSetScanner {
     private final Consumer<String> warnings;
     private final CheckedPayloads alreadyChecked;
     private final Consumer<String> notes;
+    private final Consumer<String> details;
 
     /** @param warnings receives one line per file that is not part of any set and is ignored */
     public UpdateSetScanner(Consumer<String> warnings) {
-        this(warnings, CheckedPayloads.NONE, note -> { });
+        this(warnings, CheckedPayloads.NONE, note -> { }, detail -> { });
     }
 
     /**
      * @param alreadyChecked payloads that need not be read to their end again
-     * @param notes receives one line per payload not read again, and per descriptor whose layout is not
-     *     Lenovo's and so is not checked against its set
+     * @param notes receives one line per descriptor whose layout is not Lenovo's and so is not checked
+     *     against its set: a user should know what was not checked
+     * @param details receives one line per payload not read again: only of interest when looking closer
      */
-    public UpdateSetScanner(Consumer<String> warnings, CheckedPayloads alreadyChecked, Consumer<String> notes) {
+    public UpdateSetScanner(Consumer<String> warnings, CheckedPayloads alreadyChecked, Consumer<String> notes,
+            Consumer<String> details) {
         this.warnings = warnings;
         this.alreadyChecked = alreadyChecked;
         this.notes = notes;
+        this.details = details;
     }
 
     public List<UpdateSet> scan(Path directory) throws InvalidUpdateSetException {
@@ -161,7 +165,7 @@ public final class UpdateSetScanner {
 
     private boolean readAgain(Path payload) {
         if (alreadyChecked.vouchFor(payload)) {
-            notes.accept("Not reading " + payload.getFileName() + " again: lxca:package-update checked it in this build"
+            details.accept("Not reading " + payload.getFileName() + " again: lxca:package-update checked it in this build"
                     + " and it has not changed since");
             return false;
         }

@@ -520,7 +520,7 @@ class UpdateImporterTest {
         assertEquals(400, e.status());
         assertTrue(e.describe().contains("FQXHMUP2013L: The update package " + fixId + " is not valid."), e.describe());
         assertTrue(e.describe().contains("Explanation: " + fixId + ".xml has no INSTANCE root element."), e.describe());
-        assertTrue(log.text().contains("Did not check what " + fixId + ".xml says about its set"), log.text());
+        assertTrue(log.text().contains("INFO Did not check what " + fixId + ".xml says about its set"), log.text());
     }
 
     @Test

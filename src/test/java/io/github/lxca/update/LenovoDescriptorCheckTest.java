@@ -21,7 +21,7 @@ class LenovoDescriptorCheckTest {
     Path dir;
 
     private final List<String> notes = new ArrayList<>();
-    private final UpdateSetScanner scanner = new UpdateSetScanner(warning -> { }, CheckedPayloads.NONE, notes::add);
+    private final UpdateSetScanner scanner = new UpdateSetScanner(warning -> { }, CheckedPayloads.NONE, notes::add, detail -> { });
 
     @Test
     void aDescriptorThatNamesItsOwnFilesPassesWithoutANote() throws Exception {

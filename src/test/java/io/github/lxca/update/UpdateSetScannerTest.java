@@ -55,7 +55,7 @@ class UpdateSetScannerTest {
         Files.setLastModifiedTime(payload, stamp);
         List<String> notes = new ArrayList<>();
 
-        List<UpdateSet> sets = new UpdateSetScanner(warnings::add, CheckedPayloads.of(checked.stamps()), notes::add)
+        List<UpdateSet> sets = new UpdateSetScanner(warnings::add, CheckedPayloads.of(checked.stamps()), note -> { }, notes::add)
                 .scan(dir);
 
         assertEquals(FIX, sets.get(0).fixId(), "vouched for by its earlier check: not read again");
@@ -64,7 +64,7 @@ class UpdateSetScannerTest {
 
         Files.setLastModifiedTime(payload, FileTime.fromMillis(stamp.toMillis() + 2000));
         var e = assertThrows(InvalidUpdateSetException.class,
-                () -> new UpdateSetScanner(warnings::add, checked, notes::add).scan(dir));
+                () -> new UpdateSetScanner(warnings::add, checked, note -> { }, notes::add).scan(dir));
         assertTrue(e.problems().get(0).startsWith(FIX + ".tgz is not a readable gzip-compressed tar"), e.problems().toString());
     }
 
