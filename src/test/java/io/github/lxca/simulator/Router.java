@@ -15,6 +15,8 @@ import org.eclipse.jetty.util.Fields;
 /**
  * The simulator's Jetty handler: finds the first route in the table that matches a request, checks the
  * session and its CSRF token unless the route is open, lets the route's endpoint answer, and writes the reply.
+ * A request no route matches is answered 404 once its session passed. A new group of endpoints is a class of
+ * its own, given the shared {@link SimulatorState}, and one line per endpoint in the table.
  */
 final class Router extends Handler.Abstract {
     private final Sessions sessions;
