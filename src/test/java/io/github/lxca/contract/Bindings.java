@@ -44,9 +44,14 @@ final class Bindings {
 
     /** A copy with one more value, for what holds for one request only (its session's token). */
     Bindings and(String name, String value) {
+        return copy().with(name, value);
+    }
+
+    /** A copy, for a second comparison that must not see the values the first one learned. */
+    Bindings copy() {
         Bindings copy = new Bindings();
         copy.values.putAll(values);
-        return copy.with(name, value);
+        return copy;
     }
 
     String fill(String text) {
