@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -14,6 +15,9 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.entity.DeflateInputStreamFactory;
+import org.apache.hc.client5.http.entity.GZIPInputStreamFactory;
+import org.apache.hc.client5.http.entity.InputStreamFactory;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -84,6 +88,7 @@ final class HttpTransport implements AutoCloseable {
                         .build())
                 .setDefaultCookieStore(cookies)
                 .setDefaultRequestConfig(requestConfig)
+                .setContentDecoderRegistry(acceptedEncodings())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .setUserAgent("lxca-maven-plugin")
@@ -139,5 +144,16 @@ final class HttpTransport implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing is left to clean up that matters to the build
         }
+    }
+
+    /**
+     * What the client decodes, and so names in Accept-Encoding: what Lenovo's clients send. HttpClient's default
+     * would also name each codec it finds on the class path (Brotli, Zstandard through Commons Compress).
+     */
+    private static LinkedHashMap<String, InputStreamFactory> acceptedEncodings() {
+        LinkedHashMap<String, InputStreamFactory> decoders = new LinkedHashMap<>();
+        decoders.put("gzip", GZIPInputStreamFactory.getInstance());
+        decoders.put("deflate", DeflateInputStreamFactory.getInstance());
+        return decoders;
     }
 }

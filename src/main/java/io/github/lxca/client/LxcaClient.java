@@ -151,14 +151,14 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /**
-     * Reads the task of a job ({@code GET /tasks/{id}}), with its child tasks. Each attempt waits at most
-     * 60 s for the reply, so that an LXCA that stopped answering cannot hold the build long past the task
-     * timeout.
+     * Reads the task of a job ({@code GET /tasks/{id}?includeChildren=true}, as Lenovo's Python client asks for it),
+     * with its child tasks. Each attempt waits at most 60 s for the reply, so that an LXCA that stopped answering
+     * cannot hold the build long past the task timeout.
      */
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401,
-                () -> http.within(POLL_TIMEOUT, new HttpGet(http.url("/tasks/" + encode(jobId)))));
+                () -> http.within(POLL_TIMEOUT, new HttpGet(http.url("/tasks/" + encode(jobId) + "?includeChildren=true"))));
         accept(reply, operation, jobId);
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;

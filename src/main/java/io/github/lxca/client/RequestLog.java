@@ -16,8 +16,8 @@ import org.apache.hc.core5.http.HttpException;
  * bound to nothing in the plugin jar, so these lines are all that {@code mvn -X} shows of the traffic.
  */
 final class RequestLog implements ExecChainHandler {
-    /** Query parameters whose values are names of actions, keys and job ids. */
-    private static final Set<String> SHOWN_QUERY_VALUES = Set.of("action", "key", "jobid");
+    /** Query parameters whose values are names of actions, keys, job ids and flags. */
+    private static final Set<String> SHOWN_QUERY_VALUES = Set.of("action", "key", "jobid", "includeChildren");
 
     private final LxcaLog log;
 

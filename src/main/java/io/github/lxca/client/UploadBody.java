@@ -18,6 +18,11 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  */
 final class UploadBody extends HttpEntityWrapper {
     static final String PART_NAME = "uploadedfiles[]";
+    /**
+     * HttpClient's own {@code MULTIPART_FORM_DATA} carries {@code charset=ISO-8859-1}, which it then names in the
+     * request's Content-Type; Lenovo's page and its Python client send only the boundary.
+     */
+    private static final ContentType FORM_DATA = ContentType.create("multipart/form-data");
 
     private final UploadListener listener;
 
@@ -27,7 +32,8 @@ final class UploadBody extends HttpEntityWrapper {
     }
 
     static UploadBody of(List<UpdateFile> files, UploadListener listener) {
-        MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT);
+        MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT)
+                .setContentType(FORM_DATA);
         for (UpdateFile file : files) {
             multipart.addPart(PART_NAME,
                     new UploadFileBody(file.path(), ContentType.create(file.contentType()), file.name(), file.size()));

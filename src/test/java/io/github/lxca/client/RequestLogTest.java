@@ -11,6 +11,7 @@ class RequestLogTest {
                 RequestLog.describe("/files/managementServer/updates?action=import&jobid=17"));
         assertEquals("/managementServer/updates?key=updates", RequestLog.describe("/managementServer/updates?key=updates"));
         assertEquals("/sessions", RequestLog.describe("/sessions"));
+        assertEquals("/tasks/17?includeChildren=true", RequestLog.describe("/tasks/17?includeChildren=true"));
     }
 
     @Test

@@ -78,7 +78,11 @@ public enum Fault {
     UPLOAD_STATE_FAILURE,
     /** The repository listing carries its messages in a nested {@code status} object with result informational. */
     LISTING_NESTED_STATUS,
-    /** The login reply carries the CSRF token only in its body, not in a cookie. */
+    /**
+     * The login reply carries the CSRF token in its body; the {@code csrf} cookie carries it too, as real LXCA
+     * always sets it (Lenovo's Python client reads only the cookie). It once had no cookie, which no source shows
+     * LXCA doing; the user stays, so that the builds that name it go on.
+     */
     LOGIN_CSRF_BODY_ONLY,
     /** The login reply carries the CSRF token only in the {@code csrf} cookie, not in its body. */
     LOGIN_CSRF_COOKIE_ONLY,

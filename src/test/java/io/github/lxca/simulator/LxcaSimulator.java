@@ -31,6 +31,7 @@ public final class LxcaSimulator implements AutoCloseable {
     public static final String SESSION_COOKIE = Sessions.SESSION_COOKIE;
 
     private final SimulatorState state = new SimulatorState();
+    private final ExchangeLog exchanges = new ExchangeLog(state);
     private final SelfSignedCertificate certificate;
     private final Server server;
     private final ServerConnector connector;
@@ -68,7 +69,7 @@ public final class LxcaSimulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
-        server.setHandler(new Router(state, settings));
+        server.setHandler(new Router(state, settings, exchanges));
     }
 
     public static Builder builder() {
@@ -182,6 +183,14 @@ public final class LxcaSimulator implements AutoCloseable {
         synchronized (state.events) {
             return List.copyOf(state.events);
         }
+    }
+
+    /**
+     * The requests it answered, as they arrived, with each reply's status and body (the last
+     * {@value ExchangeLog#LIMIT}): for comparing one client's requests with another's.
+     */
+    public List<Exchange> exchanges() {
+        return exchanges.all();
     }
 
     public Map<String, StoredUpdate> repository() {

@@ -61,9 +61,10 @@ final class Replies {
         return Reply.text(status, null, "");
     }
 
-    /** The request's body as JSON, or null when it is not JSON. */
+    /** The request's body as JSON, or null when it is not JSON; the {@link ExchangeLog} keeps it as it came. */
     static JsonNode readJson(Request request) throws IOException {
         String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+        ExchangeLog.body(request, body);
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {

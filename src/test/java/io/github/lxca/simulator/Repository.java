@@ -11,17 +11,20 @@ import io.github.lxca.simulator.SimulatorState.Job;
 import io.github.lxca.simulator.SimulatorState.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.jetty.http.HttpHeader;
 
 /**
- * The updates repository's endpoints under {@code /managementServer/updates} (listing, size, delete), and
- * storing a completed job's files in it.
+ * The updates repository's endpoints under {@code /managementServer/updates} (listing, size, readme and change
+ * history, delete), and storing a completed job's files in it.
  */
 final class Repository {
     static final String UPDATE_PATH = "/managementServer/updates/";
@@ -78,6 +81,7 @@ final class Repository {
         if (state.repository.remove(fixId) == null && !(removeMetadata && listed)) {
             return json(404, failure("FQXHMUP2404L", "The update " + fixId + " is not in the repository.", "", ""));
         }
+        state.texts.keySet().removeIf(fileName -> fileName.startsWith(fixId + "."));
         if (removeMetadata) {
             state.listedWithoutPayload.remove(fixId);
         } else {
@@ -85,6 +89,42 @@ final class Repository {
         }
         state.event("deleted " + fixId + " " + call.user().name());
         return json(200, success());
+    }
+
+    /**
+     * {@code GET /managementServer/updates/<fixid>?filetype=readme|changeHistory} (older pylxca sends {@code type=}):
+     * the stored {@code .txt} or {@code .chg} as it was uploaded. Verbatim as {@code text/plain} to a client whose
+     * Accept names a text type first; to any other, in a JSON reply with the text in {@code content}, since
+     * Lenovo's Python client parses every reply as JSON. That envelope is the simulator's own: no source shows
+     * what LXCA wraps the text in (inferred).
+     */
+    Reply text(Call call) {
+        String fixId = call.pathAfter(UPDATE_PATH);
+        String fileType = call.query("filetype") != null ? call.query("filetype") : call.query("type");
+        String extension = switch (fileType) {
+            case "readme" -> ".txt";
+            case "changeHistory" -> ".chg";
+            default -> null;
+        };
+        if (extension == null) {
+            return json(400, failure("FQXHMUP2402L", "The file type " + fileType + " is not valid.",
+                    "The file types are readme and changeHistory.", ""));
+        }
+        byte[] content = state.repository.containsKey(fixId) ? state.texts.get(fixId + extension) : null;
+        if (content == null) {
+            return json(404, failure("FQXHMUP2404L", "The update " + fixId + " has no " + fileType + " in the repository.",
+                    "", ""));
+        }
+        state.event("text " + fixId + " " + fileType + " " + call.user().name());
+        if (asksForTextFirst(call.request().getHeaders().get(HttpHeader.ACCEPT))) {
+            return new Reply(200, "text/plain;charset=UTF-8", content, List.of());
+        }
+        return json(200, success().put("fixid", fixId).put("filetype", fileType).put("fileName", fixId + extension)
+                .put("content", new String(content, StandardCharsets.UTF_8)));
+    }
+
+    private static boolean asksForTextFirst(String accept) {
+        return accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("text/");
     }
 
     /** Stores a completed job's files, one update per fix id. */
@@ -97,6 +137,8 @@ final class Repository {
         byFixId.forEach((fixId, files) -> {
             keepFiles(job.id, fixId, files);
             state.repository.put(fixId, new StoredUpdate(fixId, job.id, job.creator.name(), List.copyOf(files)));
+            files.stream().map(ReceivedFile::fileName).filter(name -> name.endsWith(".txt") || name.endsWith(".chg"))
+                    .filter(job.texts::containsKey).forEach(name -> state.texts.put(name, job.texts.get(name)));
             state.listedWithoutPayload.remove(fixId);
             state.event("stored " + fixId + " job " + job.id);
         });

@@ -21,9 +21,11 @@ import org.eclipse.jetty.util.Fields;
 final class Router extends Handler.Abstract {
     private final Sessions sessions;
     private final ReplyWriter writer;
+    private final ExchangeLog exchanges;
     private final List<Route> routes;
 
-    Router(SimulatorState state, SimulatorSettings settings) {
+    Router(SimulatorState state, SimulatorSettings settings, ExchangeLog exchanges) {
+        this.exchanges = exchanges;
         this.sessions = new Sessions(state);
         this.writer = new ReplyWriter(state);
         Repository repository = new Repository(state, settings);
@@ -40,18 +42,22 @@ final class Router extends Handler.Abstract {
                 Route.of("GET", Tasks.PATH, tasks::poll),
                 Route.of("GET", "/managementServer/updates", "key", "size", repository::size),
                 Route.of("GET", "/managementServer/updates", repository::list),
+                Route.of("GET", Repository.UPDATE_PATH, "filetype", null, repository::text),
+                Route.of("GET", Repository.UPDATE_PATH, "type", null, repository::text),
                 Route.of("DELETE", Repository.UPDATE_PATH, repository::delete));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Reply reply;
+        Session before = sessions.session(request); // a log-out ends it
         try {
             reply = route(request);
         } catch (Exception e) {
             e.printStackTrace(); // a fault in the simulator itself, not an injected one
             reply = json(500, failure("FQXHMSE0500M", "The simulator failed: " + e, "", ""));
         }
+        exchanges.record(request, before, reply);
         writer.write(reply, request, response, callback, () -> sessions.session(request).user().name());
         return true;
     }

@@ -81,9 +81,8 @@ final class Sessions {
         }
         List<HttpCookie> cookies = new ArrayList<>();
         cookies.add(HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build());
-        if (!user.has(Fault.LOGIN_CSRF_BODY_ONLY)) {
-            cookies.add(HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
-        }
+        // Always, as real LXCA sets it: Lenovo's Python client reads its X-Csrf-Token from this cookie only.
+        cookies.add(HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
         cookies.add(HttpCookie.build("user", user.name()).path("/").secure(true).build());
         return new Reply(200, Replies.JSON, Replies.bytes(reply), cookies);
     }

@@ -40,6 +40,8 @@ final class SimulatorState {
         final List<DeclaredFile> files;
         Phase phase = Phase.CREATED;
         List<ReceivedFile> received = List.of();
+        /** The uploaded descriptors, readmes and change histories by file name. */
+        Map<String, byte[]> texts = Map.of();
         int polls;
         String state = "Pending";
         int percentage;
@@ -57,6 +59,8 @@ final class SimulatorState {
     final Map<String, Session> sessions = new ConcurrentHashMap<>();
     final Map<String, Job> jobs = new ConcurrentHashMap<>();
     final Map<String, StoredUpdate> repository = new ConcurrentHashMap<>();
+    /** The readme and change history of each stored update, by file name, to serve them back. */
+    final Map<String, byte[]> texts = new ConcurrentHashMap<>();
     /** Fix ids listed without their payload: known from Lenovo's catalog, or deleted without removeMetadata. */
     final Set<String> listedWithoutPayload = ConcurrentHashMap.newKeySet();
     final List<String> events = Collections.synchronizedList(new ArrayList<>());

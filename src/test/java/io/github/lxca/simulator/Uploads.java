@@ -34,7 +34,8 @@ import org.eclipse.jetty.server.Request;
  * multipart parser, checks each part against what the job declared, and hands the job on to its task.
  */
 final class Uploads {
-    private static final int MAX_DESCRIPTOR_BYTES = 1024 * 1024;
+    /** The most of a descriptor, readme or change history kept in memory, to read it or serve it back. */
+    private static final int MAX_TEXT_BYTES = 1024 * 1024;
 
     private final SimulatorState state;
     private final SimulatorSettings settings;
@@ -58,6 +59,10 @@ final class Uploads {
             state.event("upload-refused " + jobId + " " + user.name());
             return json(403, failure("FQXHMUP2005L", "The user " + user.name() + " cannot use job " + jobId + ".",
                     "Only the user that created an import job may upload its files.", "Create a job as this user."));
+        }
+        if ("Cancelled".equals(job.state)) {
+            drain(request);
+            return json(409, failure("FQXHMUP2009L", "The job " + jobId + " was cancelled.", "", "Create a new job."));
         }
         if (job.phase != Phase.CREATED) {
             return json(409, failure("FQXHMUP2006L", "The job " + jobId + " has already received its files.", "", "Create a new job."));
@@ -101,32 +106,42 @@ final class Uploads {
         }
         MultiPartConfig config = new MultiPartConfig.Builder().location(settings.workDirectory()).maxMemoryPartSize(64 * 1024)
                 .maxParts(64).maxPartSize(-1).maxSize(-1).build();
-        Map<String, byte[]> descriptors = new TreeMap<>();
+        Map<String, byte[]> texts = new TreeMap<>();
         try (MultiPartFormData.Parts parts = MultiPartFormData.from(request, request, contentType, config).get()) {
-            if (parts.size() != job.files.size()) {
-                problems.add("the job declares " + job.files.size() + " files but the upload has " + parts.size() + " parts");
+            // A file is a part with a file name, whatever the part is called: Lenovo's page names them
+            // uploadedfiles[] and uploadedfile, pylxca uploadedfile[], Lenovo's Ruby client file_1, file_2, ...
+            List<MultiPart.Part> files = new ArrayList<>();
+            parts.forEach(part -> {
+                if (part.getFileName() != null) {
+                    files.add(part);
+                }
+            });
+            if (files.size() != job.files.size()) {
+                problems.add("the job declares " + job.files.size() + " files but the upload has " + files.size()
+                        + " parts with a file name");
             }
-            for (int index = 0; index < parts.size(); index++) {
-                MultiPart.Part part = parts.get(index);
-                ReceivedFile file = receivePart(part, jobId, descriptors);
+            for (int index = 0; index < files.size(); index++) {
+                ReceivedFile file = receivePart(files.get(index), jobId, texts);
                 received.add(file);
                 if (index < job.files.size()) {
                     problems.addAll(mismatches(job.files.get(index), file, index));
                 }
             }
         }
+        ExchangeLog.parts(request, received);
         if (!problems.isEmpty()) {
             state.event("upload-invalid " + jobId + " " + problems);
             return json(400, failure("FQXHMUP2008L", "The uploaded files do not match the import job.",
                     String.join("; ", problems), "Upload exactly the files declared in the job."));
         }
         if (user.has(Fault.STRICT_DESCRIPTORS)) {
-            Optional<Reply> refused = readDescriptors(job, received, descriptors);
+            Optional<Reply> refused = readDescriptors(job, received, texts);
             if (refused.isPresent()) {
                 return refused.get();
             }
         }
         job.received = List.copyOf(received);
+        job.texts = Map.copyOf(texts);
         job.phase = Phase.UPLOADED;
         state.event("upload " + jobId + " " + user.name());
         if (user.has(Fault.UPLOAD_REPLY_LOST) && state.occurrence(user, Fault.UPLOAD_REPLY_LOST) == 0) {
@@ -160,8 +175,11 @@ final class Uploads {
         return Optional.empty();
     }
 
-    /** Streams one part through its digest, into the job's folder when a repository keeps files. */
-    private ReceivedFile receivePart(MultiPart.Part part, String jobId, Map<String, byte[]> descriptors) throws Exception {
+    /**
+     * Streams one part through its digest, into the job's folder when a repository keeps files; keeps a descriptor,
+     * readme or change history in {@code texts} by its file name.
+     */
+    private ReceivedFile receivePart(MultiPart.Part part, String jobId, Map<String, byte[]> texts) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long size = 0;
         Path keep = null;
@@ -171,22 +189,22 @@ final class Uploads {
             keep = settings.uploadsOf(jobId).resolve(fileName);
             Files.createDirectories(keep.getParent());
         }
-        ByteArrayOutputStream descriptor = new ByteArrayOutputStream();
-        boolean isDescriptor = part.getFileName() != null && part.getFileName().endsWith(".xml");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        boolean isText = part.getFileName() != null && part.getFileName().matches(".*\\.(xml|txt|chg)");
         try (InputStream in = Content.Source.asInputStream(part.createContentSource());
                 var out = keep == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(keep)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
-                if (isDescriptor && descriptor.size() < MAX_DESCRIPTOR_BYTES) {
-                    descriptor.write(buffer, 0, n);
+                if (isText && text.size() < MAX_TEXT_BYTES) {
+                    text.write(buffer, 0, n);
                 }
                 size += n;
             }
         }
-        if (isDescriptor) {
-            descriptors.put(part.getFileName(), descriptor.toByteArray());
+        if (isText) {
+            texts.put(part.getFileName(), text.toByteArray());
         }
         return new ReceivedFile(part.getName(), part.getFileName(), part.getHeaders().get(HttpHeader.CONTENT_TYPE),
                 size, HexFormat.of().formatHex(digest.digest()));
@@ -195,9 +213,6 @@ final class Uploads {
     private static List<String> mismatches(DeclaredFile declared, ReceivedFile received, int index) {
         List<String> problems = new ArrayList<>();
         String where = "part " + index;
-        if (!"uploadedfiles[]".equals(received.partName())) {
-            problems.add(where + " is named '" + received.partName() + "', not 'uploadedfiles[]'");
-        }
         if (!declared.name().equals(received.fileName())) {
             problems.add(where + " has file name '" + received.fileName() + "' but the job declares '" + declared.name() + "'");
         }
