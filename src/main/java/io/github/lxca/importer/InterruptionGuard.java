@@ -9,12 +9,10 @@ import io.github.lxca.client.LxcaLog;
  */
 final class InterruptionGuard implements AutoCloseable {
     private final Thread hook;
-    private final LxcaLog log;
     private volatile String jobId;
     private volatile String jobState;
 
     private InterruptionGuard(LxcaClient client, LxcaLog log) {
-        this.log = log;
         this.hook = new Thread(() -> {
             String job = jobId;
             String state = jobState;

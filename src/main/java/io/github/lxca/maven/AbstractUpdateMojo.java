@@ -34,7 +34,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
 
     /**
      * Fix id of the update: the base name of its four files. Only letters, digits, {@code .}, {@code _} and
-     * {@code -} are allowed. Defaults to {@code lnvgy_sw_lxca_<component>-<version>_anyos_noarch}.
+     * {@code -} are allowed, with no leading {@code .} and no {@code ..}. Defaults to
+     * {@code lnvgy_sw_lxca_<component>-<version>_anyos_noarch}.
      */
     @Parameter(property = "lxca.fixId")
     private String fixId;
@@ -43,7 +44,10 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
     @Parameter(property = "lxca.component", defaultValue = "${project.artifactId}")
     private String component;
 
-    /** Version of the update, used in the default fix id, the descriptor and the change history. */
+    /**
+     * Version of the update, used in the default fix id, the descriptor and the change history. A
+     * {@code -SNAPSHOT} version is refused unless {@code allowSnapshot} is set.
+     */
     @Parameter(property = "lxca.version", defaultValue = "${project.version}")
     private String version;
 
@@ -138,7 +142,10 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** Do nothing, and say so: skips both {@code package-update} and {@code import-update}. */
+    /**
+     * Do nothing, and say so: skips both {@code package-update} and {@code import-update}. A skipped
+     * {@code import-update} removes the report of an earlier run.
+     */
     @Parameter(property = "lxca.skip", defaultValue = "false")
     protected boolean skip;
 

@@ -79,7 +79,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     /**
      * What to do when LXCA's repository already holds a fix id: {@code fail} (say so and how to remove it),
      * {@code skip} (leave it and succeed, so that re-running a pipeline is safe) or {@code replace}
-     * (delete it first, then import).
+     * (delete it first, then import). An update that LXCA lists without its payload (status "Not
+     * Downloaded", for example from Lenovo's catalog) does not count as held.
      */
     @Parameter(property = "lxca.onExisting", defaultValue = "fail")
     private String onExisting;
@@ -123,7 +124,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private File trustStore;
 
     /**
-     * Trust exactly the LXCA certificate with this SHA-256 fingerprint (hex, colons optional), whatever
+     * Trust exactly the LXCA certificate with this SHA-256 fingerprint (64 hex digits; colons and spaces optional), whatever
      * its issuer or host name. The build's error message shows the fingerprint of an untrusted certificate.
      * For example {@code 5E:0B:...:C4} (32 bytes) or the same 64 hex digits without colons.
      */

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param preReqs fix ids that must be installed first ({@code preReq})
  * @param machineTypes {@code applicableMachineTypes}: each holds a machine type in square brackets
  */
+@SuppressWarnings("InvalidParam") // {@code preReq} names the descriptor property, not the parameter preReqs
 public record DescriptorSettings(String category, String buildNumber, String updateType, boolean rebootRequired,
         List<String> preReqs, List<String> machineTypes) {
     public static final String DEFAULT_CATEGORY = "Management Server";

@@ -47,6 +47,7 @@ public final class UpdatePackager {
         this.warnings = warnings;
     }
 
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // without an output timestamp, the release date is the builder's today
     public static UpdatePackager standard(Consumer<String> warnings) {
         return new UpdatePackager(Clock.systemDefaultZone(), warnings);
     }

@@ -154,7 +154,7 @@ class LenovoClientContractTest {
     @Test
     void theReadmeListsEveryDifferenceWithItsReason() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("### Agreement with Lenovo's client");
+        int start = readme.indexOf("## Agreement with Lenovo's client");
         assertTrue(start >= 0, "the README has no section 'Agreement with Lenovo's client'");
         int end = readme.indexOf("\n#", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
