@@ -9,7 +9,9 @@ import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.maven.MavenRun.CommandLine;
 import io.github.lxca.maven.MavenRun.PomProperties;
+import io.github.lxca.testing.SampleUpdateSets;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
@@ -192,6 +195,25 @@ class ImportUpdateMojoTest {
         assertEquals("ci-user", request.connection().credentials().username());
         assertEquals(List.of("INFO LXCA credentials: user 'ci-user' from the environment variable LXCA_USERNAME,"
                 + " password from the environment variable LXCA_PASSWORD"), run.log);
+    }
+
+    @Test
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.url=https://127.0.0.1:1", "lxca.retries=0", "lxca.serverId=none"})
+    void anUnreachableLxcaIsABrokenEnvironmentAndTheMessageSaysWhereItsUrlCameFrom(ImportUpdateMojo mojo) throws Exception {
+        SampleUpdateSets.write(basedir.resolve("target/lxca-update"), "lnvgy_sw_lxca_agent-1.0.0_anyos_noarch");
+        environment.put("LXCA_USERNAME", "ci-user");
+        environment.put("LXCA_PASSWORD", "exported");
+        mojo.setLog(run.recordingLog());
+        mojo.environment = environment::get;
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(MojoExecutionException.class, e.getClass(), "Maven's error for a broken environment, not a failure");
+        assertTrue(e.getMessage().startsWith("Cannot connect to LXCA at 127.0.0.1:1: connection refused"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("\nThe URL https://127.0.0.1:1 came from lxca.url from the command line"
+                + " (-Dlxca.url)."), e.getMessage());
+        assertTrue(Files.exists(basedir.resolve("target/lxca/import-report.json")), "the report of the failed run");
     }
 
     @Test
