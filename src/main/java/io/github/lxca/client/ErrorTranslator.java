@@ -12,8 +12,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Where a failed exchange with LXCA becomes a typed {@link LxcaException} with a headline and a
- * "What to do": a refusing reply ({@link #requireSuccess}), a refused login ({@link #loginRefused}), or a
- * network or TLS failure ({@link #connectionFailure}).
+ * "What to do": the one place that decides it, for a refusing reply ({@link #requireSuccess}), a refused
+ * login ({@link #loginRefused}), a reply that is not what the call expects ({@link #noJobId},
+ * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}), or a network or TLS failure
+ * ({@link #connectionFailure}).
  */
 final class ErrorTranslator {
     private final ConnectionSettings settings;
@@ -69,6 +71,31 @@ final class ErrorTranslator {
             case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
             default -> "see LXCA's reply above";
         };
+    }
+
+    /** LXCA accepted the import job, but its reply names no job id. */
+    static LxcaProtocolException noJobId(Reply reply) {
+        return new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
+                + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
+                "check that lxca.url points at LXCA itself and not at a proxy page", null);
+    }
+
+    /** A task read answered with something that is no task or list of tasks. */
+    static LxcaProtocolException notATaskList(Reply reply, String operation, String jobId) {
+        return new LxcaProtocolException("LXCA's reply to " + operation + " is not a task list (HTTP "
+                + reply.status() + "): " + reply.excerpt(), jobId, List.of(), null, null);
+    }
+
+    /** A task list without the job that was asked for. */
+    static LxcaProtocolException taskMissing(Reply reply, String jobId) {
+        return new LxcaProtocolException("LXCA's task list does not contain job " + jobId + ": "
+                + reply.excerpt(), jobId, List.of(), null, null);
+    }
+
+    /** A reply that had to be JSON, such as the repository listing, and is not. */
+    static LxcaProtocolException notJson(Reply reply, String operation) {
+        return new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
+                + "): " + reply.excerpt(), null, List.of(), null, null);
     }
 
     /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */

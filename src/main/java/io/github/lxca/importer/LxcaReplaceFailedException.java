@@ -8,8 +8,6 @@ import java.util.List;
  * failed: LXCA no longer holds it. Carries the failure that stopped the import, with LXCA's messages.
  */
 public class LxcaReplaceFailedException extends LxcaException {
-    private final LxcaException importFailure;
-
     public LxcaReplaceFailedException(List<String> deleted, LxcaException importFailure) {
         super("LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
                 + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: " + importFailure.getMessage(),
@@ -17,16 +15,10 @@ public class LxcaReplaceFailedException extends LxcaException {
                 importFailure.whatToDo() + "; then run the build again to"
                         + " import " + String.join(", ", deleted) + " (any onExisting will do, since LXCA no longer holds "
                         + pronoun(deleted) + ")", importFailure);
-        this.importFailure = importFailure;
     }
 
     private static String pronoun(List<String> deleted) {
         return deleted.size() > 1 ? "them" : "it";
-    }
-
-    /** The failure of the import that was to bring the update back. */
-    public LxcaException importFailure() {
-        return importFailure;
     }
 
     @Override

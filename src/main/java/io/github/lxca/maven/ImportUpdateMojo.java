@@ -219,7 +219,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     /** Where the URL came from, so that a hint to check it points at the setting to change. */
     private String urlOrigin() {
         return servers != null && !servers.isEmpty() ? "The LXCA URLs came from <servers> in the pom's configuration."
-                : "The URL " + ParameterOrigins.shown(url) + " came from " + origins().describe("url") + ".";
+                : "The URL " + LxcaUrl.redacted(url) + " came from " + origins().describe("url") + ".";
     }
 
     /**

@@ -759,7 +759,7 @@ class UpdateImporterTest {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
-                request(user, TrustSettings.jvmDefaults(), simulator.url())));
+                request(user, new TrustSettings(null, null, null, false), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
         assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
                 e.getMessage());

@@ -128,7 +128,7 @@ class ImportOutcomeHandlerTest {
 
     private static ReportEntry failed(Exception failure) {
         ConnectionSettings connection = new ConnectionSettings(URI.create("https://lxca.example.com"),
-                new Credentials("admin", "pw", "test"), TrustSettings.jvmDefaults(), null, Duration.ofSeconds(1),
+                new Credentials("admin", "pw", "test"), new TrustSettings(null, null, null, false), null, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0);
         ImportRequest request = new ImportRequest(connection, Path.of("sets"), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 io.github.lxca.importer.OnExisting.FAIL, false);

@@ -137,7 +137,7 @@ class ImportUpdateMojoTest {
                 + " <serverId>lxca</serverId>, which Maven puts first. To let the command line win, move it to the pom's"
                 + " <properties> as <lxca.serverId>."), String.valueOf(warnings));
         String url = warnings.stream().filter(w -> w.contains("lxca.url")).findFirst().orElseThrow();
-        assertTrue(url.startsWith("WARN -Dlxca.url=https://localhost:8443 is ignored: the pom's <configuration> sets"
+        assertTrue(url.startsWith("WARN -Dlxca.url=https://***@localhost:8443 is ignored: the pom's <configuration> sets"
                 + " <url>https://lxca.example.com</url>"), url);
         assertFalse(String.join("\n", run.log).contains("secret"));
     }
