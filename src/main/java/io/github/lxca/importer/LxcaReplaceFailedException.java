@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 import java.util.List;
 
 /**
@@ -12,9 +13,8 @@ public class LxcaReplaceFailedException extends LxcaException {
         super("LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
                 + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: " + importFailure.getMessage(),
                 importFailure.jobId().orElse(null), importFailure.messages(),
-                importFailure.whatToDo() + "; then run the build again to"
-                        + " import " + String.join(", ", deleted) + " (any onExisting will do, since LXCA no longer holds "
-                        + pronoun(deleted) + ")", importFailure);
+                WhatToDo.importAgainAfterReplace(importFailure.whatToDo(), String.join(", ", deleted), pronoun(deleted)),
+                importFailure);
     }
 
     private static String pronoun(List<String> deleted) {
@@ -23,6 +23,6 @@ public class LxcaReplaceFailedException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "run the build again to import the update";
+        return WhatToDo.RUN_AGAIN_TO_IMPORT;
     }
 }
