@@ -12,8 +12,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Where a failed exchange with LXCA becomes a typed {@link LxcaException} with a headline and a
- * "What to do": a refusing reply ({@link #requireSuccess}), a refused login ({@link #loginRefused}), or a
- * network or TLS failure ({@link #connectionFailure}).
+ * "What to do": the one place that decides it, for a refusing reply ({@link #requireSuccess}), a refused
+ * login ({@link #loginRefused}), a reply that is not what the call expects ({@link #noJobId},
+ * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}), or a network or TLS failure
+ * ({@link #connectionFailure}).
  */
 final class ErrorTranslator {
     private final ConnectionSettings settings;
@@ -37,7 +39,7 @@ final class ErrorTranslator {
                 + ": HTTP " + reply.status()
                 + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
                 + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
-        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, suggestionFor(reply.status()));
+        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, WhatToDo.forStatus(reply.status()));
     }
 
     /**
@@ -51,40 +53,46 @@ final class ErrorTranslator {
         throw new LxcaRejectedException("LXCA refused to log in: HTTP " + reply.status()
                 + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
                 + (reply.messages().isEmpty() ? " (the reply is not shown: a login reply may hold session secrets)" : ""),
-                reply.status(), null, reply.messages(), suggestionFor(reply.status()));
+                reply.status(), null, reply.messages(), WhatToDo.forStatus(reply.status()));
     }
 
-    private static String suggestionFor(int status) {
-        return switch (status) {
-            case 400 -> "LXCA found the request malformed; check that this LXCA version supports update imports"
-                    + " through its REST API";
-            case 401 -> "the session ended or the credentials are no longer valid; run again";
-            case 403 -> "the user needs a role that may manage updates (for example lxc-supervisor or lxc-admin),"
-                    + " and a job can only be used by the user that created it";
-            case 404 -> "check that lxca.url points at LXCA itself (https://host[:port], without a path)";
-            case 409 -> "the update may already be in LXCA's repository, or another import may be running;"
-                    + " remove the update from the repository or wait for the other job, then run again";
-            case 500 -> "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
-                    + " web console, then run again";
-            case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
-            default -> "see LXCA's reply above";
-        };
+    /** LXCA accepted the import job, but its reply names no job id. */
+    static LxcaProtocolException noJobId(Reply reply) {
+        return new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
+                + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
+                WhatToDo.POINT_AT_LXCA_NOT_A_PROXY_PAGE, null);
+    }
+
+    /** A task read answered with something that is no task or list of tasks. */
+    static LxcaProtocolException notATaskList(Reply reply, String operation, String jobId) {
+        return new LxcaProtocolException("LXCA's reply to " + operation + " is not a task list (HTTP "
+                + reply.status() + "): " + reply.excerpt(), jobId, List.of(), null, null);
+    }
+
+    /** A task list without the job that was asked for. */
+    static LxcaProtocolException taskMissing(Reply reply, String jobId) {
+        return new LxcaProtocolException("LXCA's task list does not contain job " + jobId + ": "
+                + reply.excerpt(), jobId, List.of(), null, null);
+    }
+
+    /** A reply that had to be JSON, such as the repository listing, and is not. */
+    static LxcaProtocolException notJson(Reply reply, String operation) {
+        return new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
+                + "): " + reply.excerpt(), null, List.of(), null, null);
     }
 
     /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */
     static LxcaAuthenticationException loginRefused(Reply reply, Credentials credentials) {
         return new LxcaAuthenticationException("LXCA rejected the user name or password of user '"
                 + credentials.username() + "' (HTTP " + reply.status() + ")", null, reply.messages(),
-                "check the credentials from " + credentials.source()
-                        + "; the account may also be locked or lack access to LXCA", null);
+                WhatToDo.checkTheCredentialsFrom(credentials.source()), null);
     }
 
     /** The login worked, but LXCA wants the password changed before the account may be used. */
     static LxcaAuthenticationException passwordChangeRequired(Reply reply, Credentials credentials) {
         return new LxcaAuthenticationException("LXCA requires user '" + credentials.username()
                 + "' to change its password before it can be used", null, reply.messages(),
-                "log in to the LXCA web console once as this user and change the password, then update "
-                        + credentials.source(), null);
+                WhatToDo.changeThePasswordThenUpdate(credentials.source()), null);
     }
 
     /** The exception for a request that got no reply, after {@code attempts} tries. */
@@ -92,14 +100,12 @@ final class ErrorTranslator {
         String host = settings.host();
         if (e instanceof UploadFileBody.FileChangedException) {
             return new LxcaUploadSourceException(e.getMessage(), jobId, List.of(),
-                    "make sure nothing writes to the update folder during the import (a parallel build, a copy"
-                            + " still in progress), then run again", e);
+                    WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD, e);
         }
         if (e instanceof SSLPeerUnverifiedException) {
             return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
                     + e.getMessage(), null,
-                    "use the host name or address the certificate names in lxca.url, or pin the certificate"
-                            + " with lxca.certificateFingerprint", e);
+                    WhatToDo.NAME_THE_CERTIFICATES_HOST, e);
         }
         LxcaCertificateException rejected = tls.rejection(host, e);
         if (e instanceof SSLHandshakeException && rejected != null) {
@@ -107,27 +113,27 @@ final class ErrorTranslator {
         }
         if (e instanceof SSLException) {
             return new LxcaCertificateException("The TLS handshake with " + host + " failed: " + e.getMessage(),
-                    null, "check that lxca.url points at LXCA's HTTPS port", e);
+                    null, WhatToDo.POINT_AT_THE_HTTPS_PORT, e);
         }
         String headline;
         String suggestion;
         if (e instanceof UnknownHostException) {
             headline = "Cannot resolve the LXCA host name " + settings.baseUri().getHost();
-            suggestion = "check the host in lxca.url and this machine's DNS";
+            suggestion = WhatToDo.CHECK_THE_HOST_AND_DNS;
         } else if (e instanceof ConnectTimeoutException) {
             headline = "Timed out connecting to LXCA at " + host + " after " + settings.connectTimeout().toSeconds() + " s";
-            suggestion = "check lxca.url, that LXCA is up, and that no firewall drops the connection";
+            suggestion = WhatToDo.CHECK_FOR_A_FIREWALL;
         } else if (e instanceof ConnectException) {
             headline = "Cannot connect to LXCA at " + host + ": connection refused";
-            suggestion = "check the host and port in lxca.url and that LXCA is running and reachable from this machine";
+            suggestion = WhatToDo.CHECK_THE_HOST_AND_PORT;
         } else if (e instanceof SocketTimeoutException) {
             headline = "LXCA at " + host + " did not answer within " + settings.readTimeout().toSeconds()
                     + " s when asked to " + operation;
-            suggestion = "LXCA may be overloaded; try again later or raise the read timeout";
+            suggestion = WhatToDo.RAISE_THE_READ_TIMEOUT;
         } else {
             headline = "The connection to LXCA at " + host + " broke while trying to " + operation + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-            suggestion = "check the network between this machine and LXCA, then run again";
+            suggestion = WhatToDo.CHECK_THE_NETWORK;
         }
         return new LxcaConnectionException(headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId,
                 List.of(), suggestion, e);

@@ -3,9 +3,13 @@ package io.github.lxca.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -28,11 +32,12 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.net.URIBuilder;
 
 /**
  * The one HttpClient of a run, set up for one LXCA (TLS, proxy, timeouts, no automatic retries or
@@ -63,12 +68,7 @@ final class HttpTransport implements AutoCloseable {
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
             HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
-            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
-                @Override
-                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-                    return proxy.bypassFor(target.getHostName()) ? null : proxyHost;
-                }
-            });
+            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost));
             if (proxy.hasCredentials()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(new AuthScope(proxyHost),
@@ -96,9 +96,22 @@ final class HttpTransport implements AutoCloseable {
                 .build();
     }
 
-    /** The full URL of a path on LXCA. */
-    String url(String pathAndQuery) {
-        return settings.baseUri() + pathAndQuery;
+    /**
+     * The URL of an API path on LXCA, built with HttpClient's {@link URIBuilder}, which encodes each path
+     * segment and query value.
+     *
+     * @param query names and values, alternately
+     */
+    URI url(List<String> pathSegments, String... query) {
+        URIBuilder builder = new URIBuilder(settings.baseUri()).setPathSegments(pathSegments);
+        for (int i = 0; i < query.length; i += 2) {
+            builder.addParameter(query[i], query[i + 1]);
+        }
+        try {
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Cannot build an LXCA URL from " + pathSegments, e);
+        }
     }
 
     /** The request, waiting at most {@code limit} (or the read timeout, if shorter) for its reply. */
@@ -128,7 +141,9 @@ final class HttpTransport implements AutoCloseable {
                     }
                 }
             }
-            return new Reply(response.getCode(), body, truncated, mapper);
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            return new Reply(response.getCode(), body, truncated,
+                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now()).orElse(null), mapper);
         }
     }
 

@@ -10,6 +10,6 @@ public class LxcaAuthenticationException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "check the LXCA user name and password (the <server> of settings.xml named by lxca.serverId, or LXCA_USERNAME and LXCA_PASSWORD), and that the account is neither locked nor without access to LXCA";
+        return WhatToDo.CHECK_THE_CREDENTIALS;
     }
 }

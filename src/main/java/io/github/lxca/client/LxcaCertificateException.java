@@ -19,6 +19,6 @@ public class LxcaCertificateException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "compare LXCA's certificate with the one its web console shows, then trust it with lxca.trustStore or lxca.certificateFingerprint";
+        return WhatToDo.TRUST_THE_CERTIFICATE;
     }
 }

@@ -8,8 +8,6 @@ import io.github.lxca.client.Call.Retry;
 import io.github.lxca.client.Call.Session;
 import io.github.lxca.update.UpdateFile;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -80,8 +78,8 @@ public final class LxcaClient implements AutoCloseable {
                 .put("UserId", credentials.username())
                 .put("password", credentials.password());
         Reply reply = exchange("log in", null, Retry.SAFE, Session.NONE, () -> {
-            HttpPost post = new HttpPost(http.url("/sessions"));
-            post.setHeader(HttpHeaders.REFERER, http.url("/sessions"));
+            HttpPost post = new HttpPost(http.url(List.of("sessions")));
+            post.setHeader(HttpHeaders.REFERER, http.url(List.of("sessions")).toString());
             post.setEntity(json(body));
             return post;
         });
@@ -108,7 +106,7 @@ public final class LxcaClient implements AutoCloseable {
                     .put("type", file.contentType());
         }
         Reply reply = exchange("create the import job", null, Retry.NEVER, Session.RENEW_ON_401, () -> {
-            HttpPost post = new HttpPost(http.url("/managementServer/updates?action=import"));
+            HttpPost post = new HttpPost(http.url(List.of("managementServer", "updates"), "action", "import"));
             post.setEntity(json(body));
             return post;
         });
@@ -117,9 +115,7 @@ public final class LxcaClient implements AutoCloseable {
         String jobId = json == null ? null : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
                 .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
         if (jobId == null) {
-            throw new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
-                    + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
-                    "check that lxca.url points at LXCA itself and not at a proxy page", null);
+            throw ErrorTranslator.noJobId(reply);
         }
         return jobId;
     }
@@ -130,7 +126,8 @@ public final class LxcaClient implements AutoCloseable {
      */
     public void upload(String jobId, List<UpdateFile> files, UploadListener listener) throws LxcaException {
         Reply reply = exchange("upload the update files", jobId, Retry.NEVER, Session.RENEW_ON_401, () -> {
-            HttpPost post = new HttpPost(http.url("/files/managementServer/updates?action=import&jobid=" + encode(jobId)));
+            HttpPost post = new HttpPost(http.url(List.of("files", "managementServer", "updates"),
+                    "action", "import", "jobid", jobId));
             post.setEntity(UploadBody.of(files, listener));
             return post;
         });
@@ -143,7 +140,7 @@ public final class LxcaClient implements AutoCloseable {
         ObjectNode body = mapper.createObjectNode().put("action", "cancel");
         body.putArray("list").add(jobId);
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401, () -> {
-            HttpPut put = new HttpPut(http.url("/tasks"));
+            HttpPut put = new HttpPut(http.url(List.of("tasks")));
             put.setEntity(json(body));
             return put;
         });
@@ -158,13 +155,12 @@ public final class LxcaClient implements AutoCloseable {
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401,
-                () -> http.within(POLL_TIMEOUT, new HttpGet(http.url("/tasks/" + encode(jobId) + "?includeChildren=true"))));
+                () -> http.within(POLL_TIMEOUT, new HttpGet(http.url(List.of("tasks", jobId), "includeChildren", "true"))));
         accept(reply, operation, jobId);
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
         if (list == null) {
-            throw new LxcaProtocolException("LXCA's reply to " + operation + " is not a task list (HTTP "
-                    + reply.status() + "): " + reply.excerpt(), jobId, List.of(), null, null);
+            throw ErrorTranslator.notATaskList(reply, operation, jobId);
         }
         for (JsonNode node : list) {
             Task task = Task.from(node);
@@ -172,19 +168,17 @@ public final class LxcaClient implements AutoCloseable {
                 return task;
             }
         }
-        throw new LxcaProtocolException("LXCA's task list does not contain job " + jobId + ": "
-                + reply.excerpt(), jobId, List.of(), null, null);
+        throw ErrorTranslator.taskMissing(reply, jobId);
     }
 
     /** The fix ids in LXCA's management-server updates repository. */
     public Set<String> repositoryFixIds() throws LxcaException {
         String operation = "list the updates repository";
         Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
-                () -> new HttpGet(http.url("/managementServer/updates?key=updates")));
+                () -> new HttpGet(http.url(List.of("managementServer", "updates"), "key", "updates")));
         accept(reply, operation, null);
         if (reply.json() == null) {
-            throw new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
-                    + "): " + reply.excerpt(), null, List.of(), null, null);
+            throw ErrorTranslator.notJson(reply, operation);
         }
         return RepositoryListing.fixIds(reply.json());
     }
@@ -195,7 +189,7 @@ public final class LxcaClient implements AutoCloseable {
      */
     public OptionalLong repositoryFreeBytes() throws LxcaException {
         Reply reply = exchange("read the repository's free space", null, Retry.SAFE, Session.RENEW_ON_401,
-                () -> new HttpGet(http.url("/managementServer/updates?key=size")));
+                () -> new HttpGet(http.url(List.of("managementServer", "updates"), "key", "size")));
         return reply.isSuccessStatus() && !reply.saysFailure() ? RepositorySpace.freeBytes(reply.json()) : OptionalLong.empty();
     }
 
@@ -203,7 +197,7 @@ public final class LxcaClient implements AutoCloseable {
     public void deleteUpdate(String fixId) throws LxcaException {
         String operation = "delete " + fixId + " from the repository";
         Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
-                () -> new HttpDelete(http.url("/managementServer/updates/" + encode(fixId) + "?key=removeMetadata")));
+                () -> new HttpDelete(http.url(List.of("managementServer", "updates", fixId), "key", "removeMetadata")));
         if (reply.status() != 404) {
             accept(reply, operation, null);
         }
@@ -234,7 +228,7 @@ public final class LxcaClient implements AutoCloseable {
         loggedIn = false;
         try {
             return exchange("log out", null, Retry.NEVER, Session.NONE,
-                    () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url("/sessions")))).isSuccessStatus();
+                    () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions"))))).isSuccessStatus();
         } catch (LxcaException | RuntimeException e) {
             return false;
         } finally {
@@ -270,7 +264,4 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -10,6 +10,6 @@ public class LxcaConfigurationException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "correct the setting named above, then run again";
+        return WhatToDo.CORRECT_THE_SETTING;
     }
 }

@@ -10,6 +10,6 @@ public class LxcaConnectionException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "check that LXCA is up and that the network between this machine and LXCA works, then run again";
+        return WhatToDo.CHECK_THAT_LXCA_IS_UP;
     }
 }

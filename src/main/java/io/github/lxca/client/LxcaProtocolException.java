@@ -10,6 +10,6 @@ public class LxcaProtocolException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "check that lxca.url points at LXCA itself and not at a proxy, load balancer or login page; if it does, this LXCA answers in a way the plugin does not know: report it with the -X log";
+        return WhatToDo.POINT_AT_LXCA_OR_REPORT;
     }
 }

@@ -19,6 +19,6 @@ public class LxcaRejectedException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "follow LXCA's recovery advice above, then run again";
+        return WhatToDo.FOLLOW_THE_RECOVERY_ADVICE;
     }
 }

@@ -10,6 +10,6 @@ public class LxcaTaskFailedException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "follow LXCA's recovery advice above; the job's full log is under Monitoring > Jobs in LXCA's web console";
+        return WhatToDo.FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG;
     }
 }

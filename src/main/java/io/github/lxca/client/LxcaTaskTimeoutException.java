@@ -10,6 +10,6 @@ public class LxcaTaskTimeoutException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "the job may still be running in LXCA (see Monitoring > Jobs there); raise lxca.taskTimeout if imports of this size take longer";
+        return WhatToDo.THE_JOB_MAY_STILL_RUN;
     }
 }

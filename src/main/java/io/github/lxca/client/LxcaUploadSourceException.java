@@ -13,6 +13,6 @@ public class LxcaUploadSourceException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "make sure nothing writes to the update folder during the import, then run again";
+        return WhatToDo.KEEP_THE_FOLDER_STILL;
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A reply from LXCA, read with a size cap: status, body bytes and, when the body is JSON, its tree. */
 final class Reply {
@@ -14,11 +16,14 @@ final class Reply {
     private final byte[] body;
     private final boolean truncated;
     private final JsonNode json;
+    private final Duration retryAfter;
 
-    Reply(int status, byte[] body, boolean truncated, ObjectMapper mapper) {
+    /** @param retryAfter how long its {@code Retry-After} header asks to wait; null without one */
+    Reply(int status, byte[] body, boolean truncated, Duration retryAfter, ObjectMapper mapper) {
         this.status = status;
         this.body = body;
         this.truncated = truncated;
+        this.retryAfter = retryAfter;
         this.json = parse(body, mapper);
     }
 
@@ -36,6 +41,11 @@ final class Reply {
 
     int status() {
         return status;
+    }
+
+    /** How long LXCA (or a proxy) asks to wait before trying again, from its {@code Retry-After} header. */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     boolean isSuccessStatus() {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLException;
@@ -16,6 +17,8 @@ import javax.net.ssl.SSLException;
  */
 final class RetryLoop {
     private static final Set<Integer> PASSING_STATUSES = Set.of(502, 503, 504);
+    /** The longest wait a {@code Retry-After} header gets: a larger one would hold the build too long. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     /** Sends one attempt of a call. */
     interface Attempt {
@@ -54,13 +57,14 @@ final class RetryLoop {
                 reply = attempt.send(call);
             } catch (IOException e) {
                 if (retrySafe && tries < policy.retries() && isPassing(e)) {
-                    pause(call, tries + 1, errors.connectionFailure(e, call.operation(), call.jobId(), 1).getMessage());
+                    pause(call, tries + 1, errors.connectionFailure(e, call.operation(), call.jobId(), 1).getMessage(),
+                            Optional.empty());
                     continue;
                 }
                 throw errors.connectionFailure(e, call.operation(), call.jobId(), tries + 1);
             }
             if (retrySafe && tries < policy.retries() && PASSING_STATUSES.contains(reply.status())) {
-                pause(call, tries + 1, "LXCA answered HTTP " + reply.status());
+                pause(call, tries + 1, "LXCA answered HTTP " + reply.status(), reply.retryAfter());
                 continue;
             }
             if (reply.status() == 401 && call.session() == Call.Session.RENEW_ON_401 && sessionOpen.getAsBoolean()
@@ -75,11 +79,15 @@ final class RetryLoop {
         }
     }
 
-    private void pause(Call call, int retryNumber, String reason) throws LxcaException {
-        Duration delay = policy.delayBefore(retryNumber);
+    /** Waits the policy's backoff, or as long as the reply's {@code Retry-After} asks when that is longer. */
+    private void pause(Call call, int retryNumber, String reason, Optional<Duration> retryAfter) throws LxcaException {
+        Duration backoff = policy.delayBefore(retryNumber);
+        Optional<Duration> asked = retryAfter.filter(wait -> wait.compareTo(backoff) > 0)
+                .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+        Duration delay = asked.orElse(backoff);
         log.info(reason + "; trying again to " + call.operation() + " in "
                 + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0) + " s (retry " + retryNumber + " of "
-                + policy.retries() + ")");
+                + policy.retries() + (asked.isPresent() ? ", as its Retry-After asks" : "") + ")");
         try {
             policy.sleeper().sleep(delay);
         } catch (InterruptedException e) {

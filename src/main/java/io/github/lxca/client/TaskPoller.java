@@ -66,9 +66,7 @@ public final class TaskPoller {
             if (!now.isBefore(deadline)) {
                 throw new LxcaTaskTimeoutException("Import job " + jobId + " did not end within "
                         + describe(timeout) + "; its last state was '" + task.rawState() + "' at "
-                        + task.percentage() + "%", jobId, task.allMessages(),
-                        "the job may still be running in LXCA (see Monitoring > Jobs there); raise lxca.taskTimeout"
-                                + " if imports of this size take longer", null);
+                        + task.percentage() + "%", jobId, task.allMessages(), WhatToDo.THE_JOB_MAY_STILL_RUN, null);
             }
             Duration wait = Duration.between(now, deadline);
             sleeper.sleep(wait.compareTo(interval) < 0 ? wait : interval);
@@ -80,9 +78,7 @@ public final class TaskPoller {
                 : task.failedDescendant().map(child -> "; its step '" + child.name() + "' ended '" + child.rawState() + "'")
                         .orElse("");
         return new LxcaTaskFailedException("Import job " + jobId + " ended '" + task.rawState() + "'" + where,
-                jobId, task.allMessages(),
-                "follow LXCA's recovery advice above; the job's full log is under Monitoring > Jobs in LXCA's web console",
-                null);
+                jobId, task.allMessages(), WhatToDo.FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG, null);
     }
 
     static String describe(Duration duration) {

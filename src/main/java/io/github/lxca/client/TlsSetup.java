@@ -61,7 +61,7 @@ final class TlsSetup {
             return new TlsSetup(context, verifier, recording, pinned);
         } catch (GeneralSecurityException e) {
             throw new LxcaConfigurationException("Cannot set up TLS: " + e.getMessage(), null, List.of(),
-                    "check lxca.trustStore and lxca.trustStorePassword", e);
+                    WhatToDo.CHECK_THE_TRUST_STORE, e);
         }
     }
 
@@ -99,17 +99,11 @@ final class TlsSetup {
                     + " lxca.certificateFingerprint pins " + pinned + ", but it presented " + rejected + ". Either"
                     + " LXCA's certificate was renewed or regenerated, or someone between this machine and LXCA is"
                     + " presenting their own; nothing was sent", rejected,
-                    "do not pin the new fingerprint before you have verified it: open LXCA's web console from a"
-                            + " network you trust, look at its server certificate (Administration > Security, or the"
-                            + " browser's certificate view) and compare its SHA-256 fingerprint with " + rejected
-                            + "; only if they match, set -Dlxca.certificateFingerprint=" + rejected, cause);
+                    WhatToDo.verifyBeforePinning(rejected), cause);
         }
         return new LxcaCertificateException("The TLS certificate of LXCA at " + host
                 + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
-                "if this is your LXCA (compare the fingerprint with the certificate its web console shows),"
-                        + " trust it with -Dlxca.certificateFingerprint=" + rejected
-                        + ", or import LXCA's certificate into a trust store and set lxca.trustStore;"
-                        + " lxca.insecure=true skips all checks and is meant for labs only", cause);
+                WhatToDo.trustThisCertificate(rejected), cause);
     }
 
     /** Delegates the check and keeps the fingerprint of a rejected server certificate. */

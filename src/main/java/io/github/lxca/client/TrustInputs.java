@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class TrustInputs {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-F]{64}");
-    private static final String MAKE_A_TRUST_STORE = "keytool -importcert -file lxca.pem -alias lxca"
-            + " -keystore lxca-truststore.p12 -storetype PKCS12 makes one from LXCA's certificate";
 
     private TrustInputs() {}
 
@@ -40,8 +38,7 @@ public final class TrustInputs {
             throw new LxcaConfigurationException("lxca.certificateFingerprint '" + trust.certificateFingerprint()
                     + "' is not a SHA-256 fingerprint: " + problem + ", and one has 64 (colons and spaces between"
                     + " them are allowed)", null, List.of(),
-                    "copy the whole SHA-256 fingerprint of LXCA's certificate (its web console shows it, and so does"
-                            + " an earlier failed run's message), for example AB:CD:...:EF", null);
+                    WhatToDo.COPY_THE_WHOLE_FINGERPRINT, null);
         }
         return pinned;
     }
@@ -52,13 +49,13 @@ public final class TrustInputs {
         String where = "lxca.trustStore " + file.toAbsolutePath();
         if (!Files.exists(file)) {
             throw configuration(where + " does not exist",
-                    "check the path (a relative one is taken from the folder Maven runs in); " + MAKE_A_TRUST_STORE);
+                    WhatToDo.CHECK_THE_TRUST_STORE_PATH);
         }
         if (!Files.isRegularFile(file)) {
-            throw configuration(where + " is not a file", "name the trust store file itself, not its folder");
+            throw configuration(where + " is not a file", WhatToDo.NAME_THE_TRUST_STORE_FILE);
         }
         if (!Files.isReadable(file)) {
-            throw configuration(where + " cannot be read by this user", "give the build's user read access to it");
+            throw configuration(where + " cannot be read by this user", WhatToDo.GIVE_READ_ACCESS);
         }
         String password = trust.trustStorePassword();
         KeyStore store;
@@ -66,29 +63,27 @@ public final class TrustInputs {
             store = KeyStore.getInstance(file.toFile(), password == null ? null : password.toCharArray());
         } catch (KeyStoreException e) {
             throw configuration(where + " is neither a PKCS12 nor a JKS trust store",
-                    "point lxca.trustStore at a PKCS12 or JKS file (a PEM certificate must be imported into one"
-                            + " first: " + MAKE_A_TRUST_STORE + ")");
+                    WhatToDo.USE_A_PKCS12_OR_JKS_FILE);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw configuration("The trust store password is wrong for " + where + " (it was read from "
                         + trust.trustStorePasswordSource() + ")",
-                        "give the password the trust store was made with, in " + trust.trustStorePasswordSource());
+                        WhatToDo.giveTheTrustStorePasswordIn(trust.trustStorePasswordSource()));
             }
             throw configuration(where + " cannot be read: " + e.getMessage(),
-                    "check that it is a complete PKCS12 or JKS file; " + MAKE_A_TRUST_STORE);
+                    WhatToDo.CHECK_THE_TRUST_STORE_FILE);
         } catch (GeneralSecurityException e) {
             throw configuration(where + " cannot be read: " + e.getMessage(),
-                    "check that it is a complete PKCS12 or JKS file; " + MAKE_A_TRUST_STORE);
+                    WhatToDo.CHECK_THE_TRUST_STORE_FILE);
         }
         if (certificateCount(store) == 0) {
             if (password == null) {
                 // PKCS12 keeps its certificates encrypted: without the password none can be read.
                 throw configuration("No trust store password was given for " + where
                         + ", and without it no certificate in it can be read",
-                        "set the trust store's password in the environment variable LXCA_TRUSTSTORE_PASSWORD"
-                                + " (or -Dlxca.trustStorePassword, which other users can see in the process list)");
+                        WhatToDo.SET_THE_TRUST_STORE_PASSWORD);
             }
-            throw configuration(where + " holds no certificates", "import LXCA's certificate into it: " + MAKE_A_TRUST_STORE);
+            throw configuration(where + " holds no certificates", WhatToDo.IMPORT_THE_CERTIFICATE);
         }
         return store;
     }

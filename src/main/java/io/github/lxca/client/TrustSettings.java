@@ -22,10 +22,6 @@ public record TrustSettings(Path trustStore, String trustStorePassword, String c
         this(trustStore, trustStorePassword, certificateFingerprint, insecure, null);
     }
 
-    public static TrustSettings jvmDefaults() {
-        return new TrustSettings(null, null, null, false);
-    }
-
     /**
      * The fingerprint as upper-case hex without separators, or null when none is pinned. It is not
      * checked here: {@link TrustInputs#check} refuses one that is not 64 hex digits.

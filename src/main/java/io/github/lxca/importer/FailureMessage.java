@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 
 /**
  * What a failed import tells the user. LXCA's expected failures keep their one-line headline and
@@ -31,8 +32,7 @@ public final class FailureMessage {
             return lxca.describe();
         }
         if (isBug(failure)) {
-            return headline(failure) + "\nWhat to do: run again with -X and report the output, with the stack trace"
-                    + " logged above at ERROR";
+            return headline(failure) + "\nWhat to do: " + WhatToDo.REPORT_THE_BUG;
         }
         return failure.getMessage();
     }

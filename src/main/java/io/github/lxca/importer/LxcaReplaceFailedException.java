@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 import java.util.List;
 
 /**
@@ -8,29 +9,20 @@ import java.util.List;
  * failed: LXCA no longer holds it. Carries the failure that stopped the import, with LXCA's messages.
  */
 public class LxcaReplaceFailedException extends LxcaException {
-    private final LxcaException importFailure;
-
     public LxcaReplaceFailedException(List<String> deleted, LxcaException importFailure) {
         super("LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
                 + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: " + importFailure.getMessage(),
                 importFailure.jobId().orElse(null), importFailure.messages(),
-                importFailure.whatToDo() + "; then run the build again to"
-                        + " import " + String.join(", ", deleted) + " (any onExisting will do, since LXCA no longer holds "
-                        + pronoun(deleted) + ")", importFailure);
-        this.importFailure = importFailure;
+                WhatToDo.importAgainAfterReplace(importFailure.whatToDo(), String.join(", ", deleted), pronoun(deleted)),
+                importFailure);
     }
 
     private static String pronoun(List<String> deleted) {
         return deleted.size() > 1 ? "them" : "it";
     }
 
-    /** The failure of the import that was to bring the update back. */
-    public LxcaException importFailure() {
-        return importFailure;
-    }
-
     @Override
     protected String defaultSuggestion() {
-        return "run the build again to import the update";
+        return WhatToDo.RUN_AGAIN_TO_IMPORT;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 import java.util.List;
 
 /** LXCA's repository has less free space than the sets to import need; nothing was deleted or uploaded. */
@@ -11,7 +12,6 @@ public class LxcaRepositorySpaceException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "remove updates LXCA no longer needs from its repository (Administration > Update Management Server),"
-                + " then run again";
+        return WhatToDo.REMOVE_UNNEEDED_UPDATES;
     }
 }

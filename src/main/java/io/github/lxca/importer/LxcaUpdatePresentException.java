@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 import io.github.lxca.client.LxcaMessage;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public class LxcaUpdatePresentException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "set lxca.onExisting=skip to leave it, or lxca.onExisting=replace to import it again; or remove it in LXCA";
+        return WhatToDo.SKIP_REPLACE_OR_REMOVE;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.WhatToDo;
 import io.github.lxca.client.LxcaMessage;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public class LxcaVerificationException extends LxcaException {
 
     @Override
     protected String defaultSuggestion() {
-        return "check the job's log under Monitoring > Jobs in LXCA's web console";
+        return WhatToDo.CHECK_THE_JOB_LOG;
     }
 }

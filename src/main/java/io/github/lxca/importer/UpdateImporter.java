@@ -1,5 +1,6 @@
 package io.github.lxca.importer;
 
+import io.github.lxca.client.WhatToDo;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
@@ -139,9 +140,7 @@ public final class UpdateImporter {
         switch (request.onExisting()) {
             case FAIL:
                 throw new LxcaUpdatePresentException("LXCA's repository already holds " + String.join(", ", present),
-                        null, List.of(), "set lxca.onExisting=skip to leave it and succeed (safe for re-runs),"
-                                + " or lxca.onExisting=replace to delete it and import it again; or remove it in LXCA"
-                                + " (Administration > Update Management Server)", null);
+                        null, List.of(), WhatToDo.SKIP_OR_REPLACE_THE_PRESENT_UPDATE, null);
             case SKIP:
                 log.info("LXCA's repository already holds " + String.join(", ", present) + "; skipping (onExisting=skip)");
                 skipped.addAll(present);
@@ -201,8 +200,7 @@ public final class UpdateImporter {
             throw new LxcaVerificationException("Import job " + jobId + " ended '" + task.rawState()
                     + "', but LXCA's repository does not list " + String.join(", ", missing) + "; it lists "
                     + (listed.isEmpty() ? "no updates" : String.join(", ", listed)), jobId, task.allMessages(),
-                    "check the job's log under Monitoring > Jobs in LXCA's web console; the update may have been"
-                            + " refused after upload (for example a descriptor LXCA does not accept)", null);
+                    WhatToDo.CHECK_THE_JOB_LOG_FOR_A_REFUSAL, null);
         }
     }
 

@@ -33,10 +33,14 @@ final class LxcaUrl {
         } catch (URISyntaxException e) {
             problem = e.getReason();
         }
-        throw new PluginConfigurationException("lxca.url '" + withoutUserInfo(url) + "' is not usable: " + problem, whatToDo);
+        throw new PluginConfigurationException("lxca.url '" + redacted(url) + "' is not usable: " + problem, whatToDo);
     }
 
-    private static String withoutUserInfo(String url) {
-        return url == null ? null : url.replaceFirst("//[^/?#]*@", "//***@");
+    /**
+     * A value fit for the log and messages: the user name and password of a URL ({@code https://user:pw@host})
+     * replaced by {@code ***}; any other value as it is. The one redactor of the plugin's messages.
+     */
+    static String redacted(String value) {
+        return value == null ? null : value.replaceFirst("//[^/?#]*@", "//***@");
     }
 }

@@ -79,17 +79,12 @@ record ParameterOrigins(Map<String, String> configured, Map<String, String> prop
             String typed = userProperties.getProperty(property);
             String used = configured.get(parameter);
             if (typed != null && used != null && !typed.strip().equals(used)) {
-                warnings.add("-D" + property + "=" + shown(typed) + " is ignored: the pom's <configuration> sets <"
-                        + parameter + ">" + shown(used) + "</" + parameter + ">, which Maven puts first."
+                warnings.add("-D" + property + "=" + LxcaUrl.redacted(typed) + " is ignored: the pom's <configuration> sets <"
+                        + parameter + ">" + LxcaUrl.redacted(used) + "</" + parameter + ">, which Maven puts first."
                         + " To let the command line win, move it to the pom's <properties> as <" + property + ">.");
             }
         });
         return warnings;
-    }
-
-    /** A value fit for the log: any user name or password in a URL is left out. */
-    static String shown(String value) {
-        return value == null ? null : value.replaceFirst("//[^/?#@]*@", "//");
     }
 
     private static Properties orEmpty(Properties properties) {

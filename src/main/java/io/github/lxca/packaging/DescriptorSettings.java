@@ -28,10 +28,6 @@ public record DescriptorSettings(String category, String buildNumber, String upd
         machineTypes = stripped(machineTypes);
     }
 
-    public static DescriptorSettings defaults() {
-        return new DescriptorSettings(null, null, null, false, List.of(), List.of());
-    }
-
     private static List<String> stripped(List<String> values) {
         return values == null ? List.of()
                 : values.stream().filter(Objects::nonNull).map(String::strip).filter(value -> !value.isEmpty()).toList();

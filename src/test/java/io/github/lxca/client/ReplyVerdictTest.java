@@ -19,7 +19,7 @@ class ReplyVerdictTest {
     }
 
     private Reply reply(int status, String json) {
-        return new Reply(status, json.getBytes(StandardCharsets.UTF_8), false, mapper);
+        return new Reply(status, json.getBytes(StandardCharsets.UTF_8), false, null, mapper);
     }
 
     @ParameterizedTest

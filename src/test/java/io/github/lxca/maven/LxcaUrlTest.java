@@ -47,4 +47,11 @@ class LxcaUrlTest {
                 + " which would show in logs and the report\nWhat to do: put them in a <server> of settings.xml and name"
                 + " it with lxca.serverId", e.getMessage());
     }
+
+    @Test
+    void theOneRedactorHidesTheWholeUserPartEvenWithAnAtInThePassword() {
+        assertEquals("https://***@lxca.example:8443", LxcaUrl.redacted("https://admin:p@ss@lxca.example:8443"));
+        assertEquals("https://lxca.example/a@b", LxcaUrl.redacted("https://lxca.example/a@b"));
+        assertEquals("release-bot", LxcaUrl.redacted("release-bot"));
+    }
 }

@@ -309,7 +309,7 @@ class UpdatePackagerTest {
         private List<String> changes = List.of();
         private Path readme;
         private DescriptorSource descriptor = new DescriptorSource.Generated();
-        private DescriptorSettings settings = DescriptorSettings.defaults();
+        private DescriptorSettings settings = new DescriptorSettings(null, null, null, false, List.of(), List.of());
 
         RequestBuilder outputDirectory(Path value) { outputDirectory = value; return this; }
         RequestBuilder fixId(String value) { fixId = value; return this; }

@@ -1,0 +1,64 @@
+package io.github.lxca.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lxca.testing.RecordingLog;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.junit.jupiter.api.Test;
+
+/** The waits between retries: the policy's backoff, or what a reply's Retry-After asks when that is longer. */
+class RetryLoopTest {
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final RecordingLog log = new RecordingLog();
+    private final RetryLoop loop = new RetryLoop(
+            new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), sleeps::add, () -> 0.0), log, null);
+
+    private static Reply reply(int status, Duration retryAfter) {
+        return new Reply(status, "{}".getBytes(), false, retryAfter, new ObjectMapper());
+    }
+
+    private Reply exchange(Reply... replies) throws LxcaException {
+        Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
+        Call call = new Call("read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
+        return loop.exchange(call, sent -> queue.removeFirst(), () -> false, () -> {});
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheBackoffIsWaitedFor() throws Exception {
+        assertEquals(200, exchange(reply(503, Duration.ofSeconds(20)), reply(200, null)).status());
+
+        assertEquals(List.of(Duration.ofSeconds(20)), sleeps);
+        assertTrue(log.text().contains("INFO LXCA answered HTTP 503; trying again to read the state of job 7 in 20.0 s"
+                + " (retry 1 of 3, as its Retry-After asks)"), log.text());
+    }
+
+    @Test
+    void aShorterOneLeavesTheBackoff() throws Exception {
+        exchange(reply(503, Duration.ZERO), reply(502, Duration.ofSeconds(1)), reply(200, null));
+
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertTrue(log.text().contains("in 1.0 s (retry 1 of 3)\n"), log.text());
+    }
+
+    @Test
+    void aVeryLongOneIsCutToFiveMinutes() throws Exception {
+        exchange(reply(503, Duration.ofHours(2)), reply(200, null));
+
+        assertEquals(List.of(RetryLoop.MAX_RETRY_AFTER), sleeps);
+        assertEquals(Duration.ofMinutes(5), RetryLoop.MAX_RETRY_AFTER);
+    }
+
+    @Test
+    void withoutOneTheBackoffApplies() throws Exception {
+        exchange(reply(504, null), reply(200, null));
+
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+}
