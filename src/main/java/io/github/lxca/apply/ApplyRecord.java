@@ -21,7 +21,7 @@ public record ApplyRecord(String server, String fixId, ApplyOutcome outcome, Str
         statesSeen = List.copyOf(statesSeen);
     }
 
-    ApplyRecord failed(ApplyOutcome failure, String headline) {
+    public ApplyRecord failed(ApplyOutcome failure, String headline) {
         return new ApplyRecord(server, fixId, failure, jobId, statesSeen, unreachableSeconds, versionBefore,
                 versionAfter, updateVersion, null, headline);
     }
