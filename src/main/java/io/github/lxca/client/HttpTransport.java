@@ -27,7 +27,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -59,12 +58,7 @@ final class HttpTransport implements AutoCloseable {
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
             HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
-            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
-                @Override
-                protected HttpHost determineProxy(HttpHost target, HttpContext context) {
-                    return proxy.bypassFor(target.getHostName()) ? null : proxyHost;
-                }
-            });
+            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost));
             if (proxy.hasCredentials()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(new AuthScope(proxyHost),

@@ -1,35 +1,17 @@
 package io.github.lxca.maven;
 
-import io.github.lxca.client.ConnectionSettings;
-import io.github.lxca.client.Credentials;
-import io.github.lxca.client.LxcaCertificateException;
-import io.github.lxca.client.LxcaConfigurationException;
-import io.github.lxca.client.LxcaConnectionException;
-import io.github.lxca.client.LxcaException;
-import io.github.lxca.client.ProxySettings;
-import io.github.lxca.client.TrustInputs;
-import io.github.lxca.client.TrustSettings;
-import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.importer.ImportCoordinator;
-import io.github.lxca.importer.ReportEntry;
-import io.github.lxca.importer.ImportReport;
 import io.github.lxca.importer.ImportRequest;
-import io.github.lxca.importer.SummaryTable;
-import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
-import java.io.File;
-import java.net.URI;
-import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -171,7 +153,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private boolean skipImport;
 
     private final SettingsDecrypter settingsDecrypter;
-    private SecretLookup secrets;
+    private SettingSources sources;
 
     /** The environment that credentials and the trust store password may come from; replaced in tests. */
     UnaryOperator<String> environment = System::getenv;
@@ -184,7 +166,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         origins();
-        removeEarlierReport();
+        ImportOutcomeHandler outcome = new ImportOutcomeHandler(withoutProject(reportFile), urlOrigin(), getLog());
+        outcome.removeEarlierReport();
         if (skip || skipImport) {
             getLog().info("Skipping the LXCA import: " + (skip ? "lxca.skip" : "lxca.skipImport") + " is true");
             return;
@@ -194,27 +177,49 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                     "run without -o, or set -Dlxca.skip to leave the import out");
         }
         List<ImportRequest> requests = buildRequests();
-        secrets().warnAboutCommandLine(getLog()::warn);
+        sources().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
-        MavenImportLog log = new MavenImportLog(getLog());
-        ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, log, Clock.systemUTC());
+        ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, new MavenImportLog(getLog()),
+                Clock.systemUTC());
         List<UpdateSet> sets;
         try {
             sets = coordinator.check(requests.get(0), GoalHandOver.checkedPayloads(getPluginContext()));
         } catch (InvalidUpdateSetException e) {
-            writeReport(List.of(), ImportCoordinator.failedBeforeStart(requests, e));
-            throw new MojoFailureException(e.getMessage());
+            outcome.refused(ImportCoordinator.failedBeforeStart(requests, e), e);
+            return;
         }
-        List<ReportEntry> records;
         try {
-            records = coordinator.run(sets, requests, parallelism);
+            outcome.finish(sets.stream().map(UpdateSet::fixId).toList(), coordinator.run(sets, requests, parallelism));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("The LXCA import was interrupted\nWhat to do: run again; LXCA may go on"
                     + " with a job it already received (see Monitoring > Jobs there)");
         }
-        writeReport(sets.stream().map(UpdateSet::fixId).toList(), records);
-        failOnErrors(records);
+    }
+
+    /** One request per LXCA, from the parameters. */
+    List<ImportRequest> buildRequests() throws MojoFailureException {
+        return new ImportRequestBuilder(new ConnectionBuilder(connectionParameters(), sources(), getLog()), serverId,
+                withoutProject(updateDirectory), pollInterval, taskTimeout, onExisting, dryRun).requests(url, servers);
+    }
+
+    private ConnectionParameters connectionParameters() {
+        return new ConnectionParameters(serverId, username, pathOf(trustStore), certificateFingerprint, insecure,
+                allowPlainHttp, connectTimeout, readTimeout, retries);
+    }
+
+    /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
+    private SettingSources sources() {
+        if (sources == null) {
+            sources = SettingSources.of(session, environment, settingsDecrypter, getLog());
+        }
+        return sources;
+    }
+
+    /** Where the URL came from, so that a hint to check it points at the setting to change. */
+    private String urlOrigin() {
+        return servers != null && !servers.isEmpty() ? "The LXCA URLs came from <servers> in the pom's configuration."
+                : "The URL " + ParameterOrigins.shown(url) + " came from " + origins().describe("url") + ".";
     }
 
     /**
@@ -244,137 +249,6 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     }
 
     /**
-     * One LXCA: its failure is the build's, an unreachable or untrusted LXCA being a broken environment.
-     * Several: a summary table always, and a failure naming each LXCA that failed.
-     */
-    private void failOnErrors(List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
-        if (records.size() > 1) {
-            List<ReportEntry> failed = records.stream().filter(ReportEntry::isFailure).toList();
-            if (failed.isEmpty()) {
-                getLog().info("LXCA import summary:\n" + SummaryTable.table(records));
-            } else {
-                throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
-                        + " LXCAs:\n" + SummaryTable.table(records) + "\n" + failed.stream()
-                                .map(r -> "[" + r.server() + "] " + describe(r.failure()))
-                                .collect(Collectors.joining("\n")));
-            }
-            return;
-        }
-        Exception failure = records.get(0).failure();
-        if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
-                || failure instanceof LxcaConfigurationException) {
-            throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin());
-        }
-        if (FailureMessage.isBug(failure)) {
-            throw new MojoExecutionException(describe(failure));
-        }
-        if (failure != null) {
-            throw new MojoFailureException(describe(failure));
-        }
-    }
-
-    /** So that a run failing before it writes one (configuration, offline) never leaves an earlier run's result. */
-    private void removeEarlierReport() {
-        try {
-            Files.deleteIfExists(withoutProject(reportFile));
-        } catch (IOException e) {
-            getLog().warn("Cannot remove the earlier import report " + reportFile + ": " + e.getMessage());
-        }
-    }
-
-    private void writeReport(List<String> fixIds, List<ReportEntry> records) {
-        try {
-            ImportReport.of(fixIds, records).write(withoutProject(reportFile));
-            getLog().info("Wrote " + withoutProject(reportFile));
-        } catch (IOException e) {
-            getLog().warn("Cannot write the import report " + reportFile + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * The report for the build's headline. The exception is not passed on as a cause, because Maven
-     * appends every cause's message to the headline; its stack trace goes to the debug log instead.
-     */
-    private String describe(Exception e) {
-        if (FailureMessage.isBug(e)) {
-            getLog().error("The stack trace of the unexpected " + e.getClass().getName() + ":", e);
-        } else {
-            getLog().debug("LXCA import failed", e);
-        }
-        return FailureMessage.of(e);
-    }
-
-    /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
-    private SecretLookup secrets() {
-        if (secrets == null) {
-            secrets = new SecretLookup(session.getUserProperties(), session.getSystemProperties(), environment);
-        }
-        return secrets;
-    }
-
-    /** Where the URL came from, so that a hint to check it points at the setting to change. */
-    private String urlOrigin() {
-        return servers != null && !servers.isEmpty() ? "The LXCA URLs came from <servers> in the pom's configuration."
-                : "The URL " + ParameterOrigins.shown(url) + " came from " + origins().describe("url") + ".";
-    }
-
-    List<ImportRequest> buildRequests() throws MojoFailureException {
-        if (servers != null && !servers.isEmpty()) {
-            List<ImportRequest> requests = new ArrayList<>();
-            for (LxcaServer server : servers) {
-                requests.add(buildRequest(server.getUrl(), server.getServerId() != null ? server.getServerId() : serverId));
-            }
-            return requests;
-        }
-        if (url == null || url.isBlank()) {
-            throw new PluginConfigurationException("No LXCA to import into",
-                    "set lxca.url (https://host[:port]), or list several in <servers>");
-        }
-        return List.of(buildRequest(url, serverId));
-    }
-
-    private ImportRequest buildRequest(String url, String serverId) throws MojoFailureException {
-        URI baseUri = LxcaUrl.parse(url, allowPlainHttp);
-        SecretLookup secrets = secrets();
-        CredentialsResolver resolver = new CredentialsResolver(settingsPasswords(), secrets);
-        Credentials credentials = resolver.resolve(session.getSettings(), serverId, username);
-        getLog().info(resolver.origin(session.getSettings(), serverId, username, credentials));
-        resolver.ignoredSources(session.getSettings(), serverId, username).forEach(getLog()::warn);
-        if (insecure) {
-            getLog().warn("lxca.insecure is set: LXCA's certificate and host name are NOT checked."
-                    + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");
-        }
-        TrustSettings trust = new TrustSettings(trustStore == null ? null : trustStore.toPath(),
-                trustStore == null ? null : secrets.secret("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"),
-                certificateFingerprint, insecure,
-                secrets.describe("lxca.trustStorePassword", "LXCA_TRUSTSTORE_PASSWORD"));
-        try {
-            TrustInputs.check(trust);
-        } catch (LxcaConfigurationException e) {
-            throw new MojoFailureException(e.describe()); // already ends with its What to do: line
-        }
-        if (retries < 0) {
-            throw new PluginConfigurationException("lxca.retries must be 0 or more, not " + retries,
-                    "give 0 for no retries, or the number wanted (3 by default)");
-        }
-        ProxySettings proxy = new ProxyResolver(settingsPasswords())
-                .resolve(session.getSettings().getProxies(), baseUri.getScheme()).orElse(null);
-        if (proxy != null) {
-            getLog().debug("Reaching LXCA through " + proxy);
-        }
-        ConnectionSettings connection = new ConnectionSettings(baseUri, credentials, trust, proxy,
-                Durations.parse("lxca.connectTimeout", connectTimeout), Durations.parse("lxca.readTimeout", readTimeout),
-                retries);
-        Duration interval = Durations.parse("lxca.pollInterval", pollInterval);
-        Duration timeout = Durations.parse("lxca.taskTimeout", taskTimeout);
-        return new ImportRequest(connection, withoutProject(updateDirectory), interval, timeout, onExistingValue(), dryRun);
-    }
-
-    private SettingsPasswords settingsPasswords() {
-        return new SettingsPasswords(settingsDecrypter, getLog()::warn);
-    }
-
-    /**
      * Without a pom, Maven leaves {@code ${project.basedir}} in the defaults uninterpolated; such a path
      * is taken relative to the folder Maven runs in.
      */
@@ -383,14 +257,5 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         int placeholder = path.indexOf("${project.basedir}");
         return placeholder < 0 ? file.toPath()
                 : Path.of(session.getExecutionRootDirectory(), path.substring(placeholder + "${project.basedir}".length()));
-    }
-
-    private OnExisting onExistingValue() throws MojoFailureException {
-        try {
-            return OnExisting.valueOf(onExisting.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PluginConfigurationException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'",
-                    "give one of those three");
-        }
     }
 }

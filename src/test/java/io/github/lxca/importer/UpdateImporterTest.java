@@ -732,21 +732,13 @@ class UpdateImporterTest {
     }
 
     @Test
-    void proxyFromSettingsTunnelsTheImportUnlessTheHostIsExempt() throws Exception {
+    void aProxyTunnelsTheImportWithItsCredentials() throws Exception {
         try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "proxy-pass")) {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
-            ProxySettings viaProxy = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", "127.0.0.1|*.internal");
+            ProxySettings viaProxy = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass");
             importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
             assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
             assertEquals(1, proxy.refusedForCredentials(), "the first CONNECT is challenged for credentials");
-
-            int before = proxy.tunnels();
-            SampleUpdateSets.write(work.resolve("sets2"), fixId());
-            ProxySettings exempt = new ProxySettings("127.0.0.1", proxy.port(), null, null, "127.0.0.1|LOCALHOST");
-            var direct = request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), exempt);
-            importer().importUpdates(new ImportRequest(direct.connection(), work.resolve("sets2"), direct.pollInterval(),
-                    direct.taskTimeout()));
-            assertEquals(before, proxy.tunnels(), "nonProxyHosts bypasses the proxy");
         }
     }
 
@@ -754,7 +746,7 @@ class UpdateImporterTest {
     void aProxyUserWithoutPasswordIsSentWithAnEmptyOne() throws Exception {
         try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "")) {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
-            ProxySettings noPassword = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", null, null);
+            ProxySettings noPassword = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", null);
 
             importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(),
                     noPassword));

@@ -7,53 +7,71 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.OnExisting;
+import io.github.lxca.maven.MavenRun.CommandLine;
+import io.github.lxca.maven.MavenRun.PomProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the parameters of import-update, as a user sets them, turn into: the request, and what the log says. */
+/**
+ * What the parameters of import-update, as a user sets them, turn into: the request, and what the log
+ * says. Maven (maven-plugin-testing-harness) configures the goal from its plugin descriptor.
+ */
+@MojoTest
 class ImportUpdateMojoTest {
     @TempDir
     Path basedir;
 
+    @Inject
+    private MavenSession session;
+
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution execution;
+
+    private final MavenRun run = new MavenRun();
     private final Map<String, String> environment = new HashMap<>();
 
-    /** Stands in for Maven's decrypter: passwords are not encrypted in these tests. */
-    private final SettingsDecrypter plainDecrypter = CredentialsResolverTest.FAKE_DECRYPTER;
-
-    private MojoSetup setup() {
-        MojoSetup setup = new MojoSetup(basedir);
+    @BeforeEach
+    void prepare(TestInfo test) throws Exception {
+        run.prepare(test, session, project, execution, basedir);
         Server server = new Server();
         server.setId("lxca");
         server.setUsername("release-bot");
         server.setPassword("from-settings");
-        setup.settings.addServer(server);
-        return setup;
+        run.settings.addServer(server);
     }
 
-    private List<ImportRequest> requests(MojoSetup setup) throws Exception {
-        ImportUpdateMojo mojo = setup.inject(new ImportUpdateMojo(plainDecrypter), "import-update");
+    private List<ImportRequest> requests(ImportUpdateMojo mojo) throws Exception {
+        mojo.setLog(run.recordingLog());
         mojo.environment = environment::get;
         mojo.origins(); // as execute() does first
         return mojo.buildRequests();
     }
 
-    private List<String> warnings(MojoSetup setup) {
-        return setup.log.stream().filter(line -> line.startsWith("WARN ")).toList();
-    }
-
     @Test
-    void defaultsGiveTheDocumentedRequest() throws Exception {
-        MojoSetup setup = setup().commandLine("lxca.url", "https://lxca.example.com");
-        ImportRequest request = requests(setup).get(0);
+    @InjectMojo(goal = "import-update")
+    @CommandLine("lxca.url=https://lxca.example.com")
+    void defaultsGiveTheDocumentedRequest(ImportUpdateMojo mojo) throws Exception {
+        ImportRequest request = requests(mojo).get(0);
 
         assertEquals(URI.create("https://lxca.example.com"), request.connection().baseUri());
         assertEquals(basedir.resolve("target/lxca-update"), request.updateDirectory());
@@ -65,16 +83,15 @@ class ImportUpdateMojoTest {
         assertEquals(OnExisting.FAIL, request.onExisting());
         assertFalse(request.dryRun());
         assertEquals("release-bot", request.connection().credentials().username());
-        assertEquals(List.of("INFO LXCA credentials: user 'release-bot' from the <server> 'lxca' in settings.xml"), setup.log);
+        assertEquals(List.of("INFO LXCA credentials: user 'release-bot' from the <server> 'lxca' in settings.xml"), run.log);
     }
 
     @Test
-    void commandLinePropertiesSetTheirParameters() throws Exception {
-        MojoSetup setup = setup().commandLine("lxca.url", "https://lxca.example.com:8443")
-                .commandLine("lxca.pollInterval", "PT0.5S").commandLine("lxca.taskTimeout", "90")
-                .commandLine("lxca.retries", "0").commandLine("lxca.onExisting", "skip")
-                .commandLine("lxca.dryRun", "true").commandLine("lxca.updateDirectory", "/srv/sets");
-        ImportRequest request = requests(setup).get(0);
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.url=https://lxca.example.com:8443", "lxca.pollInterval=PT0.5S", "lxca.taskTimeout=90",
+            "lxca.retries=0", "lxca.onExisting=skip", "lxca.dryRun=true", "lxca.updateDirectory=/srv/sets"})
+    void commandLinePropertiesSetTheirParameters(ImportUpdateMojo mojo) throws Exception {
+        ImportRequest request = requests(mojo).get(0);
 
         assertEquals(Duration.ofMillis(500), request.pollInterval());
         assertEquals(Duration.ofSeconds(90), request.taskTimeout());
@@ -82,33 +99,36 @@ class ImportUpdateMojoTest {
         assertEquals(OnExisting.SKIP, request.onExisting());
         assertTrue(request.dryRun());
         assertEquals(Path.of("/srv/sets"), request.updateDirectory());
-        assertEquals(List.of(), warnings(setup));
+        assertEquals(List.of(), run.warnings());
     }
 
     @Test
-    void theCommandLineBeatsThePomsProperties() throws Exception {
-        MojoSetup setup = setup().pomProperty("lxca.url", "https://lxca.example.com")
-                .commandLine("lxca.url", "https://localhost:8443");
-
-        assertEquals(URI.create("https://localhost:8443"), requests(setup).get(0).connection().baseUri());
-        assertEquals(List.of(), warnings(setup));
+    @InjectMojo(goal = "import-update")
+    @PomProperties("lxca.url=https://lxca.example.com")
+    @CommandLine("lxca.url=https://localhost:8443")
+    void theCommandLineBeatsThePomsProperties(ImportUpdateMojo mojo) throws Exception {
+        assertEquals(URI.create("https://localhost:8443"), requests(mojo).get(0).connection().baseUri());
+        assertEquals(List.of(), run.warnings());
+        assertEquals("lxca.url from the command line (-Dlxca.url)", mojo.origins().describe("url"));
     }
 
     @Test
-    void thePomsPropertiesApplyWithoutACommandLineValue() throws Exception {
-        MojoSetup setup = setup().pomProperty("lxca.url", "https://lxca.example.com");
-
-        assertEquals(URI.create("https://lxca.example.com"), requests(setup).get(0).connection().baseUri());
+    @InjectMojo(goal = "import-update")
+    @PomProperties("lxca.url=https://lxca.example.com")
+    void thePomsPropertiesApplyWithoutACommandLineValue(ImportUpdateMojo mojo) throws Exception {
+        assertEquals(URI.create("https://lxca.example.com"), requests(mojo).get(0).connection().baseUri());
+        assertEquals("lxca.url from the pom's <properties>", mojo.origins().describe("url"));
     }
 
     @Test
-    void aConfigurationValueThatBeatsTheCommandLineIsNamedWithBothValues() throws Exception {
-        MojoSetup setup = setup().configure("url", "https://lxca.example.com")
-                .commandLine("lxca.url", "https://someone:secret@localhost:8443")
-                .configure("serverId", "lxca").commandLine("lxca.serverId", "lxca-rehearsal");
-
-        assertEquals(URI.create("https://lxca.example.com"), requests(setup).get(0).connection().baseUri());
-        List<String> warnings = warnings(setup);
+    @InjectMojo(goal = "import-update")
+    @MojoParameter(name = "url", value = "https://lxca.example.com")
+    @MojoParameter(name = "serverId", value = "lxca")
+    @CommandLine({"lxca.url=https://someone:secret@localhost:8443", "lxca.serverId=lxca-rehearsal"})
+    void aConfigurationValueThatBeatsTheCommandLineIsNamedWithBothValues(ImportUpdateMojo mojo) throws Exception {
+        assertEquals(URI.create("https://lxca.example.com"), requests(mojo).get(0).connection().baseUri());
+        assertEquals("lxca.url from the pom's configuration (<url>)", mojo.origins().describe("url"));
+        List<String> warnings = run.warnings();
         assertEquals(2, warnings.size(), String.valueOf(warnings));
         assertTrue(warnings.contains("WARN -Dlxca.serverId=lxca-rehearsal is ignored: the pom's <configuration> sets"
                 + " <serverId>lxca</serverId>, which Maven puts first. To let the command line win, move it to the pom's"
@@ -116,74 +136,69 @@ class ImportUpdateMojoTest {
         String url = warnings.stream().filter(w -> w.contains("lxca.url")).findFirst().orElseThrow();
         assertTrue(url.startsWith("WARN -Dlxca.url=https://localhost:8443 is ignored: the pom's <configuration> sets"
                 + " <url>https://lxca.example.com</url>"), url);
-        assertFalse(String.join("\n", setup.log).contains("secret"));
+        assertFalse(String.join("\n", run.log).contains("secret"));
     }
 
     @Test
-    void theSameValueOnBothSidesIsNotWarnedAbout() throws Exception {
-        MojoSetup setup = setup().configure("url", "https://lxca.example.com").commandLine("lxca.url", "https://lxca.example.com");
-        requests(setup);
+    @InjectMojo(goal = "import-update")
+    @MojoParameter(name = "url", value = "https://lxca.example.com")
+    @CommandLine("lxca.url=https://lxca.example.com")
+    void theSameValueOnBothSidesIsNotWarnedAbout(ImportUpdateMojo mojo) throws Exception {
+        requests(mojo);
 
-        assertEquals(List.of(), warnings(setup));
+        assertEquals(List.of(), run.warnings());
     }
 
     @Test
-    void credentialsOnTheCommandLineBesideAServerEntryAreNamedAsUnused() throws Exception {
-        MojoSetup setup = setup().commandLine("lxca.url", "https://localhost:8443")
-                .commandLine("lxca.username", "upload-409").commandLine("lxca.password", "typed");
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.url=https://localhost:8443", "lxca.username=upload-409", "lxca.password=typed"})
+    void credentialsOnTheCommandLineBesideAServerEntryAreNamedAsUnused(ImportUpdateMojo mojo) throws Exception {
         environment.put("LXCA_PASSWORD", "exported");
-        ImportRequest request = requests(setup).get(0);
+        ImportRequest request = requests(mojo).get(0);
 
         assertEquals("release-bot", request.connection().credentials().username());
         assertEquals(List.of("WARN -Dlxca.username, -Dlxca.password, the environment variable LXCA_PASSWORD are also set"
                 + " but not used: the <server> 'lxca' of settings.xml comes first. To use them instead, name a server id"
-                + " that settings.xml does not have, for example -Dlxca.serverId=none."), warnings(setup));
-        assertFalse(String.join("\n", setup.log).contains("typed"));
+                + " that settings.xml does not have, for example -Dlxca.serverId=none."), run.warnings());
+        assertFalse(String.join("\n", run.log).contains("typed"));
     }
 
     @Test
-    void withoutAServerEntryTheCommandLineCredentialsAreUsedAndTheLogSaysSo() throws Exception {
-        MojoSetup setup = setup().commandLine("lxca.url", "https://localhost:8443").commandLine("lxca.serverId", "none")
-                .commandLine("lxca.username", "upload-409").commandLine("lxca.password", "typed");
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.url=https://localhost:8443", "lxca.serverId=none", "lxca.username=upload-409",
+            "lxca.password=typed"})
+    void withoutAServerEntryTheCommandLineCredentialsAreUsedAndTheLogSaysSo(ImportUpdateMojo mojo) throws Exception {
         environment.put("LXCA_USERNAME", "exported-user");
-        ImportRequest request = requests(setup).get(0);
+        environment.put("LXCA_PASSWORD", "exported");
+        ImportRequest request = requests(mojo).get(0);
 
         assertEquals("upload-409", request.connection().credentials().username());
         assertEquals("typed", request.connection().credentials().password());
-        assertTrue(setup.log.contains("INFO LXCA credentials: user 'upload-409' from lxca.username, password from the"
-                + " property lxca.password"), String.valueOf(setup.log));
-        assertEquals(List.of("WARN the environment variable LXCA_USERNAME is also set but not used: -Dlxca.username and"
-                + " -Dlxca.password come before the environment. To use the environment instead, leave those properties"
-                + " out."), warnings(setup));
+        assertTrue(run.log.contains("INFO LXCA credentials: user 'upload-409' from lxca.username, password from the"
+                + " property lxca.password"), String.valueOf(run.log));
+        assertEquals(List.of("WARN the environment variable LXCA_USERNAME, the environment variable LXCA_PASSWORD are also"
+                + " set but not used: -Dlxca.username and -Dlxca.password come before the environment. To use the"
+                + " environment instead, leave those properties out."), run.warnings());
     }
 
     @Test
-    void theEnvironmentIsUsedWhenNothingElseIsSet() throws Exception {
-        MojoSetup setup = setup().commandLine("lxca.url", "https://localhost:8443").commandLine("lxca.serverId", "none");
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.url=https://localhost:8443", "lxca.serverId=none"})
+    void theEnvironmentIsUsedWhenNothingElseIsSet(ImportUpdateMojo mojo) throws Exception {
         environment.put("LXCA_USERNAME", "ci-user");
         environment.put("LXCA_PASSWORD", "exported");
-        ImportRequest request = requests(setup).get(0);
+        ImportRequest request = requests(mojo).get(0);
 
         assertEquals("ci-user", request.connection().credentials().username());
         assertEquals(List.of("INFO LXCA credentials: user 'ci-user' from the environment variable LXCA_USERNAME,"
-                + " password from the environment variable LXCA_PASSWORD"), setup.log);
+                + " password from the environment variable LXCA_PASSWORD"), run.log);
     }
 
     @Test
-    void withoutAnyUrlTheGoalSaysWhatToSet() throws Exception {
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> requests(setup()));
-        assertEquals("No LXCA to import into\nWhat to do: set lxca.url (https://host[:port]), or list several in <servers>", e.getMessage());
-    }
-
-    @Test
-    void originsNameWhereTheUrlCameFrom() throws Exception {
-        assertEquals("lxca.url from the pom's configuration (<url>)", origin(setup().configure("url", "https://a")));
-        assertEquals("lxca.url from the command line (-Dlxca.url)", origin(setup().commandLine("lxca.url", "https://a")));
-        assertEquals("lxca.url from the pom's <properties>", origin(setup().pomProperty("lxca.url", "https://a")));
-    }
-
-    private String origin(MojoSetup setup) throws Exception {
-        ImportUpdateMojo mojo = setup.inject(new ImportUpdateMojo(plainDecrypter), "import-update");
-        return mojo.origins().describe("url");
+    @InjectMojo(goal = "import-update")
+    void withoutAnyUrlTheGoalSaysWhatToSet(ImportUpdateMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> requests(mojo));
+        assertEquals("No LXCA to import into\nWhat to do: set lxca.url (https://host[:port]), or list several in <servers>",
+                e.getMessage());
     }
 }

@@ -4,71 +4,111 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lxca.maven.MavenRun.CommandLine;
+import io.github.lxca.maven.MavenRun.PomProperties;
 import io.github.lxca.packaging.PackageRequest;
 import io.github.lxca.packaging.PackagingException;
 import io.github.lxca.packaging.PayloadSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the packaging parameters, shared by package-update and import-update, turn into. */
+@MojoTest
 class PackageUpdateMojoTest {
     @TempDir
     Path basedir;
 
-    private PackageRequest request(MojoSetup setup, String goal) throws Exception {
-        AbstractUpdateMojo mojo = goal.equals("package-update")
-                ? setup.inject(new PackageUpdateMojo(null), goal)
-                : setup.inject(new ImportUpdateMojo(null), goal);
+    @Inject
+    private MavenSession session;
+
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution execution;
+
+    private final MavenRun run = new MavenRun();
+
+    @BeforeEach
+    void prepare(TestInfo test) throws Exception {
+        run.prepare(test, session, project, execution, basedir);
+    }
+
+    private PackageRequest request(AbstractUpdateMojo mojo) throws Exception {
+        mojo.setLog(run.recordingLog());
         mojo.origins();
         return mojo.packageRequest(basedir.resolve("out"));
     }
 
     @Test
-    void defaultsComeFromTheProject() throws Exception {
-        MojoSetup setup = new MojoSetup(basedir).configure("payloadDirectory", basedir.resolve("payload").toString());
-        PackageRequest request = request(setup, "package-update");
+    @InjectMojo(goal = "package-update")
+    @MojoParameter(name = "payloadDirectory", value = "/builds/payload")
+    void defaultsComeFromTheProject(PackageUpdateMojo mojo) throws Exception {
+        PackageRequest request = request(mojo);
 
         assertEquals("lnvgy_sw_lxca_inventory-agent-2.1.0_anyos_noarch", request.fixId());
         assertEquals("inventory-agent", request.component());
         assertEquals("2.1.0", request.version());
         assertEquals("Inventory agent", request.name());
-        assertEquals(new PayloadSource.Folder(basedir.resolve("payload")), request.payload());
+        assertEquals(new PayloadSource.Folder(Path.of("/builds/payload")), request.payload());
     }
 
     @Test
-    void bothGoalsMapThePackagingParametersAlike() throws Exception {
-        for (String goal : List.of("package-update", "import-update")) {
-            MojoSetup setup = new MojoSetup(basedir).commandLine("lxca.payload", "/builds/agent.tgz")
-                    .commandLine("lxca.version", "2.1.1").pomProperty("lxca.component", "agent");
-            PackageRequest request = request(setup, goal);
+    @InjectMojo(goal = "package-update")
+    @CommandLine({"lxca.payload=/builds/agent.tgz", "lxca.version=2.1.1"})
+    @PomProperties("lxca.component=agent")
+    void packageUpdateMapsThePackagingParameters(PackageUpdateMojo mojo) throws Exception {
+        PackageRequest request = request(mojo);
 
-            assertEquals("lnvgy_sw_lxca_agent-2.1.1_anyos_noarch", request.fixId(), goal);
-            assertEquals(new PayloadSource.Archive(Path.of("/builds/agent.tgz")), request.payload(), goal);
-        }
+        assertEquals("lnvgy_sw_lxca_agent-2.1.1_anyos_noarch", request.fixId());
+        assertEquals(new PayloadSource.Archive(Path.of("/builds/agent.tgz")), request.payload());
     }
 
     @Test
-    void aConfiguredVersionBeatsTheCommandLineAndSaysSo() throws Exception {
-        MojoSetup setup = new MojoSetup(basedir).configure("payload", "/builds/agent.tgz").configure("version", "2.1.0")
-                .commandLine("lxca.version", "2.2.0");
-        PackageRequest request = request(setup, "package-update");
+    @InjectMojo(goal = "import-update")
+    @CommandLine({"lxca.payload=/builds/agent.tgz", "lxca.version=2.1.1"})
+    @PomProperties("lxca.component=agent")
+    void importUpdateMapsThemAlike(ImportUpdateMojo mojo) throws Exception {
+        PackageRequest request = request(mojo);
+
+        assertEquals("lnvgy_sw_lxca_agent-2.1.1_anyos_noarch", request.fixId());
+        assertEquals(new PayloadSource.Archive(Path.of("/builds/agent.tgz")), request.payload());
+    }
+
+    @Test
+    @InjectMojo(goal = "package-update")
+    @MojoParameter(name = "payload", value = "/builds/agent.tgz")
+    @MojoParameter(name = "version", value = "2.1.0")
+    @CommandLine("lxca.version=2.2.0")
+    void aConfiguredVersionBeatsTheCommandLineAndSaysSo(PackageUpdateMojo mojo) throws Exception {
+        PackageRequest request = request(mojo);
 
         assertEquals("2.1.0", request.version());
-        assertTrue(setup.log.contains("WARN -Dlxca.version=2.2.0 is ignored: the pom's <configuration> sets"
+        assertTrue(run.log.contains("WARN -Dlxca.version=2.2.0 is ignored: the pom's <configuration> sets"
                 + " <version>2.1.0</version>, which Maven puts first. To let the command line win, move it to the pom's"
-                + " <properties> as <lxca.version>."), String.valueOf(setup.log));
+                + " <properties> as <lxca.version>."), String.valueOf(run.log));
     }
 
     @Test
-    void aPackagedSetThatFailsTheImportChecksNamesItsProblemsAndWhatToDo() throws Exception {
-        Path notGzip = java.nio.file.Files.writeString(basedir.resolve("agent.tgz"), "not a gzip tar");
-        MojoSetup setup = new MojoSetup(basedir).configure("payload", notGzip.toString());
-        AbstractUpdateMojo mojo = setup.inject(new PackageUpdateMojo(null), "package-update");
+    @InjectMojo(goal = "package-update")
+    @MojoParameter(name = "payload", value = "${project.basedir}/agent.tgz")
+    void aPackagedSetThatFailsTheImportChecksNamesItsProblemsAndWhatToDo(PackageUpdateMojo mojo) throws Exception {
+        Files.writeString(basedir.resolve("agent.tgz"), "not a gzip tar");
+        mojo.setLog(run.recordingLog());
 
-        var e = assertThrows(org.apache.maven.plugin.MojoFailureException.class,
-                () -> mojo.packageInto(basedir.resolve("out")));
+        var e = assertThrows(MojoFailureException.class, () -> mojo.packageInto(basedir.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The update set written to " + basedir.resolve("out")
                 + " fails the checks an import makes:\n  - "), e.getMessage());
@@ -77,13 +117,19 @@ class PackageUpdateMojoTest {
     }
 
     @Test
-    void aSnapshotIsRefusedUnlessAllowed() throws Exception {
-        MojoSetup refused = new MojoSetup(basedir).configure("payload", "/builds/agent.tgz").commandLine("lxca.version", "2.2.0-SNAPSHOT");
-        PackagingException e = assertThrows(PackagingException.class, () -> request(refused, "import-update"));
+    @InjectMojo(goal = "import-update")
+    @MojoParameter(name = "payload", value = "/builds/agent.tgz")
+    @CommandLine("lxca.version=2.2.0-SNAPSHOT")
+    void aSnapshotIsRefused(ImportUpdateMojo mojo) {
+        PackagingException e = assertThrows(PackagingException.class, () -> request(mojo));
         assertTrue(e.getMessage().contains("-Dlxca.allowSnapshot=true"), e.getMessage());
+    }
 
-        MojoSetup allowed = new MojoSetup(basedir).configure("payload", "/builds/agent.tgz")
-                .commandLine("lxca.version", "2.2.0-SNAPSHOT").commandLine("lxca.allowSnapshot", "true");
-        assertEquals("lnvgy_sw_lxca_inventory-agent-2.2.0-SNAPSHOT_anyos_noarch", request(allowed, "import-update").fixId());
+    @Test
+    @InjectMojo(goal = "import-update")
+    @MojoParameter(name = "payload", value = "/builds/agent.tgz")
+    @CommandLine({"lxca.version=2.2.0-SNAPSHOT", "lxca.allowSnapshot=true"})
+    void aSnapshotIsAllowedWhenAsked(ImportUpdateMojo mojo) throws Exception {
+        assertEquals("lnvgy_sw_lxca_inventory-agent-2.2.0-SNAPSHOT_anyos_noarch", request(mojo).fixId());
     }
 }

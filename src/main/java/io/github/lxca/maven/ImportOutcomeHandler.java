@@ -1,0 +1,106 @@
+package io.github.lxca.maven;
+
+import io.github.lxca.client.LxcaCertificateException;
+import io.github.lxca.client.LxcaConfigurationException;
+import io.github.lxca.client.LxcaConnectionException;
+import io.github.lxca.importer.FailureMessage;
+import io.github.lxca.importer.ImportReport;
+import io.github.lxca.importer.ReportEntry;
+import io.github.lxca.importer.SummaryTable;
+import io.github.lxca.update.InvalidUpdateSetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * What the build does with the result of an import: writes the report, and fails with one message
+ * when an import failed. One LXCA: its failure is the build's, an unreachable or untrusted LXCA (or one
+ * the client cannot be set up for) being a broken environment ({@link MojoExecutionException}) with a
+ * hint where its URL came from, and a bug naming itself as one. Several: a summary table always, and a
+ * failure naming each LXCA that failed.
+ */
+final class ImportOutcomeHandler {
+    private final Path reportFile;
+    private final String urlOrigin;
+    private final Log log;
+
+    /** @param urlOrigin where the LXCA URL came from, for the hint on a connection failure */
+    ImportOutcomeHandler(Path reportFile, String urlOrigin, Log log) {
+        this.reportFile = reportFile;
+        this.urlOrigin = urlOrigin;
+        this.log = log;
+    }
+
+    /** So that a run failing before it writes one (configuration, offline) never leaves an earlier run's result. */
+    void removeEarlierReport() {
+        try {
+            Files.deleteIfExists(reportFile);
+        } catch (IOException e) {
+            log.warn("Cannot remove the earlier import report " + reportFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The sets failed the checks before any import began: the report says so for every LXCA, and so does the build. */
+    void refused(List<ReportEntry> records, InvalidUpdateSetException e) throws MojoFailureException {
+        writeReport(List.of(), records);
+        throw new MojoFailureException(e.getMessage());
+    }
+
+    /** Writes the report of the run, then fails the build if any import failed. */
+    void finish(List<String> fixIds, List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
+        writeReport(fixIds, records);
+        failOnErrors(records);
+    }
+
+    private void writeReport(List<String> fixIds, List<ReportEntry> records) {
+        try {
+            ImportReport.of(fixIds, records).write(reportFile);
+            log.info("Wrote " + reportFile);
+        } catch (IOException e) {
+            log.warn("Cannot write the import report " + reportFile + ": " + e.getMessage());
+        }
+    }
+
+    private void failOnErrors(List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
+        if (records.size() > 1) {
+            List<ReportEntry> failed = records.stream().filter(ReportEntry::isFailure).toList();
+            if (failed.isEmpty()) {
+                log.info("LXCA import summary:\n" + SummaryTable.table(records));
+                return;
+            }
+            throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
+                    + " LXCAs:\n" + SummaryTable.table(records) + "\n" + failed.stream()
+                            .map(r -> "[" + r.server() + "] " + describe(r.failure()))
+                            .collect(Collectors.joining("\n")));
+        }
+        Exception failure = records.get(0).failure();
+        if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
+                || failure instanceof LxcaConfigurationException) {
+            throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin);
+        }
+        if (FailureMessage.isBug(failure)) {
+            throw new MojoExecutionException(describe(failure));
+        }
+        if (failure != null) {
+            throw new MojoFailureException(describe(failure));
+        }
+    }
+
+    /**
+     * The report for the build's headline. The exception is not passed on as a cause, because Maven
+     * appends every cause's message to the headline; its stack trace goes to the debug log instead.
+     */
+    private String describe(Exception e) {
+        if (FailureMessage.isBug(e)) {
+            log.error("The stack trace of the unexpected " + e.getClass().getName() + ":", e);
+        } else {
+            log.debug("LXCA import failed", e);
+        }
+        return FailureMessage.of(e);
+    }
+}
