@@ -316,7 +316,7 @@ public final class LxcaClient implements AutoCloseable {
         }
         int status = reply.status();
         if (status >= 502 && status <= 504) {
-            return Probe.away("HTTP " + status);
+            return Probe.away("HTTP " + status + (reply.json() == null ? " " + reply.excerpt() : ""));
         }
         if (status == 401 || status == 403) {
             return Probe.sessionGone("HTTP " + status);

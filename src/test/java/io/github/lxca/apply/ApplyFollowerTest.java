@@ -193,6 +193,9 @@ class ApplyFollowerTest {
         LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.REFUSED, e.outcome());
+        assertEquals("LXCA refused reading apply job 7 while applying " + FIX
+                + ": LXCA refused to read the state of job 7: HTTP 500", e.getMessage());
+        assertEquals("see above", e.whatToDo(), "LXCA's own advice for the refusal is kept");
         assertTrue(!clock.instant().isBefore(START.plus(Duration.ofMinutes(5))), "during the grace period: " + clock.instant());
     }
 
