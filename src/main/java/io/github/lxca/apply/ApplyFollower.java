@@ -84,6 +84,7 @@ public final class ApplyFollower {
         private String lastVersion;
         private Instant unchangedSince;
         private Duration wait;
+        private String lastAwayReason = "no reply";
 
         Run(ApplyRecord start, String jobId) {
             this.start = start;
@@ -204,6 +205,7 @@ public final class ApplyFollower {
             }
             wentAway = true;
             unchangedSince = null;
+            lastAwayReason = probe.reason();
             if (probe.kind() == Probe.Kind.SESSION_GONE) {
                 needLogin = true;
                 see("LXCA ended the session (" + probe.reason() + "); logging in again", "session ended");
@@ -262,7 +264,7 @@ public final class ApplyFollower {
             String headline;
             if (awaySince != null) {
                 headline = "LXCA did not come back within " + minutes + " of applying " + start.fixId() + ": unreachable for the last "
-                        + Duration.between(awaySince, clock.instant()).toSeconds() + " s (" + lastReason() + ")";
+                        + Duration.between(awaySince, clock.instant()).toSeconds() + " s (" + lastAwayReason + ")";
             } else if (followingJob && lastTask != null) {
                 headline = "The apply job " + jobId + " of " + start.fixId() + " did not end within " + minutes
                         + "; its last state was '" + lastTask.rawState() + "' at " + lastTask.percentage() + "%";
@@ -275,9 +277,6 @@ public final class ApplyFollower {
                             + " and web console, and raise lxca.applyTimeout if its restarts take longer");
         }
 
-        private String lastReason() {
-            return lastLine == null ? "no reply" : lastLine.replaceFirst("^LXCA is restarting or unreachable \\((.*)\\)$", "$1");
-        }
 
         private String versionText() {
             return lastVersion != null ? "version " + lastVersion : "version " + start.versionBefore() + " (before the apply)";

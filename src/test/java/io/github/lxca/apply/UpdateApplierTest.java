@@ -32,7 +32,8 @@ class UpdateApplierTest {
         LxcaSimulator simulator = LxcaSimulator.builder().workDirectory(directory)
                 .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofMillis(800)).start();
         simulator.addUser("admin", "pw");
-        for (Fault fault : List.of(Fault.APPLY_INSTALLATION_FAILS, Fault.APPLY_VERSION_UNCHANGED, Fault.APPLY_NEVER_COMES_BACK)) {
+        for (Fault fault : List.of(Fault.APPLY_INSTALLATION_FAILS, Fault.APPLY_VERSION_UNCHANGED, Fault.APPLY_NEVER_COMES_BACK,
+                Fault.APPLY_JOB_FAILS)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
@@ -92,6 +93,19 @@ class UpdateApplierTest {
 
             assertEquals(ApplyOutcome.INSTALLATION_FAILED, e.outcome());
             assertTrue(e.getMessage().contains("FQXHMUP4105L"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailedApplyJobFailsWithItsMessageAndWithoutARestart() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "apply-job-fails", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.JOB_FAILED, e.outcome());
+            assertTrue(e.describe().contains("ended 'Stopped_With_Error'"), e.describe());
+            assertTrue(e.describe().contains("FQXHMUP4110L"), e.describe());
+            assertEquals(List.of(), e.record().statesSeen().stream().filter("unreachable"::equals).toList());
         }
     }
 

@@ -115,14 +115,38 @@ final class Appliance {
         return json(200, Replies.success().put("jobid", job.id));
     }
 
-    /** Answers 404 for a job the restart made it forget, else lets the task poll answer. */
+    /**
+     * Answers 404 for a job the restart made it forget, and the task of an apply job that failed (with its
+     * message); else lets the task poll answer.
+     */
     Route.Endpoint forgetting(Route.Endpoint taskPoll) {
-        return call -> forgottenJobs.contains(call.pathAfter(Tasks.PATH))
-                ? json(404, failure("FQXHMTM0404L", "The job " + call.pathAfter(Tasks.PATH) + " was not found.", "", ""))
-                : taskPoll.answer(call);
+        return call -> {
+            String id = call.pathAfter(Tasks.PATH);
+            if (forgottenJobs.contains(id)) {
+                return json(404, failure("FQXHMTM0404L", "The job " + id + " was not found.", "", ""));
+            }
+            Job job = state.jobs.get(id);
+            if (job != null && job.creator.has(Fault.APPLY_JOB_FAILS) && "Stopped_With_Error".equals(job.state)) {
+                ObjectNode task = object().put("jobUID", id).put("name", "Apply management server update")
+                        .put("status", job.state).put("percentage", 100);
+                task.putArray("messages").add(failure("FQXHMUP4110L", "The update could not be applied.",
+                        "The update requires a newer version of LXCA first.", "Apply the prerequisite update, then retry.")
+                        .get("messages").get(0));
+                task.putArray("children");
+                return json(200, Replies.array().add(task));
+            }
+            return taskPoll.answer(call);
+        };
     }
 
     private void restart(Job job, String fixId, User user) {
+        if (user.has(Fault.APPLY_JOB_FAILS)) {
+            job.state = "Stopped_With_Error";
+            job.percentage = 100;
+            applying = null;
+            state.event("apply-failed " + job.id);
+            return;
+        }
         try {
             state.event("apply-restart refusing " + job.id);
             network.refuseConnections();

@@ -101,7 +101,9 @@ public enum Fault {
     /** An apply takes the appliance away for good: it refuses connections from then on. */
     APPLY_NEVER_COMES_BACK,
     /** An apply restarts the appliance, which comes back with its old version and no history entry. */
-    APPLY_VERSION_UNCHANGED;
+    APPLY_VERSION_UNCHANGED,
+    /** The apply job ends {@code Stopped_With_Error} with an LXCA message, and the appliance does not restart. */
+    APPLY_JOB_FAILS;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {
