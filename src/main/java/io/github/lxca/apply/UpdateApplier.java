@@ -1,6 +1,7 @@
 package io.github.lxca.apply;
 
 import io.github.lxca.client.LxcaClient;
+import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.Probe;
@@ -57,9 +58,17 @@ public final class UpdateApplier {
                     before, List.of(), "apply an update with a higher version; nothing was changed on LXCA");
         }
         log.info("Applying " + fixId + " to " + server + " (version " + running + " -> " + request.updateVersion() + ")");
-        Optional<String> jobId = client.applyUpdate(fixId);
-        log.info(jobId.map(id -> "LXCA started apply job " + id)
-                .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
+        Optional<String> jobId;
+        try {
+            jobId = client.applyUpdate(fixId);
+            log.info(jobId.map(id -> "LXCA started apply job " + id)
+                    .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
+        } catch (LxcaConnectionException lost) {
+            // The apply may have reached LXCA, which may be restarting already: never send it again, follow the version.
+            jobId = Optional.empty();
+            log.warn("The reply to the apply was lost (" + lost.getMessage() + "); it is not sent again: following LXCA's"
+                    + " version instead");
+        }
         ApplyRecord start = new ApplyRecord(server, fixId, null, jobId.orElse(null), List.of(), 0, running, null,
                 request.updateVersion(), null, null);
         ApplyRecord done = new ApplyFollower(probesOf(client), clock, sleeper, request.timing(), log::info)

@@ -23,17 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateApplierTest {
     private static final String FIX = "lnvgy_sw_lxca_agent-2.0.0_anyos_noarch";
     private static final ApplyTiming FAST = new ApplyTiming(Duration.ofSeconds(30), Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofMillis(800));
+            Duration.ofMillis(200), Duration.ofMillis(500));
 
     @TempDir
     Path directory;
 
     private LxcaSimulator simulator() throws Exception {
         LxcaSimulator simulator = LxcaSimulator.builder().workDirectory(directory)
-                .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofMillis(800)).start();
+                .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800)).start();
         simulator.addUser("admin", "pw");
         for (Fault fault : List.of(Fault.APPLY_INSTALLATION_FAILS, Fault.APPLY_VERSION_UNCHANGED, Fault.APPLY_NEVER_COMES_BACK,
-                Fault.APPLY_JOB_FAILS)) {
+                Fault.APPLY_JOB_FAILS, Fault.APPLY_REPLY_LOST)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
@@ -69,6 +69,20 @@ class UpdateApplierTest {
             assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
             long refusedLines = log.lines().stream().filter(l -> l.contains("connection refused")).count();
             assertEquals(1, refusedLines, "one line for the whole outage, not one per retry: " + log.text());
+        }
+    }
+
+    @Test
+    void aLostReplyToTheApplyIsNotSentAgainButFollowedByVersion() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            RecordingLog log = new RecordingLog();
+
+            ApplyRecord done = apply(simulator, "apply-reply-lost", "2.0.0", FAST, log);
+
+            assertEquals(ApplyOutcome.APPLIED, done.outcome());
+            assertEquals(null, done.jobId());
+            assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
+            assertTrue(log.text().contains("WARN The reply to the apply was lost ("), log.text());
         }
     }
 

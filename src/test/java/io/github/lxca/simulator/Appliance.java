@@ -112,7 +112,7 @@ final class Appliance {
             clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
         }
         clock.schedule(() -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
-        return json(200, Replies.success().put("jobid", job.id));
+        return user.has(Fault.APPLY_REPLY_LOST) ? Reply.DROPPED : json(200, Replies.success().put("jobid", job.id));
     }
 
     /**

@@ -103,7 +103,9 @@ public enum Fault {
     /** An apply restarts the appliance, which comes back with its old version and no history entry. */
     APPLY_VERSION_UNCHANGED,
     /** The apply job ends {@code Stopped_With_Error} with an LXCA message, and the appliance does not restart. */
-    APPLY_JOB_FAILS;
+    APPLY_JOB_FAILS,
+    /** The apply starts, but the connection closes before its reply; the appliance then restarts as usual. */
+    APPLY_REPLY_LOST;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {
