@@ -1,6 +1,7 @@
 package io.github.lxca.maven;
 
 import io.github.lxca.apply.ApplyRequest;
+import io.github.lxca.client.ConnectionSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -112,16 +113,24 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
             throw new PluginConfigurationException("lxca:apply-update must reach LXCA, but Maven is offline (-o)",
                     "run without -o, or set -Dlxca.skipApply to leave the apply out");
         }
+        Planned planned = plan();
+        new ApplyStep(reportPath(), getLog()).apply(planned.connection(), planned.request());
+    }
+
+    /** What this run applies, and where. */
+    record Planned(ConnectionSettings connection, ApplyRequest request) {}
+
+    /** The connection and the apply, from the parameters; checks them before anything is sent. */
+    Planned plan() throws MojoFailureException {
         if (url == null || url.isBlank()) {
             throw new PluginConfigurationException("lxca:apply-update needs the URL of LXCA", "set lxca.url (-Dlxca.url=https://host)");
         }
         SettingSources sources = SettingSources.of(session, environment, settingsDecrypter, getLog());
         ConnectionBuilder connections = new ConnectionBuilder(new ConnectionParameters(serverId, username, pathOf(trustStore),
                 certificateFingerprint, insecure, allowPlainHttp, connectTimeout, readTimeout, retries), sources, getLog());
-        ApplyParameters parameters = new ApplyParameters(updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval,
-                applyMaxPollInterval, dryRun);
-        ApplyRequest request = parameters.request(updateFixId());
-        new ApplyStep(reportPath(), getLog()).apply(connections.connection(url), request);
+        ApplyRequest request = new ApplyParameters(updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval,
+                applyMaxPollInterval, dryRun).request(updateFixId());
+        return new Planned(connections.connection(url), request);
     }
 
     private Path reportPath() {
