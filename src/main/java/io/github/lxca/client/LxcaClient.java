@@ -8,6 +8,8 @@ import io.github.lxca.client.Call.Retry;
 import io.github.lxca.client.Call.Session;
 import io.github.lxca.update.UpdateFile;
 import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +39,16 @@ public final class LxcaClient implements AutoCloseable {
     private static final Duration LOGOUT_TIMEOUT = Duration.ofSeconds(10);
     /** A task poll is a small read; a longer read timeout is for the upload's reply. */
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
+    /** While LXCA restarts, a probe that gets no reply soon is one more sign that it is away. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final List<String> UPDATES = List.of("managementServer", "updates");
+    private static final String CURRENT_VERSION = "/managementServer/updates?key=currentVersion";
 
     private final ConnectionSettings settings;
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpTransport http;
     private final RetryLoop retryLoop;
+    private final ErrorTranslator errors;
     private final LxcaLog log;
     private String csrfToken;
     private boolean loggedIn;
@@ -50,7 +57,8 @@ public final class LxcaClient implements AutoCloseable {
         this.settings = settings;
         this.log = log;
         this.http = new HttpTransport(settings, tls, log, mapper);
-        this.retryLoop = new RetryLoop(retry, log, new ErrorTranslator(settings, tls));
+        this.errors = new ErrorTranslator(settings, tls);
+        this.retryLoop = new RetryLoop(retry, log, errors);
     }
 
     /**
@@ -73,11 +81,15 @@ public final class LxcaClient implements AutoCloseable {
 
     /** Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. */
     public void login() throws LxcaException {
+        login(Retry.SAFE);
+    }
+
+    private void login(Retry retry) throws LxcaException {
         Credentials credentials = settings.credentials();
         ObjectNode body = mapper.createObjectNode()
                 .put("UserId", credentials.username())
                 .put("password", credentials.password());
-        Reply reply = exchange("log in", null, Retry.SAFE, Session.NONE, () -> {
+        Reply reply = exchange("log in", null, retry, Session.NONE, () -> {
             HttpPost post = new HttpPost(http.url(List.of("sessions")));
             post.setHeader(HttpHeaders.REFERER, http.url(List.of("sessions")).toString());
             post.setEntity(json(body));
@@ -106,7 +118,7 @@ public final class LxcaClient implements AutoCloseable {
                     .put("type", file.contentType());
         }
         Reply reply = exchange("create the import job", null, Retry.NEVER, Session.RENEW_ON_401, () -> {
-            HttpPost post = new HttpPost(http.url(List.of("managementServer", "updates"), "action", "import"));
+            HttpPost post = new HttpPost(http.url(UPDATES, "action", "import"));
             post.setEntity(json(body));
             return post;
         });
@@ -155,8 +167,17 @@ public final class LxcaClient implements AutoCloseable {
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401,
-                () -> http.within(POLL_TIMEOUT, new HttpGet(http.url(List.of("tasks", jobId), "includeChildren", "true"))));
+                () -> http.within(POLL_TIMEOUT, new HttpGet(taskUrl(jobId))));
         accept(reply, operation, jobId);
+        return taskFrom(reply, operation, jobId);
+    }
+
+    /** A job's task with its child tasks, as Lenovo's Python client asks for it. */
+    private URI taskUrl(String jobId) {
+        return http.url(List.of("tasks", jobId), "includeChildren", "true");
+    }
+
+    private Task taskFrom(Reply reply, String operation, String jobId) throws LxcaProtocolException {
         JsonNode json = reply.json();
         JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
         if (list == null) {
@@ -175,7 +196,7 @@ public final class LxcaClient implements AutoCloseable {
     public Set<String> repositoryFixIds() throws LxcaException {
         String operation = "list the updates repository";
         Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
-                () -> new HttpGet(http.url(List.of("managementServer", "updates"), "key", "updates")));
+                () -> new HttpGet(http.url(UPDATES, "key", "updates")));
         accept(reply, operation, null);
         if (reply.json() == null) {
             throw ErrorTranslator.notJson(reply, operation);
@@ -189,7 +210,7 @@ public final class LxcaClient implements AutoCloseable {
      */
     public OptionalLong repositoryFreeBytes() throws LxcaException {
         Reply reply = exchange("read the repository's free space", null, Retry.SAFE, Session.RENEW_ON_401,
-                () -> new HttpGet(http.url(List.of("managementServer", "updates"), "key", "size")));
+                () -> new HttpGet(http.url(UPDATES, "key", "size")));
         return reply.isSuccessStatus() && !reply.saysFailure() ? RepositorySpace.freeBytes(reply.json()) : OptionalLong.empty();
     }
 
@@ -201,6 +222,126 @@ public final class LxcaClient implements AutoCloseable {
         if (reply.status() != 404) {
             accept(reply, operation, null);
         }
+    }
+
+    /** The version LXCA runs ({@code key=currentVersion}). */
+    public String currentVersion() throws LxcaException {
+        String operation = "read the version LXCA runs";
+        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
+                () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
+        accept(reply, operation, null);
+        return ApplianceVersion.from(reply.json()).orElseThrow(() -> new LxcaProtocolException("LXCA's reply to "
+                + operation + " names no version (HTTP " + reply.status() + "): " + reply.excerpt(), null,
+                reply.messages(), "check that this LXCA version answers GET " + CURRENT_VERSION, null));
+    }
+
+    /** LXCA's history of applied updates ({@code key=history}). */
+    public List<UpdateHistoryEntry> updateHistory() throws LxcaException {
+        String operation = "read LXCA's update history";
+        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401, () -> new HttpGet(http.url(UPDATES, "key", "history")));
+        accept(reply, operation, null);
+        return UpdateHistoryEntry.from(reply.json());
+    }
+
+    /**
+     * Applies one update ({@code PUT /managementServer/updates?action=apply}); returns the job id when the reply
+     * names one. Sent once, never again: a second apply of an update that is being installed is not harmless.
+     */
+    public Optional<String> applyUpdate(String fixId) throws LxcaException {
+        String operation = "apply " + fixId;
+        ObjectNode body = mapper.createObjectNode();
+        body.putArray("fixids").add(fixId);
+        Reply reply = exchange(operation, null, Retry.NEVER, Session.RENEW_ON_401, () -> {
+            HttpPut put = new HttpPut(http.url(UPDATES, "action", "apply"));
+            put.setEntity(json(body));
+            return put;
+        });
+        accept(reply, operation, null);
+        JsonNode json = reply.json();
+        return json == null ? Optional.empty() : Optional.ofNullable(Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
+                .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid")));
+    }
+
+    /** One quiet login attempt, for an LXCA that may be restarting. */
+    public Probe<Void> probeLogin() {
+        try {
+            login(Retry.NEVER);
+            return Probe.answered(null);
+        } catch (LxcaConnectionException e) {
+            return Probe.away(e.getMessage());
+        } catch (LxcaRejectedException e) {
+            return e.status() >= 502 && e.status() <= 504 ? Probe.away("HTTP " + e.status()) : Probe.refused(e);
+        } catch (LxcaException e) {
+            return Probe.refused(e);
+        }
+    }
+
+    /** One quiet attempt to read a job's task, for an LXCA that may be restarting. */
+    public Probe<Task> probeTask(String jobId) {
+        String operation = "read the state of job " + jobId;
+        Probe<Reply> probe = probe(operation, jobId, () -> new HttpGet(taskUrl(jobId)));
+        if (!probe.answered()) {
+            return probe.unanswered();
+        }
+        try {
+            return Probe.answered(taskFrom(probe.value(), operation, jobId));
+        } catch (LxcaProtocolException e) {
+            return Probe.refused(e);
+        }
+    }
+
+    /** One quiet attempt to read the version LXCA runs; a reply without a version counts as LXCA being away. */
+    public Probe<String> probeCurrentVersion() {
+        Probe<Reply> probe = probe("read the version LXCA runs", null, () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
+        if (!probe.answered()) {
+            return probe.unanswered();
+        }
+        return ApplianceVersion.from(probe.value().json()).map(Probe::answered)
+                .orElseGet(() -> Probe.away("a reply without a version: " + probe.value().excerpt()));
+    }
+
+    /** One quiet attempt to read LXCA's update history. */
+    public Probe<List<UpdateHistoryEntry>> probeHistory() {
+        Probe<Reply> probe = probe("read LXCA's update history", null, () -> new HttpGet(http.url(UPDATES, "key", "history")));
+        return probe.answered() ? Probe.answered(UpdateHistoryEntry.from(probe.value().json())) : probe.unanswered();
+    }
+
+    private Probe<Reply> probe(String operation, String jobId, Supplier<HttpUriRequestBase> request) {
+        Reply reply;
+        try {
+            reply = send(new Call(operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(PROBE_TIMEOUT, request.get())));
+        } catch (IOException e) {
+            LxcaException failure = errors.connectionFailure(e, operation, jobId, 1);
+            return isLasting(e, failure) ? Probe.refused(failure) : Probe.away(failure.getMessage());
+        }
+        int status = reply.status();
+        if (status >= 502 && status <= 504) {
+            return Probe.away("HTTP " + status + (reply.json() == null ? " " + reply.excerpt() : ""));
+        }
+        if (status == 401 || status == 403) {
+            return Probe.sessionGone("HTTP " + status);
+        }
+        if (status == 404) {
+            return Probe.notFound("HTTP 404");
+        }
+        if (reply.json() == null) {
+            return Probe.away("HTTP " + status + " with a page that is not LXCA's JSON: " + reply.excerpt());
+        }
+        try {
+            ErrorTranslator.requireSuccess(reply, operation, jobId);
+            return Probe.answered(reply);
+        } catch (LxcaRejectedException e) {
+            return Probe.refused(e);
+        }
+    }
+
+    /**
+     * A failure that a restart does not explain: an unknown host, or a certificate that is not trusted (a
+     * handshake that merely broke off is a restarting LXCA).
+     */
+    private static boolean isLasting(IOException e, LxcaException failure) {
+        return e instanceof UnknownHostException
+                || failure instanceof LxcaCertificateException && !failure.getMessage().startsWith("The TLS handshake with");
     }
 
     /**

@@ -211,6 +211,20 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
         }
     }
 
+    /** The fix id of this build's update, as {@code package-update} names it: {@code lxca.fixId}, else the default pattern. */
+    protected String updateFixId() throws MojoFailureException {
+        try {
+            return FixIdResolver.resolve(fixId, component, version, allowSnapshot);
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** {@code lxca.version}: the version of this build's update. */
+    protected String updateVersion() {
+        return version;
+    }
+
     PackageRequest packageRequest(Path outputDirectory) throws PackagingException {
         String resolvedFixId = FixIdResolver.resolve(fixId, component, version, allowSnapshot);
         return new PackageRequest(

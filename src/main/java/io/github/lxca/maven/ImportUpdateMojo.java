@@ -153,6 +153,33 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.skipImport", defaultValue = "false")
     private boolean skipImport;
 
+    /**
+     * After a successful import, apply each imported update to each LXCA (see {@code lxca:apply-update}). Off by
+     * default, because it changes the appliance.
+     */
+    @Parameter(property = "lxca.apply", defaultValue = "false")
+    private boolean apply;
+
+    /** With {@code apply}: how long to follow each apply, restart included (see {@code lxca:apply-update}). */
+    @Parameter(property = "lxca.applyTimeout", defaultValue = "3600")
+    private String applyTimeout;
+
+    /** With {@code apply}: the grace period before a lasting error counts (see {@code lxca:apply-update}). */
+    @Parameter(property = "lxca.applyGracePeriod", defaultValue = "600")
+    private String applyGracePeriod;
+
+    /** With {@code apply}: time between polls while LXCA answers. */
+    @Parameter(property = "lxca.applyPollInterval", defaultValue = "5")
+    private String applyPollInterval;
+
+    /** With {@code apply}: the longest wait between polls while LXCA does not answer. */
+    @Parameter(property = "lxca.applyMaxPollInterval", defaultValue = "30")
+    private String applyMaxPollInterval;
+
+    /** With {@code apply}: where the JSON report of the applies is written. */
+    @Parameter(property = "lxca.applyReportFile", defaultValue = "${project.build.directory}/lxca/apply-report.json")
+    private File applyReportFile;
+
     private final SettingsDecrypter settingsDecrypter;
     private SettingSources sources;
 
@@ -178,6 +205,9 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                     "run without -o, or set -Dlxca.skip to leave the import out");
         }
         List<ImportRequest> requests = buildRequests();
+        if (apply) {
+            applyParameters().timing(); // a mistyped apply setting fails before anything is imported
+        }
         sources().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
         ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, new MavenImportLog(getLog()),
@@ -191,11 +221,30 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         }
         try {
             outcome.finish(sets.stream().map(UpdateSet::fixId).toList(), coordinator.run(sets, requests, parallelism));
+            if (apply) {
+                applyImported(requests, sets);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("The LXCA import was interrupted\nWhat to do: run again; LXCA may go on"
                     + " with a job it already received (see Monitoring > Jobs there)");
         }
+    }
+
+    /** Applies each imported update to each LXCA, one after the other: each apply restarts its appliance. */
+    private void applyImported(List<ImportRequest> requests, List<UpdateSet> sets) throws MojoExecutionException, MojoFailureException {
+        ApplyParameters parameters = applyParameters();
+        ApplyStep step = new ApplyStep(withoutProject(applyReportFile), getLog());
+        for (ImportRequest request : requests) {
+            for (UpdateSet set : sets) {
+                step.apply(request.connection(), parameters.request(set.fixId()));
+            }
+        }
+    }
+
+    private ApplyParameters applyParameters() {
+        return new ApplyParameters(updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval, applyMaxPollInterval,
+                dryRun);
     }
 
     /** One request per LXCA, from the parameters. */

@@ -43,6 +43,10 @@ import org.junit.jupiter.api.Test;
 class EveryFailureSaysWhatToDoTest {
 
     private static final Map<Class<?>, Supplier<Exception>> SAMPLES = Map.ofEntries(
+            Map.entry(io.github.lxca.apply.LxcaApplyException.class,
+                    () -> new io.github.lxca.apply.LxcaApplyException(io.github.lxca.apply.ApplyOutcome.VERSION_UNCHANGED,
+                            "LXCA still runs version 1.0.0", new io.github.lxca.apply.ApplyRecord("s", "x", null, "3",
+                                    List.of(), 0, "1.0.0", "1.0.0", "2.0.0", null, null), List.of(), null)),
             Map.entry(LxcaAuthenticationException.class,
                     () -> new LxcaAuthenticationException("LXCA rejected user 'x'", null, List.of(), null, null)),
             Map.entry(LxcaCertificateException.class,

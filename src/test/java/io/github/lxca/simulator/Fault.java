@@ -99,7 +99,17 @@ public enum Fault {
     /** The repository's size ({@code key=size}) shows 100 bytes free. */
     REPOSITORY_FULL,
     /** The repository's size is not answered ({@code key=size} gives 404), as by an LXCA that does not know it. */
-    REPOSITORY_SIZE_UNKNOWN;
+    REPOSITORY_SIZE_UNKNOWN,
+    /** An apply restarts the appliance, which comes back with its old version and a history entry with {@code installationFailedDate}. */
+    APPLY_INSTALLATION_FAILS,
+    /** An apply takes the appliance away for good: it refuses connections from then on. */
+    APPLY_NEVER_COMES_BACK,
+    /** An apply restarts the appliance, which comes back with its old version and no history entry. */
+    APPLY_VERSION_UNCHANGED,
+    /** The apply job ends {@code Stopped_With_Error} with an LXCA message, and the appliance does not restart. */
+    APPLY_JOB_FAILS,
+    /** The apply starts, but the connection closes before its reply; the appliance then restarts as usual. */
+    APPLY_REPLY_LOST;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

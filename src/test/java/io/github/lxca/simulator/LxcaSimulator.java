@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
+    private final Appliance appliance;
 
     private LxcaSimulator(Builder builder) throws IOException {
         SimulatorSettings settings = new SimulatorSettings(
@@ -69,7 +71,22 @@ public final class LxcaSimulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
-        server.setHandler(new Router(state, settings, exchanges));
+        appliance = new Appliance(state, builder.applyTimings, new Appliance.Network() {
+            private int port;
+
+            @Override
+            public void refuseConnections() throws Exception {
+                port = connector.getLocalPort();
+                connector.stop();
+            }
+
+            @Override
+            public void acceptConnections() throws Exception {
+                connector.setPort(port); // the same port, also when it was chosen freely at start
+                connector.start();
+            }
+        });
+        server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
     public static Builder builder() {
@@ -86,6 +103,16 @@ public final class LxcaSimulator implements AutoCloseable {
         private SelfSignedCertificate certificate;
         private boolean countingSink;
         private long timelineStep = 32L * 1024 * 1024;
+        private Appliance.Timings applyTimings = Appliance.Timings.DEFAULT;
+
+        /**
+         * How long an apply runs before the appliance restarts, how long it then refuses connections, and how long
+         * it answers 503 before it is back.
+         */
+        public Builder applyTimings(Duration applying, Duration refusing, Duration starting) {
+            this.applyTimings = new Appliance.Timings(applying, refusing, starting);
+            return this;
+        }
 
         /** Serve this certificate instead of a new one, so that one trust store fits several simulators. */
         public Builder certificate(SelfSignedCertificate certificate) {
@@ -226,6 +253,11 @@ public final class LxcaSimulator implements AutoCloseable {
      */
     public int connectionsOpened() {
         return connectionsOpened.get();
+    }
+
+    /** The version the simulated appliance runs: {@value Appliance#INITIAL_VERSION} until an apply changes it. */
+    public String applianceVersion() {
+        return appliance.version();
     }
 
     public int openSessions() {

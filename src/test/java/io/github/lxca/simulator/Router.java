@@ -24,8 +24,11 @@ final class Router extends Handler.Abstract {
     private final ExchangeLog exchanges;
     private final List<Route> routes;
 
-    Router(SimulatorState state, SimulatorSettings settings, ExchangeLog exchanges) {
+    private final Appliance appliance;
+
+    Router(SimulatorState state, SimulatorSettings settings, ExchangeLog exchanges, Appliance appliance) {
         this.exchanges = exchanges;
+        this.appliance = appliance;
         this.sessions = new Sessions(state);
         this.writer = new ReplyWriter(state);
         Repository repository = new Repository(state, settings);
@@ -39,7 +42,10 @@ final class Router extends Handler.Abstract {
                 Route.of("POST", "/managementServer/updates", "action", "import", importJobs::create),
                 Route.of("POST", "/files/managementServer/updates", "action", "import", uploads::receive),
                 Route.of("PUT", "/tasks", tasks::cancel),
-                Route.of("GET", Tasks.PATH, tasks::poll),
+                Route.of("GET", Tasks.PATH, appliance.forgetting(tasks::poll)),
+                Route.of("GET", "/managementServer/updates", "key", "currentVersion", appliance::currentVersion),
+                Route.of("GET", "/managementServer/updates", "key", "history", appliance::history),
+                Route.of("PUT", "/managementServer/updates", "action", "apply", appliance::apply),
                 Route.of("GET", "/managementServer/updates", "key", "size", repository::size),
                 Route.of("GET", "/managementServer/updates", repository::list),
                 Route.of("GET", Repository.UPDATE_PATH, "filetype", null, repository::text),
@@ -63,6 +69,9 @@ final class Router extends Handler.Abstract {
     }
 
     private Reply route(Request request) throws Exception {
+        if (appliance.starting()) {
+            return Replies.html(503, "<html><body><h1>503 Service Unavailable</h1><p>LXCA is starting.</p></body></html>");
+        }
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
         Fields query = Request.extractQueryParameters(request);

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * <pre>
  * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink] [--second-port 8444]
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
+ *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
@@ -70,6 +71,9 @@ public final class SimulatorMain {
         for (String option : List.of("--port", "--second-port", "--proxy-port")) {
             ports.add(arguments.value(option, "0"));
         }
+        List<String> applyPorts = arguments.value("--apply-ports", null) == null ? List.of()
+                : List.of(arguments.value("--apply-ports", null).split(","));
+        ports.addAll(applyPorts);
         requireFreePorts(ports);
         Files.createDirectories(directory);
         FileLock lock = lockFolder(directory);
@@ -79,6 +83,9 @@ public final class SimulatorMain {
         }
         for (String repository : List.of("repository", "second/repository")) {
             deleteTree(directory.resolve(repository)); // so that no verify script finds an earlier run's imports
+        }
+        for (int index = 1; index <= applyPorts.size(); index++) {
+            deleteTree(directory.resolve("apply-" + index));
         }
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
         boolean sink = arguments.args().contains("--sink");
@@ -90,6 +97,17 @@ public final class SimulatorMain {
                     simulator.certificate());
             System.out.println("A second LXCA simulator, with the same certificate and users, on " + second.url()
                     + " (its files under " + directory.resolve("second") + ")");
+        }
+        // One simulator per apply scenario that restarts: its port refuses connections for a while, which must not
+        // happen to the port the other builds use.
+        String[] applySeconds = arguments.value("--apply-seconds", "2,3,2").split(",");
+        for (int index = 1; index <= applyPorts.size(); index++) {
+            Path applyDirectory = directory.resolve("apply-" + index);
+            LxcaSimulator appliance = start(LxcaSimulator.builder().applyTimings(Duration.ofSeconds(Long.parseLong(applySeconds[0])),
+                            Duration.ofSeconds(Long.parseLong(applySeconds[1])), Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
+                    Integer.parseInt(applyPorts.get(index - 1)), polls, sink, applyDirectory, simulator.certificate());
+            System.out.println("An LXCA simulator for apply scenarios, whose appliance restarts, on " + appliance.url()
+                    + " (its files under " + applyDirectory + ")");
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
         simulator.writeCertificatePem(directory.resolve("certificate.pem"));
@@ -169,7 +187,12 @@ public final class SimulatorMain {
     /** One simulator with the well-known user and one user per fault, keeping its files in {@code directory}. */
     private static LxcaSimulator start(int port, int polls, boolean sink, Path directory,
             SelfSignedCertificate certificate) throws Exception {
-        LxcaSimulator simulator = LxcaSimulator.builder().port(port).pollsToComplete(polls).countingSink(sink)
+        return start(LxcaSimulator.builder(), port, polls, sink, directory, certificate);
+    }
+
+    private static LxcaSimulator start(LxcaSimulator.Builder builder, int port, int polls, boolean sink, Path directory,
+            SelfSignedCertificate certificate) throws Exception {
+        LxcaSimulator simulator = builder.port(port).pollsToComplete(polls).countingSink(sink)
                 .workDirectory(Files.createDirectories(directory.resolve("work")))
                 .repositoryDirectory(directory.resolve("repository"))
                 .journalDirectory(directory)

@@ -1,0 +1,110 @@
+package io.github.lxca.apply;
+
+import io.github.lxca.client.LxcaClient;
+import io.github.lxca.client.LxcaConnectionException;
+import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaLog;
+import io.github.lxca.client.Probe;
+import io.github.lxca.client.Sleeper;
+import io.github.lxca.client.Task;
+import io.github.lxca.client.UpdateHistoryEntry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies one update to one LXCA over a logged-in client: reads the version LXCA runs, refuses an update that is
+ * not newer or not in the repository, sends the apply once, and follows it ({@link ApplyFollower}) until LXCA
+ * proves that it runs the update.
+ */
+public final class UpdateApplier {
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final LxcaLog log;
+
+    public UpdateApplier(Clock clock, Sleeper sleeper, LxcaLog log) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.log = log;
+    }
+
+    /**
+     * @param server how the LXCA is named in the log and the report
+     * @return the record of the proven apply, or of the dry run
+     * @throws LxcaApplyException when the update is refused before the apply, or the apply did not take effect
+     * @throws LxcaException when LXCA refused a call or could not be reached before the apply was sent
+     */
+    public ApplyRecord apply(LxcaClient client, String server, ApplyRequest request) throws LxcaException, InterruptedException {
+        String fixId = request.fixId();
+        String running = client.currentVersion();
+        boolean inRepository = client.repositoryFixIds().contains(fixId);
+        boolean newer = VersionComparison.isNewer(request.updateVersion(), running);
+        ApplyRecord before = new ApplyRecord(server, fixId, null, null, List.of(), 0, running, null,
+                request.updateVersion(), null, null);
+        if (request.dryRun()) {
+            log.info("Dry run: would apply " + fixId + " (version " + request.updateVersion() + ") to " + server
+                    + ", which runs version " + running + ": " + verdict(newer, inRepository, request.updateVersion(), running));
+            return new ApplyRecord(server, fixId, ApplyOutcome.DRY_RUN, null, List.of(), 0, running, null,
+                    request.updateVersion(), null, null);
+        }
+        if (!inRepository) {
+            throw new LxcaApplyException(ApplyOutcome.NOT_IN_REPOSITORY, "Cannot apply " + fixId + ": it is not in the"
+                    + " updates repository of " + server, before, List.of(),
+                    "import it first (lxca:import-update, or -Dlxca.apply=true on import-update to do both), or correct lxca.fixId");
+        }
+        if (!newer) {
+            throw new LxcaApplyException(ApplyOutcome.NOT_NEWER, "Refusing to apply " + fixId + ": its version "
+                    + request.updateVersion() + " is not newer than version " + running + " that " + server + " runs",
+                    before, List.of(), "apply an update with a higher version; nothing was changed on LXCA");
+        }
+        log.info("Applying " + fixId + " to " + server + " (version " + running + " -> " + request.updateVersion() + ")");
+        Optional<String> jobId;
+        try {
+            jobId = client.applyUpdate(fixId);
+            log.info(jobId.map(id -> "LXCA started apply job " + id)
+                    .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
+        } catch (LxcaConnectionException lost) {
+            // The apply may have reached LXCA, which may be restarting already: never send it again, follow the version.
+            jobId = Optional.empty();
+            log.warn("The reply to the apply was lost (" + lost.getMessage() + "); it is not sent again: following LXCA's"
+                    + " version instead");
+        }
+        ApplyRecord start = new ApplyRecord(server, fixId, null, jobId.orElse(null), List.of(), 0, running, null,
+                request.updateVersion(), null, null);
+        ApplyRecord done = new ApplyFollower(probesOf(client), clock, sleeper, request.timing(), log::info)
+                .follow(start, jobId.orElse(null));
+        log.info("Applied " + fixId + " to " + server + ": version " + running + " -> " + done.versionAfter()
+                + (done.unreachableSeconds() > 0 ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted" : ""));
+        return done;
+    }
+
+    static String verdict(boolean newer, boolean inRepository, String update, String running) {
+        String version = newer ? "the update is newer, the version check passes"
+                : "the version check would refuse it: " + update + " is not newer than " + running;
+        return version + (inRepository ? "" : "; the fix id is not in the repository yet (an import must come first)");
+    }
+
+    private static ApplyFollower.Appliance probesOf(LxcaClient client) {
+        return new ApplyFollower.Appliance() {
+            @Override
+            public Probe<Void> login() {
+                return client.probeLogin();
+            }
+
+            @Override
+            public Probe<Task> task(String jobId) {
+                return client.probeTask(jobId);
+            }
+
+            @Override
+            public Probe<String> currentVersion() {
+                return client.probeCurrentVersion();
+            }
+
+            @Override
+            public Probe<List<UpdateHistoryEntry>> history() {
+                return client.probeHistory();
+            }
+        };
+    }
+}

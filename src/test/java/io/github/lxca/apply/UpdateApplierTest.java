@@ -1,0 +1,149 @@
+package io.github.lxca.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lxca.client.ConnectionSettings;
+import io.github.lxca.client.Credentials;
+import io.github.lxca.client.LxcaClient;
+import io.github.lxca.client.Sleeper;
+import io.github.lxca.client.TrustSettings;
+import io.github.lxca.simulator.Fault;
+import io.github.lxca.simulator.LxcaSimulator;
+import io.github.lxca.testing.RecordingLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes back. */
+class UpdateApplierTest {
+    private static final String FIX = "lnvgy_sw_lxca_agent-2.0.0_anyos_noarch";
+    private static final ApplyTiming FAST = new ApplyTiming(Duration.ofSeconds(30), Duration.ofSeconds(2),
+            Duration.ofMillis(200), Duration.ofMillis(500));
+
+    @TempDir
+    Path directory;
+
+    private LxcaSimulator simulator() throws Exception {
+        LxcaSimulator simulator = LxcaSimulator.builder().workDirectory(directory)
+                .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800)).start();
+        simulator.addUser("admin", "pw");
+        for (Fault fault : List.of(Fault.APPLY_INSTALLATION_FAILS, Fault.APPLY_VERSION_UNCHANGED, Fault.APPLY_NEVER_COMES_BACK,
+                Fault.APPLY_JOB_FAILS, Fault.APPLY_REPLY_LOST)) {
+            simulator.addUser(fault.userName(), "pw", fault);
+        }
+        simulator.preload(FIX);
+        return simulator;
+    }
+
+    private ApplyRecord apply(LxcaSimulator simulator, String user, String version, ApplyTiming timing, RecordingLog log)
+            throws Exception {
+        ConnectionSettings connection = new ConnectionSettings(simulator.url(), new Credentials(user, "pw", "test"),
+                new TrustSettings(simulator.writeTrustStore(directory.resolve("truststore.p12")), "changeit", null, false),
+                null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0);
+        try (LxcaClient client = LxcaClient.open(connection, log)) {
+            client.login();
+            return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log).apply(client, "sim",
+                    new ApplyRequest(FIX, version, timing, false));
+        }
+    }
+
+    @Test
+    void appliesRidesOutTheRestartAndProvesTheNewVersion() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            RecordingLog log = new RecordingLog();
+
+            ApplyRecord done = apply(simulator, "admin", "2.0.0", FAST, log);
+
+            assertEquals(ApplyOutcome.APPLIED, done.outcome());
+            assertEquals("1.0.0", done.versionBefore());
+            assertEquals("2.0.0", done.versionAfter());
+            assertEquals("2.0.0", simulator.applianceVersion());
+            assertTrue(done.unreachableSeconds() >= 1, "unreachable " + done.unreachableSeconds());
+            assertTrue(done.statesSeen().containsAll(List.of("Running", "unreachable", "session ended", "job forgotten", "applied")),
+                    done.statesSeen().toString());
+            assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
+            long refusedLines = log.lines().stream().filter(l -> l.contains("connection refused")).count();
+            assertEquals(1, refusedLines, "one line for the whole outage, not one per retry: " + log.text());
+        }
+    }
+
+    @Test
+    void aLostReplyToTheApplyIsNotSentAgainButFollowedByVersion() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            RecordingLog log = new RecordingLog();
+
+            ApplyRecord done = apply(simulator, "apply-reply-lost", "2.0.0", FAST, log);
+
+            assertEquals(ApplyOutcome.APPLIED, done.outcome());
+            assertEquals(null, done.jobId());
+            assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
+            assertTrue(log.text().contains("WARN The reply to the apply was lost ("), log.text());
+        }
+    }
+
+    @Test
+    void anUpdateThatIsNotNewerIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "admin", "1.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.NOT_NEWER, e.outcome());
+            assertEquals("Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs",
+                    e.getMessage());
+            assertTrue(simulator.events().stream().noneMatch(ev -> ev.startsWith("apply ")), simulator.events().toString());
+        }
+    }
+
+    @Test
+    void aFailedInstallationFailsWithTheHistorysWords() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.INSTALLATION_FAILED, e.outcome());
+            assertTrue(e.getMessage().contains("FQXHMUP4105L"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailedApplyJobFailsWithItsMessageAndWithoutARestart() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "apply-job-fails", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.JOB_FAILED, e.outcome());
+            assertTrue(e.describe().contains("ended 'Stopped_With_Error'"), e.describe());
+            assertTrue(e.describe().contains("FQXHMUP4110L"), e.describe());
+            assertEquals(List.of(), e.record().statesSeen().stream().filter("unreachable"::equals).toList());
+        }
+    }
+
+    @Test
+    void aVersionThatDoesNotChangeFails() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "apply-version-unchanged", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.VERSION_UNCHANGED, e.outcome());
+        }
+    }
+
+    @Test
+    void anApplianceThatNeverComesBackFailsAtTheTimeout() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            ApplyTiming fiveSeconds = new ApplyTiming(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(200),
+                    Duration.ofMillis(800));
+            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+                    () -> apply(simulator, "apply-never-comes-back", "2.0.0", fiveSeconds, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.NEVER_CAME_BACK, e.outcome());
+            assertTrue(e.getMessage().startsWith("LXCA did not come back within 5 s of applying " + FIX + ": unreachable for the last"),
+                    e.getMessage());
+        }
+    }
+}

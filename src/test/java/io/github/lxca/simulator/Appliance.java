@@ -1,0 +1,194 @@
+package io.github.lxca.simulator;
+
+import static io.github.lxca.simulator.Replies.failure;
+import static io.github.lxca.simulator.Replies.json;
+import static io.github.lxca.simulator.Replies.object;
+import static io.github.lxca.simulator.Replies.readJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lxca.simulator.SimulatorState.Job;
+import io.github.lxca.simulator.SimulatorState.Phase;
+import io.github.lxca.simulator.SimulatorState.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The management server updating itself: the version it runs ({@code key=currentVersion}), its update history
+ * ({@code key=history}), and the apply ({@code PUT ?action=apply}). An apply job runs for a while, then the
+ * appliance goes away: it refuses connections, then answers every request 503 with an HTML page, then forgets
+ * every session and the job (a poll for it gets 404), and answers again, with the new version. Who sent the apply
+ * picks how it ends: {@link Fault#APPLY_INSTALLATION_FAILS}, {@link Fault#APPLY_NEVER_COMES_BACK},
+ * {@link Fault#APPLY_VERSION_UNCHANGED}. The reply shapes of these calls are inferred (no source shows them).
+ */
+final class Appliance {
+    static final String INITIAL_VERSION = "1.0.0";
+    private static final Pattern VERSION_IN_FIX_ID = Pattern.compile("-(\\d[^_]*)_");
+
+    /** How long each stage of an apply lasts. */
+    record Timings(Duration applying, Duration refusing, Duration starting) {
+        static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2));
+    }
+
+    /** What the simulator does to its network while the appliance restarts. */
+    interface Network {
+        void refuseConnections() throws Exception;
+
+        void acceptConnections() throws Exception;
+    }
+
+    private final SimulatorState state;
+    private final Timings timings;
+    private final Network network;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "lxca-simulator-appliance");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<ObjectNode> history = new CopyOnWriteArrayList<>();
+    private final Set<String> forgottenJobs = ConcurrentHashMap.newKeySet();
+    private volatile String version = INITIAL_VERSION;
+    private volatile boolean starting;
+    private volatile Job applying;
+
+    Appliance(SimulatorState state, Timings timings, Network network) {
+        this.state = state;
+        this.timings = timings;
+        this.network = network;
+    }
+
+    /** Whether it is starting up again: every request gets 503 and an HTML page. */
+    boolean starting() {
+        return starting;
+    }
+
+    Reply currentVersion(Call call) {
+        return json(200, object().put("currentVersion", version));
+    }
+
+    Reply history(Call call) {
+        ObjectNode reply = object();
+        ArrayNode entries = reply.putArray("history");
+        history.forEach(entries::add);
+        return json(200, reply);
+    }
+
+    /** {@code PUT /managementServer/updates?action=apply {"fixids": [one]}}: starts the apply job. */
+    Reply apply(Call call) throws Exception {
+        User user = call.user();
+        JsonNode body = readJson(call.request());
+        JsonNode fixIds = body == null ? null : body.path("fixids");
+        if (fixIds == null || !fixIds.isArray() || fixIds.size() != 1) {
+            return json(400, failure("FQXHMUP3001L", "The apply request is not valid.",
+                    "Exactly one fix id is applied per request: {\"fixids\": [\"<fixid>\"]}.", ""));
+        }
+        String fixId = fixIds.get(0).asText();
+        if (!state.repository.containsKey(fixId)) {
+            return json(404, failure("FQXHMUP3002L", "The update " + fixId + " is not in the repository.", "", "Import it first."));
+        }
+        if (applying != null) {
+            state.event("apply-refused " + fixId + " " + user.name());
+            return json(409, failure("FQXHMUP3003L", "Another update is being applied.", "", "Wait for it to end."));
+        }
+        Job job = new Job(String.valueOf(state.nextJobId.getAndIncrement()), user, List.of());
+        job.phase = Phase.CREATED; // the import's task logic leaves it alone; this class moves it
+        job.state = "Running";
+        state.jobs.put(job.id, job);
+        applying = job;
+        state.event("apply " + fixId + " job " + job.id + " " + user.name());
+        long steps = Math.max(1, timings.applying().toMillis() / 250);
+        for (int step = 1; step <= steps; step++) {
+            int percentage = (int) (step * 90 / steps);
+            clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
+        }
+        clock.schedule(() -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
+        return user.has(Fault.APPLY_REPLY_LOST) ? Reply.DROPPED : json(200, Replies.success().put("jobid", job.id));
+    }
+
+    /**
+     * Answers 404 for a job the restart made it forget, and the task of an apply job that failed (with its
+     * message); else lets the task poll answer.
+     */
+    Route.Endpoint forgetting(Route.Endpoint taskPoll) {
+        return call -> {
+            String id = call.pathAfter(Tasks.PATH);
+            if (forgottenJobs.contains(id)) {
+                return json(404, failure("FQXHMTM0404L", "The job " + id + " was not found.", "", ""));
+            }
+            Job job = state.jobs.get(id);
+            if (job != null && job.creator.has(Fault.APPLY_JOB_FAILS) && "Stopped_With_Error".equals(job.state)) {
+                ObjectNode task = object().put("jobUID", id).put("name", "Apply management server update")
+                        .put("status", job.state).put("percentage", 100);
+                task.putArray("messages").add(failure("FQXHMUP4110L", "The update could not be applied.",
+                        "The update requires a newer version of LXCA first.", "Apply the prerequisite update, then retry.")
+                        .get("messages").get(0));
+                task.putArray("children");
+                return json(200, Replies.array().add(task));
+            }
+            return taskPoll.answer(call);
+        };
+    }
+
+    private void restart(Job job, String fixId, User user) {
+        if (user.has(Fault.APPLY_JOB_FAILS)) {
+            job.state = "Stopped_With_Error";
+            job.percentage = 100;
+            applying = null;
+            state.event("apply-failed " + job.id);
+            return;
+        }
+        try {
+            state.event("apply-restart refusing " + job.id);
+            network.refuseConnections();
+            if (user.has(Fault.APPLY_NEVER_COMES_BACK)) {
+                state.event("apply-restart never-back " + job.id);
+                return;
+            }
+            Thread.sleep(timings.refusing().toMillis());
+            starting = true;
+            network.acceptConnections();
+            state.event("apply-restart starting " + job.id);
+            Thread.sleep(timings.starting().toMillis());
+            state.sessions.clear();
+            state.jobs.remove(job.id);
+            forgottenJobs.add(job.id);
+            ObjectNode entry = object().put("fixid", fixId);
+            String now = Instant.now().toString();
+            if (user.has(Fault.APPLY_INSTALLATION_FAILS)) {
+                entry.put("installationFailedDate", now).put("status", "Failed")
+                        .put("description", "FQXHMUP4105L: The management server update failed: the database migration did not complete.");
+            } else if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
+                entry.put("dateApplied", now).put("status", "Applied");
+                version = versionOf(fixId);
+            }
+            if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
+                history.add(entry);
+            }
+            applying = null;
+            starting = false;
+            state.event("apply-restart back " + job.id + " version " + version);
+        } catch (Exception e) {
+            e.printStackTrace(); // a fault of the simulator itself
+        }
+    }
+
+    /** The version a fix id names ({@code ..._agent-2.0.0_anyos_noarch}); real LXCA reads the descriptor. */
+    static String versionOf(String fixId) {
+        Matcher matcher = VERSION_IN_FIX_ID.matcher(fixId);
+        return matcher.find() ? matcher.group(1) : fixId;
+    }
+
+    String version() {
+        return version;
+    }
+}
