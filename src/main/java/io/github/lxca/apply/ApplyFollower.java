@@ -127,10 +127,13 @@ public final class ApplyFollower {
                 lastTask = task;
                 see("apply job " + jobId + ": " + task.rawState() + " " + task.percentage() + "%", task.rawState());
                 if (task.outcome() == TaskState.FAILED) {
-                    throw fail(ApplyOutcome.JOB_FAILED, "The apply job " + jobId + " of " + start.fixId() + " ended '"
-                            + task.rawState() + "'", task.allMessages(),
+                    throw fail(
+                            ApplyOutcome.JOB_FAILED,
+                            "The apply job " + jobId + " of " + start.fixId() + " ended '" + task.rawState() + "'",
+                            task.allMessages(),
                             "follow LXCA's recovery advice above; the job's log is under Monitoring > Jobs in LXCA's web"
-                                    + " console. LXCA still runs " + versionText() + "; apply again only after fixing the cause");
+                                    + " console. LXCA still runs " + versionText()
+                                    + "; apply again only after fixing the cause");
                 }
                 if (task.outcome() == TaskState.SUCCEEDED) {
                     followingJob = false;
@@ -141,7 +144,9 @@ public final class ApplyFollower {
             if (probe.kind() == Probe.Kind.NOT_FOUND) {
                 followingJob = false;
                 jobEnded = true;
-                see("LXCA no longer knows apply job " + jobId + " (it restarted); checking its version", "job forgotten");
+                see(
+                        "LXCA no longer knows apply job " + jobId + " (it restarted); checking its version",
+                        "job forgotten");
                 return;
             }
             notAnswered(probe, "reading apply job " + jobId);
@@ -150,7 +155,9 @@ public final class ApplyFollower {
         private Optional<ApplyRecord> checkVersion() throws LxcaApplyException {
             Probe<String> version = appliance.currentVersion();
             if (!version.answered()) {
-                notAnswered(version.kind() == Probe.Kind.NOT_FOUND ? Probe.away("HTTP 404") : version, "reading its version");
+                notAnswered(
+                        version.kind() == Probe.Kind.NOT_FOUND ? Probe.away("HTTP 404") : version,
+                        "reading its version");
                 return Optional.empty();
             }
             answered();
@@ -162,15 +169,21 @@ public final class ApplyFollower {
             Probe<List<UpdateHistoryEntry>> history = appliance.history();
             if (history.answered()) {
                 Optional<UpdateHistoryEntry> entry = history.value().stream()
-                        .filter(e -> e.fixId().equals(start.fixId())).reduce((first, second) -> second);
+                        .filter(e -> e.fixId().equals(start.fixId()))
+                        .reduce((first, second) -> second);
                 if (entry.isPresent() && entry.get().failed()) {
                     UpdateHistoryEntry failed = entry.get();
-                    see("LXCA's history: installation of " + start.fixId() + " failed " + failed.installationFailedDate(),
+                    see(
+                            "LXCA's history: installation of " + start.fixId() + " failed "
+                                    + failed.installationFailedDate(),
                             "installation failed");
-                    throw fail(ApplyOutcome.INSTALLATION_FAILED, "LXCA's update history says the installation of "
-                            + start.fixId() + " failed on " + failed.installationFailedDate()
-                            + (failed.words().isEmpty() ? "" : ": " + String.join("; ", failed.words())),
-                            List.of(), "LXCA still runs " + lastVersion + "; read the update's history and the jobs log in"
+                    throw fail(
+                            ApplyOutcome.INSTALLATION_FAILED,
+                            "LXCA's update history says the installation of "
+                                    + start.fixId() + " failed on " + failed.installationFailedDate()
+                                    + (failed.words().isEmpty() ? "" : ": " + String.join("; ", failed.words())),
+                            List.of(),
+                            "LXCA still runs " + lastVersion + "; read the update's history and the jobs log in"
                                     + " LXCA's web console (Administration > Update Management Server), fix the cause,"
                                     + " then apply again");
                 }
@@ -184,9 +197,13 @@ public final class ApplyFollower {
             }
             boolean settled = !now.isBefore(unchangedSince.plus(timing.gracePeriod())) && !now.isBefore(graceEnd);
             if ((wentAway || jobEnded) && settled) {
-                throw fail(ApplyOutcome.VERSION_UNCHANGED, "LXCA " + (wentAway ? "came back from its restart" : "ended the apply job")
-                        + " but still runs version " + lastVersion + ", not " + start.updateVersion() + " of " + start.fixId()
-                        + ", and its update history does not record the apply", List.of(),
+                throw fail(
+                        ApplyOutcome.VERSION_UNCHANGED,
+                        "LXCA " + (wentAway ? "came back from its restart" : "ended the apply job")
+                                + " but still runs version " + lastVersion + ", not " + start.updateVersion() + " of "
+                                + start.fixId()
+                                + ", and its update history does not record the apply",
+                        List.of(),
                         "the update did not take effect; check Administration > Update Management Server and the jobs"
                                 + " log in LXCA's web console, and whether the update's version matches the version it installs");
             }
@@ -197,8 +214,11 @@ public final class ApplyFollower {
             Instant now = clock.instant();
             if (probe.kind() == Probe.Kind.REFUSED && !now.isBefore(graceEnd)) {
                 LxcaException refusal = probe.refusal();
-                throw fail(ApplyOutcome.REFUSED, "LXCA refused " + doing + " while applying " + start.fixId() + ": "
-                        + refusal.getMessage(), refusal.messages(), refusal.whatToDo());
+                throw fail(
+                        ApplyOutcome.REFUSED,
+                        "LXCA refused " + doing + " while applying " + start.fixId() + ": " + refusal.getMessage(),
+                        refusal.messages(),
+                        refusal.whatToDo());
             }
             if (awaySince == null) {
                 awaySince = now;
@@ -212,7 +232,9 @@ public final class ApplyFollower {
             } else {
                 see("LXCA is restarting or unreachable (" + probe.reason() + ")", "unreachable");
             }
-            wait = wait.multipliedBy(2).compareTo(timing.maxInterval()) > 0 ? timing.maxInterval() : wait.multipliedBy(2);
+            wait = wait.multipliedBy(2).compareTo(timing.maxInterval()) > 0
+                    ? timing.maxInterval()
+                    : wait.multipliedBy(2);
         }
 
         private void answered() {
@@ -231,7 +253,9 @@ public final class ApplyFollower {
                 listener.changed(line);
                 lastLine = line;
             }
-            if (state != null && (statesSeen.isEmpty() || !statesSeen.get(statesSeen.size() - 1).equals(state))) {
+            if (state != null
+                    && (statesSeen.isEmpty()
+                            || !statesSeen.get(statesSeen.size() - 1).equals(state))) {
                 statesSeen.add(state);
             }
         }
@@ -244,18 +268,34 @@ public final class ApplyFollower {
         }
 
         private ApplyRecord current(ApplyOutcome outcome, String proof) {
-            return new ApplyRecord(start.server(), start.fixId(), outcome, jobId, statesSeen,
-                    unreachable.plus(awaySince == null ? Duration.ZERO : Duration.between(awaySince, clock.instant())).toSeconds(),
-                    start.versionBefore(), lastVersion, start.updateVersion(), proof, null);
+            return new ApplyRecord(
+                    start.server(),
+                    start.fixId(),
+                    outcome,
+                    jobId,
+                    statesSeen,
+                    unreachable
+                            .plus(awaySince == null ? Duration.ZERO : Duration.between(awaySince, clock.instant()))
+                            .toSeconds(),
+                    start.versionBefore(),
+                    lastVersion,
+                    start.updateVersion(),
+                    proof,
+                    null);
         }
 
         private ApplyRecord proven(String proof) {
-            see("LXCA runs " + start.fixId() + (proof.equals("currentVersion") ? " (version " + lastVersion + ")"
-                    : " (its history records the apply)"), "applied");
+            see(
+                    "LXCA runs " + start.fixId()
+                            + (proof.equals("currentVersion")
+                                    ? " (version " + lastVersion + ")"
+                                    : " (its history records the apply)"),
+                    "applied");
             return current(ApplyOutcome.APPLIED, proof);
         }
 
-        private LxcaApplyException fail(ApplyOutcome outcome, String headline, List<LxcaMessage> messages, String whatToDo) {
+        private LxcaApplyException fail(
+                ApplyOutcome outcome, String headline, List<LxcaMessage> messages, String whatToDo) {
             return new LxcaApplyException(outcome, headline, current(outcome, null), messages, whatToDo);
         }
 
@@ -263,23 +303,28 @@ public final class ApplyFollower {
             String minutes = describe(timing.timeout());
             String headline;
             if (awaySince != null) {
-                headline = "LXCA did not come back within " + minutes + " of applying " + start.fixId() + ": unreachable for the last "
+                headline = "LXCA did not come back within " + minutes + " of applying " + start.fixId()
+                        + ": unreachable for the last "
                         + Duration.between(awaySince, clock.instant()).toSeconds() + " s (" + lastAwayReason + ")";
             } else if (followingJob && lastTask != null) {
                 headline = "The apply job " + jobId + " of " + start.fixId() + " did not end within " + minutes
                         + "; its last state was '" + lastTask.rawState() + "' at " + lastTask.percentage() + "%";
             } else {
-                headline = "LXCA did not report version " + start.updateVersion() + " of " + start.fixId() + " within " + minutes
-                        + "; it runs " + versionText();
+                headline = "LXCA did not report version " + start.updateVersion() + " of " + start.fixId() + " within "
+                        + minutes + "; it runs " + versionText();
             }
-            return fail(ApplyOutcome.NEVER_CAME_BACK, headline, lastTask == null ? List.of() : lastTask.allMessages(),
+            return fail(
+                    ApplyOutcome.NEVER_CAME_BACK,
+                    headline,
+                    lastTask == null ? List.of() : lastTask.allMessages(),
                     "do not apply again while the update may still be installing; check LXCA's virtual machine console"
                             + " and web console, and raise lxca.applyTimeout if its restarts take longer");
         }
 
-
         private String versionText() {
-            return lastVersion != null ? "version " + lastVersion : "version " + start.versionBefore() + " (before the apply)";
+            return lastVersion != null
+                    ? "version " + lastVersion
+                    : "version " + start.versionBefore() + " (before the apply)";
         }
     }
 

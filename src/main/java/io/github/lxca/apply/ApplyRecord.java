@@ -11,10 +11,30 @@ import java.util.List;
  * @param proof what showed that LXCA runs the update ({@code currentVersion} or {@code history}), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"server", "fixId", "outcome", "jobId", "statesSeen", "unreachableSeconds", "versionBefore",
-        "versionAfter", "updateVersion", "proof", "error"})
-public record ApplyRecord(String server, String fixId, ApplyOutcome outcome, String jobId, List<String> statesSeen,
-        long unreachableSeconds, String versionBefore, String versionAfter, String updateVersion, String proof,
+@JsonPropertyOrder({
+    "server",
+    "fixId",
+    "outcome",
+    "jobId",
+    "statesSeen",
+    "unreachableSeconds",
+    "versionBefore",
+    "versionAfter",
+    "updateVersion",
+    "proof",
+    "error"
+})
+public record ApplyRecord(
+        String server,
+        String fixId,
+        ApplyOutcome outcome,
+        String jobId,
+        List<String> statesSeen,
+        long unreachableSeconds,
+        String versionBefore,
+        String versionAfter,
+        String updateVersion,
+        String proof,
         String error) {
 
     public ApplyRecord {
@@ -22,7 +42,17 @@ public record ApplyRecord(String server, String fixId, ApplyOutcome outcome, Str
     }
 
     public ApplyRecord failed(ApplyOutcome failure, String headline) {
-        return new ApplyRecord(server, fixId, failure, jobId, statesSeen, unreachableSeconds, versionBefore,
-                versionAfter, updateVersion, null, headline);
+        return new ApplyRecord(
+                server,
+                fixId,
+                failure,
+                jobId,
+                statesSeen,
+                unreachableSeconds,
+                versionBefore,
+                versionAfter,
+                updateVersion,
+                null,
+                headline);
     }
 }

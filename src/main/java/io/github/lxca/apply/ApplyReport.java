@@ -16,9 +16,14 @@ import java.util.List;
 public record ApplyReport(ApplyOutcome outcome, List<ApplyRecord> applies) {
 
     public static ApplyReport of(List<ApplyRecord> applies) {
-        ApplyOutcome overall = applies.stream().map(ApplyRecord::outcome)
-                .filter(o -> o != ApplyOutcome.APPLIED && o != ApplyOutcome.DRY_RUN).findFirst()
-                .orElse(applies.isEmpty() ? ApplyOutcome.REFUSED : applies.get(0).outcome());
+        ApplyOutcome overall = applies.stream()
+                .map(ApplyRecord::outcome)
+                .filter(o -> o != ApplyOutcome.APPLIED && o != ApplyOutcome.DRY_RUN)
+                .findFirst()
+                .orElse(
+                        applies.isEmpty()
+                                ? ApplyOutcome.REFUSED
+                                : applies.get(0).outcome());
         return new ApplyReport(overall, List.copyOf(applies));
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 public class LxcaApplyException extends LxcaException {
     private final ApplyRecord record;
 
-    public LxcaApplyException(ApplyOutcome outcome, String headline, ApplyRecord seen, List<LxcaMessage> messages,
-            String whatToDo) {
+    public LxcaApplyException(
+            ApplyOutcome outcome, String headline, ApplyRecord seen, List<LxcaMessage> messages, String whatToDo) {
         super(headline, seen.jobId(), messages, whatToDo, null);
         this.record = seen.failed(outcome, headline);
     }

@@ -34,52 +34,86 @@ public final class UpdateApplier {
      * @throws LxcaApplyException when the update is refused before the apply, or the apply did not take effect
      * @throws LxcaException when LXCA refused a call or could not be reached before the apply was sent
      */
-    public ApplyRecord apply(LxcaClient client, String server, ApplyRequest request) throws LxcaException, InterruptedException {
+    public ApplyRecord apply(LxcaClient client, String server, ApplyRequest request)
+            throws LxcaException, InterruptedException {
         String fixId = request.fixId();
         String running = client.currentVersion();
         boolean inRepository = client.repositoryFixIds().contains(fixId);
         boolean newer = VersionComparison.isNewer(request.updateVersion(), running);
-        ApplyRecord before = new ApplyRecord(server, fixId, null, null, List.of(), 0, running, null,
-                request.updateVersion(), null, null);
+        ApplyRecord before = new ApplyRecord(
+                server, fixId, null, null, List.of(), 0, running, null, request.updateVersion(), null, null);
         if (request.dryRun()) {
             log.info("Dry run: would apply " + fixId + " (version " + request.updateVersion() + ") to " + server
-                    + ", which runs version " + running + ": " + verdict(newer, inRepository, request.updateVersion(), running));
-            return new ApplyRecord(server, fixId, ApplyOutcome.DRY_RUN, null, List.of(), 0, running, null,
-                    request.updateVersion(), null, null);
+                    + ", which runs version " + running + ": "
+                    + verdict(newer, inRepository, request.updateVersion(), running));
+            return new ApplyRecord(
+                    server,
+                    fixId,
+                    ApplyOutcome.DRY_RUN,
+                    null,
+                    List.of(),
+                    0,
+                    running,
+                    null,
+                    request.updateVersion(),
+                    null,
+                    null);
         }
         if (!inRepository) {
-            throw new LxcaApplyException(ApplyOutcome.NOT_IN_REPOSITORY, "Cannot apply " + fixId + ": it is not in the"
-                    + " updates repository of " + server, before, List.of(),
+            throw new LxcaApplyException(
+                    ApplyOutcome.NOT_IN_REPOSITORY,
+                    "Cannot apply " + fixId + ": it is not in the" + " updates repository of " + server,
+                    before,
+                    List.of(),
                     "import it first (lxca:import-update, or -Dlxca.apply=true on import-update to do both), or correct lxca.fixId");
         }
         if (!newer) {
-            throw new LxcaApplyException(ApplyOutcome.NOT_NEWER, "Refusing to apply " + fixId + ": its version "
-                    + request.updateVersion() + " is not newer than version " + running + " that " + server + " runs",
-                    before, List.of(), "apply an update with a higher version; nothing was changed on LXCA");
+            throw new LxcaApplyException(
+                    ApplyOutcome.NOT_NEWER,
+                    "Refusing to apply " + fixId + ": its version " + request.updateVersion()
+                            + " is not newer than version " + running + " that " + server + " runs",
+                    before,
+                    List.of(),
+                    "apply an update with a higher version; nothing was changed on LXCA");
         }
-        log.info("Applying " + fixId + " to " + server + " (version " + running + " -> " + request.updateVersion() + ")");
+        log.info("Applying " + fixId + " to " + server + " (version " + running + " -> " + request.updateVersion()
+                + ")");
         Optional<String> jobId;
         try {
             jobId = client.applyUpdate(fixId);
             log.info(jobId.map(id -> "LXCA started apply job " + id)
                     .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
         } catch (LxcaConnectionException lost) {
-            // The apply may have reached LXCA, which may be restarting already: never send it again, follow the version.
+            // The apply may have reached LXCA, which may be restarting already: never send it again, follow the
+            // version.
             jobId = Optional.empty();
-            log.warn("The reply to the apply was lost (" + lost.getMessage() + "); it is not sent again: following LXCA's"
-                    + " version instead");
+            log.warn("The reply to the apply was lost (" + lost.getMessage()
+                    + "); it is not sent again: following LXCA's" + " version instead");
         }
-        ApplyRecord start = new ApplyRecord(server, fixId, null, jobId.orElse(null), List.of(), 0, running, null,
-                request.updateVersion(), null, null);
+        ApplyRecord start = new ApplyRecord(
+                server,
+                fixId,
+                null,
+                jobId.orElse(null),
+                List.of(),
+                0,
+                running,
+                null,
+                request.updateVersion(),
+                null,
+                null);
         ApplyRecord done = new ApplyFollower(probesOf(client), clock, sleeper, request.timing(), log::info)
                 .follow(start, jobId.orElse(null));
         log.info("Applied " + fixId + " to " + server + ": version " + running + " -> " + done.versionAfter()
-                + (done.unreachableSeconds() > 0 ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted" : ""));
+                + (done.unreachableSeconds() > 0
+                        ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted"
+                        : ""));
         return done;
     }
 
     static String verdict(boolean newer, boolean inRepository, String update, String running) {
-        String version = newer ? "the update is newer, the version check passes"
+        String version = newer
+                ? "the update is newer, the version check passes"
                 : "the version check would refuse it: " + update + " is not newer than " + running;
         return version + (inRepository ? "" : "; the fix id is not in the repository yet (an import must come first)");
     }

@@ -13,8 +13,14 @@ import java.time.Duration;
  * @param retries how often a call that failed for a passing reason is made again (idempotent calls,
  *     and a broken upload, which always goes to a new job)
  */
-public record ConnectionSettings(URI baseUri, Credentials credentials, TrustSettings trust, ProxySettings proxy,
-        Duration connectTimeout, Duration readTimeout, int retries) {
+public record ConnectionSettings(
+        URI baseUri,
+        Credentials credentials,
+        TrustSettings trust,
+        ProxySettings proxy,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int retries) {
 
     public ConnectionSettings {
         String text = baseUri.toString();

@@ -35,7 +35,8 @@ final class ErrorTranslator {
             return;
         }
         List<LxcaMessage> messages = reply.messages();
-        String headline = "LXCA refused to " + operation + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
+        String headline = "LXCA refused to " + operation
+                + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
                 + ": HTTP " + reply.status()
                 + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
                 + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
@@ -50,70 +51,105 @@ final class ErrorTranslator {
         if (reply.isSuccessStatus() && !reply.saysFailure()) {
             return;
         }
-        throw new LxcaRejectedException("LXCA refused to log in: HTTP " + reply.status()
-                + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
-                + (reply.messages().isEmpty() ? " (the reply is not shown: a login reply may hold session secrets)" : ""),
-                reply.status(), null, reply.messages(), WhatToDo.forStatus(reply.status()));
+        throw new LxcaRejectedException(
+                "LXCA refused to log in: HTTP " + reply.status()
+                        + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
+                        + (reply.messages().isEmpty()
+                                ? " (the reply is not shown: a login reply may hold session secrets)"
+                                : ""),
+                reply.status(),
+                null,
+                reply.messages(),
+                WhatToDo.forStatus(reply.status()));
     }
 
     /** LXCA accepted the import job, but its reply names no job id. */
     static LxcaProtocolException noJobId(Reply reply) {
-        return new LxcaProtocolException("LXCA accepted the import job (HTTP " + reply.status()
-                + ") but its reply names no job id: " + reply.excerpt(), null, reply.messages(),
-                WhatToDo.POINT_AT_LXCA_NOT_A_PROXY_PAGE, null);
+        return new LxcaProtocolException(
+                "LXCA accepted the import job (HTTP " + reply.status() + ") but its reply names no job id: "
+                        + reply.excerpt(),
+                null,
+                reply.messages(),
+                WhatToDo.POINT_AT_LXCA_NOT_A_PROXY_PAGE,
+                null);
     }
 
     /** A task read answered with something that is no task or list of tasks. */
     static LxcaProtocolException notATaskList(Reply reply, String operation, String jobId) {
-        return new LxcaProtocolException("LXCA's reply to " + operation + " is not a task list (HTTP "
-                + reply.status() + "): " + reply.excerpt(), jobId, List.of(), null, null);
+        return new LxcaProtocolException(
+                "LXCA's reply to " + operation + " is not a task list (HTTP " + reply.status() + "): "
+                        + reply.excerpt(),
+                jobId,
+                List.of(),
+                null,
+                null);
     }
 
     /** A task list without the job that was asked for. */
     static LxcaProtocolException taskMissing(Reply reply, String jobId) {
-        return new LxcaProtocolException("LXCA's task list does not contain job " + jobId + ": "
-                + reply.excerpt(), jobId, List.of(), null, null);
+        return new LxcaProtocolException(
+                "LXCA's task list does not contain job " + jobId + ": " + reply.excerpt(),
+                jobId,
+                List.of(),
+                null,
+                null);
     }
 
     /** A reply that had to be JSON, such as the repository listing, and is not. */
     static LxcaProtocolException notJson(Reply reply, String operation) {
-        return new LxcaProtocolException("LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status()
-                + "): " + reply.excerpt(), null, List.of(), null, null);
+        return new LxcaProtocolException(
+                "LXCA's reply to " + operation + " is not JSON (HTTP " + reply.status() + "): " + reply.excerpt(),
+                null,
+                List.of(),
+                null,
+                null);
     }
 
     /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */
     static LxcaAuthenticationException loginRefused(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException("LXCA rejected the user name or password of user '"
-                + credentials.username() + "' (HTTP " + reply.status() + ")", null, reply.messages(),
-                WhatToDo.checkTheCredentialsFrom(credentials.source()), null);
+        return new LxcaAuthenticationException(
+                "LXCA rejected the user name or password of user '" + credentials.username() + "' (HTTP "
+                        + reply.status() + ")",
+                null,
+                reply.messages(),
+                WhatToDo.checkTheCredentialsFrom(credentials.source()),
+                null);
     }
 
     /** The login worked, but LXCA wants the password changed before the account may be used. */
     static LxcaAuthenticationException passwordChangeRequired(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException("LXCA requires user '" + credentials.username()
-                + "' to change its password before it can be used", null, reply.messages(),
-                WhatToDo.changeThePasswordThenUpdate(credentials.source()), null);
+        return new LxcaAuthenticationException(
+                "LXCA requires user '" + credentials.username() + "' to change its password before it can be used",
+                null,
+                reply.messages(),
+                WhatToDo.changeThePasswordThenUpdate(credentials.source()),
+                null);
     }
 
     /** The exception for a request that got no reply, after {@code attempts} tries. */
     LxcaException connectionFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();
         if (e instanceof UploadFileBody.FileChangedException) {
-            return new LxcaUploadSourceException(e.getMessage(), jobId, List.of(),
-                    WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD, e);
+            return new LxcaUploadSourceException(
+                    e.getMessage(), jobId, List.of(), WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD, e);
         }
         if (e instanceof SSLPeerUnverifiedException) {
-            return new LxcaCertificateException("The TLS certificate of " + host + " does not name that host: "
-                    + e.getMessage(), null,
-                    WhatToDo.NAME_THE_CERTIFICATES_HOST, e);
+            return new LxcaCertificateException(
+                    "The TLS certificate of " + host + " does not name that host: " + e.getMessage(),
+                    null,
+                    WhatToDo.NAME_THE_CERTIFICATES_HOST,
+                    e);
         }
         LxcaCertificateException rejected = tls.rejection(host, e);
         if (e instanceof SSLHandshakeException && rejected != null) {
             return rejected;
         }
         if (e instanceof SSLException) {
-            return new LxcaCertificateException("The TLS handshake with " + host + " failed: " + e.getMessage(),
-                    null, WhatToDo.POINT_AT_THE_HTTPS_PORT, e);
+            return new LxcaCertificateException(
+                    "The TLS handshake with " + host + " failed: " + e.getMessage(),
+                    null,
+                    WhatToDo.POINT_AT_THE_HTTPS_PORT,
+                    e);
         }
         String headline;
         String suggestion;
@@ -121,21 +157,22 @@ final class ErrorTranslator {
             headline = "Cannot resolve the LXCA host name " + settings.baseUri().getHost();
             suggestion = WhatToDo.CHECK_THE_HOST_AND_DNS;
         } else if (e instanceof ConnectTimeoutException) {
-            headline = "Timed out connecting to LXCA at " + host + " after " + settings.connectTimeout().toSeconds() + " s";
+            headline = "Timed out connecting to LXCA at " + host + " after "
+                    + settings.connectTimeout().toSeconds() + " s";
             suggestion = WhatToDo.CHECK_FOR_A_FIREWALL;
         } else if (e instanceof ConnectException) {
             headline = "Cannot connect to LXCA at " + host + ": connection refused";
             suggestion = WhatToDo.CHECK_THE_HOST_AND_PORT;
         } else if (e instanceof SocketTimeoutException) {
-            headline = "LXCA at " + host + " did not answer within " + settings.readTimeout().toSeconds()
-                    + " s when asked to " + operation;
+            headline = "LXCA at " + host + " did not answer within "
+                    + settings.readTimeout().toSeconds() + " s when asked to " + operation;
             suggestion = WhatToDo.RAISE_THE_READ_TIMEOUT;
         } else {
             headline = "The connection to LXCA at " + host + " broke while trying to " + operation + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
             suggestion = WhatToDo.CHECK_THE_NETWORK;
         }
-        return new LxcaConnectionException(headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId,
-                List.of(), suggestion, e);
+        return new LxcaConnectionException(
+                headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId, List.of(), suggestion, e);
     }
 }

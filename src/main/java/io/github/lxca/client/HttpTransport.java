@@ -36,8 +36,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.util.Timeout;
 import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HttpClient of a run, set up for one LXCA (TLS, proxy, timeouts, no automatic retries or
@@ -71,14 +71,15 @@ final class HttpTransport implements AutoCloseable {
             builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost));
             if (proxy.hasCredentials()) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxyHost),
-                        new UsernamePasswordCredentials(proxy.username(),
+                credentials.setCredentials(
+                        new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(
+                                proxy.username(),
                                 Objects.requireNonNullElse(proxy.password(), "").toCharArray()));
                 builder.setDefaultCredentialsProvider(credentials);
             }
         }
-        this.http = builder
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        this.http = builder.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setTlsSocketStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(tls.sslContext())
                                 .setHostnameVerifier(tls.hostnameVerifier())
@@ -118,7 +119,8 @@ final class HttpTransport implements AutoCloseable {
     <T extends HttpUriRequestBase> T within(Duration limit, T request) {
         Duration read = settings.readTimeout();
         request.setConfig(RequestConfig.copy(requestConfig)
-                .setResponseTimeout(Timeout.of(read.compareTo(limit) < 0 ? read : limit)).build());
+                .setResponseTimeout(Timeout.of(read.compareTo(limit) < 0 ? read : limit))
+                .build());
         return request;
     }
 
@@ -142,14 +144,21 @@ final class HttpTransport implements AutoCloseable {
                 }
             }
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-            return new Reply(response.getCode(), body, truncated,
-                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now()).orElse(null), mapper);
+            return new Reply(
+                    response.getCode(),
+                    body,
+                    truncated,
+                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now())
+                            .orElse(null),
+                    mapper);
         }
     }
 
     Optional<String> cookie(String name) {
-        return cookies.getCookies().stream().filter(c -> c.getName().equalsIgnoreCase(name))
-                .map(Cookie::getValue).findFirst();
+        return cookies.getCookies().stream()
+                .filter(c -> c.getName().equalsIgnoreCase(name))
+                .map(Cookie::getValue)
+                .findFirst();
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** LXCA refused the credentials, or the account cannot be used as it is. */
 public class LxcaAuthenticationException extends LxcaException {
-    public LxcaAuthenticationException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaAuthenticationException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
 

@@ -41,6 +41,7 @@ public final class LxcaClient implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
     /** While LXCA restarts, a probe that gets no reply soon is one more sign that it is away. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+
     private static final List<String> UPDATES = List.of("managementServer", "updates");
     private static final String CURRENT_VERSION = "/managementServer/updates?key=currentVersion";
 
@@ -86,9 +87,8 @@ public final class LxcaClient implements AutoCloseable {
 
     private void login(Retry retry) throws LxcaException {
         Credentials credentials = settings.credentials();
-        ObjectNode body = mapper.createObjectNode()
-                .put("UserId", credentials.username())
-                .put("password", credentials.password());
+        ObjectNode body =
+                mapper.createObjectNode().put("UserId", credentials.username()).put("password", credentials.password());
         Reply reply = exchange("log in", null, retry, Session.NONE, () -> {
             HttpPost post = new HttpPost(http.url(List.of("sessions")));
             post.setHeader(HttpHeaders.REFERER, http.url(List.of("sessions")).toString());
@@ -99,7 +99,8 @@ public final class LxcaClient implements AutoCloseable {
             throw ErrorTranslator.loginRefused(reply, credentials);
         }
         ErrorTranslator.requireLoginSuccess(reply);
-        JsonNode session = Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
+        JsonNode session =
+                Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
         String fromBody = session == null ? null : JsonFields.firstText(session.path("session"), "csrf");
         csrfToken = fromBody != null ? fromBody : http.cookie("csrf").orElse(null);
         loggedIn = true;
@@ -114,7 +115,10 @@ public final class LxcaClient implements AutoCloseable {
         ArrayNode entries = body.putArray("files");
         for (int index = 0; index < files.size(); index++) {
             UpdateFile file = files.get(index);
-            entries.addObject().put("index", index).put("name", file.name()).put("size", file.size())
+            entries.addObject()
+                    .put("index", index)
+                    .put("name", file.name())
+                    .put("size", file.size())
                     .put("type", file.contentType());
         }
         Reply reply = exchange("create the import job", null, Retry.NEVER, Session.RENEW_ON_401, () -> {
@@ -124,8 +128,10 @@ public final class LxcaClient implements AutoCloseable {
         });
         accept(reply, "create the import job", null);
         JsonNode json = reply.json();
-        String jobId = json == null ? null : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
-                .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
+        String jobId = json == null
+                ? null
+                : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
+                        .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
         if (jobId == null) {
             throw ErrorTranslator.noJobId(reply);
         }
@@ -138,8 +144,8 @@ public final class LxcaClient implements AutoCloseable {
      */
     public void upload(String jobId, List<UpdateFile> files, UploadListener listener) throws LxcaException {
         Reply reply = exchange("upload the update files", jobId, Retry.NEVER, Session.RENEW_ON_401, () -> {
-            HttpPost post = new HttpPost(http.url(List.of("files", "managementServer", "updates"),
-                    "action", "import", "jobid", jobId));
+            HttpPost post = new HttpPost(
+                    http.url(List.of("files", "managementServer", "updates"), "action", "import", "jobid", jobId));
             post.setEntity(UploadBody.of(files, listener));
             return post;
         });
@@ -166,7 +172,11 @@ public final class LxcaClient implements AutoCloseable {
      */
     public Task task(String jobId) throws LxcaException {
         String operation = "read the state of job " + jobId;
-        Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401,
+        Reply reply = exchange(
+                operation,
+                jobId,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
                 () -> http.within(POLL_TIMEOUT, new HttpGet(taskUrl(jobId))));
         accept(reply, operation, jobId);
         return taskFrom(reply, operation, jobId);
@@ -179,7 +189,9 @@ public final class LxcaClient implements AutoCloseable {
 
     private Task taskFrom(Reply reply, String operation, String jobId) throws LxcaProtocolException {
         JsonNode json = reply.json();
-        JsonNode list = json != null && json.isArray() ? json : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
+        JsonNode list = json != null && json.isArray()
+                ? json
+                : json != null && json.isObject() ? mapper.createArrayNode().add(json) : null;
         if (list == null) {
             throw ErrorTranslator.notATaskList(reply, operation, jobId);
         }
@@ -195,7 +207,11 @@ public final class LxcaClient implements AutoCloseable {
     /** The fix ids in LXCA's management-server updates repository. */
     public Set<String> repositoryFixIds() throws LxcaException {
         String operation = "list the updates repository";
-        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
+        Reply reply = exchange(
+                operation,
+                null,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "updates")));
         accept(reply, operation, null);
         if (reply.json() == null) {
@@ -209,15 +225,25 @@ public final class LxcaClient implements AutoCloseable {
      * that does not answer it (any refusal) must not stop an import that works without it.
      */
     public OptionalLong repositoryFreeBytes() throws LxcaException {
-        Reply reply = exchange("read the repository's free space", null, Retry.SAFE, Session.RENEW_ON_401,
+        Reply reply = exchange(
+                "read the repository's free space",
+                null,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "size")));
-        return reply.isSuccessStatus() && !reply.saysFailure() ? RepositorySpace.freeBytes(reply.json()) : OptionalLong.empty();
+        return reply.isSuccessStatus() && !reply.saysFailure()
+                ? RepositorySpace.freeBytes(reply.json())
+                : OptionalLong.empty();
     }
 
     /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */
     public void deleteUpdate(String fixId) throws LxcaException {
         String operation = "delete " + fixId + " from the repository";
-        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
+        Reply reply = exchange(
+                operation,
+                null,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
                 () -> new HttpDelete(http.url(List.of("managementServer", "updates", fixId), "key", "removeMetadata")));
         if (reply.status() != 404) {
             accept(reply, operation, null);
@@ -227,18 +253,32 @@ public final class LxcaClient implements AutoCloseable {
     /** The version LXCA runs ({@code key=currentVersion}). */
     public String currentVersion() throws LxcaException {
         String operation = "read the version LXCA runs";
-        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401,
+        Reply reply = exchange(
+                operation,
+                null,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
         accept(reply, operation, null);
-        return ApplianceVersion.from(reply.json()).orElseThrow(() -> new LxcaProtocolException("LXCA's reply to "
-                + operation + " names no version (HTTP " + reply.status() + "): " + reply.excerpt(), null,
-                reply.messages(), "check that this LXCA version answers GET " + CURRENT_VERSION, null));
+        return ApplianceVersion.from(reply.json())
+                .orElseThrow(() -> new LxcaProtocolException(
+                        "LXCA's reply to " + operation + " names no version (HTTP " + reply.status() + "): "
+                                + reply.excerpt(),
+                        null,
+                        reply.messages(),
+                        "check that this LXCA version answers GET " + CURRENT_VERSION,
+                        null));
     }
 
     /** LXCA's history of applied updates ({@code key=history}). */
     public List<UpdateHistoryEntry> updateHistory() throws LxcaException {
         String operation = "read LXCA's update history";
-        Reply reply = exchange(operation, null, Retry.SAFE, Session.RENEW_ON_401, () -> new HttpGet(http.url(UPDATES, "key", "history")));
+        Reply reply = exchange(
+                operation,
+                null,
+                Retry.SAFE,
+                Session.RENEW_ON_401,
+                () -> new HttpGet(http.url(UPDATES, "key", "history")));
         accept(reply, operation, null);
         return UpdateHistoryEntry.from(reply.json());
     }
@@ -258,8 +298,10 @@ public final class LxcaClient implements AutoCloseable {
         });
         accept(reply, operation, null);
         JsonNode json = reply.json();
-        return json == null ? Optional.empty() : Optional.ofNullable(Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
-                .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid")));
+        return json == null
+                ? Optional.empty()
+                : Optional.ofNullable(Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
+                        .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid")));
     }
 
     /** One quiet login attempt, for an LXCA that may be restarting. */
@@ -292,24 +334,31 @@ public final class LxcaClient implements AutoCloseable {
 
     /** One quiet attempt to read the version LXCA runs; a reply without a version counts as LXCA being away. */
     public Probe<String> probeCurrentVersion() {
-        Probe<Reply> probe = probe("read the version LXCA runs", null, () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
+        Probe<Reply> probe = probe(
+                "read the version LXCA runs", null, () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
         if (!probe.answered()) {
             return probe.unanswered();
         }
-        return ApplianceVersion.from(probe.value().json()).map(Probe::answered)
-                .orElseGet(() -> Probe.away("a reply without a version: " + probe.value().excerpt()));
+        return ApplianceVersion.from(probe.value().json())
+                .map(Probe::answered)
+                .orElseGet(() ->
+                        Probe.away("a reply without a version: " + probe.value().excerpt()));
     }
 
     /** One quiet attempt to read LXCA's update history. */
     public Probe<List<UpdateHistoryEntry>> probeHistory() {
-        Probe<Reply> probe = probe("read LXCA's update history", null, () -> new HttpGet(http.url(UPDATES, "key", "history")));
-        return probe.answered() ? Probe.answered(UpdateHistoryEntry.from(probe.value().json())) : probe.unanswered();
+        Probe<Reply> probe =
+                probe("read LXCA's update history", null, () -> new HttpGet(http.url(UPDATES, "key", "history")));
+        return probe.answered()
+                ? Probe.answered(UpdateHistoryEntry.from(probe.value().json()))
+                : probe.unanswered();
     }
 
     private Probe<Reply> probe(String operation, String jobId, Supplier<HttpUriRequestBase> request) {
         Reply reply;
         try {
-            reply = send(new Call(operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(PROBE_TIMEOUT, request.get())));
+            reply = send(new Call(
+                    operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(PROBE_TIMEOUT, request.get())));
         } catch (IOException e) {
             LxcaException failure = errors.connectionFailure(e, operation, jobId, 1);
             return isLasting(e, failure) ? Probe.refused(failure) : Probe.away(failure.getMessage());
@@ -341,7 +390,8 @@ public final class LxcaClient implements AutoCloseable {
      */
     private static boolean isLasting(IOException e, LxcaException failure) {
         return e instanceof UnknownHostException
-                || failure instanceof LxcaCertificateException && !failure.getMessage().startsWith("The TLS handshake with");
+                || failure instanceof LxcaCertificateException
+                        && !failure.getMessage().startsWith("The TLS handshake with");
     }
 
     /**
@@ -368,8 +418,13 @@ public final class LxcaClient implements AutoCloseable {
         }
         loggedIn = false;
         try {
-            return exchange("log out", null, Retry.NEVER, Session.NONE,
-                    () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions"))))).isSuccessStatus();
+            return exchange(
+                            "log out",
+                            null,
+                            Retry.NEVER,
+                            Session.NONE,
+                            () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions")))))
+                    .isSuccessStatus();
         } catch (LxcaException | RuntimeException e) {
             return false;
         } finally {
@@ -383,10 +438,11 @@ public final class LxcaClient implements AutoCloseable {
         http.close();
     }
 
-    private Reply exchange(String operation, String jobId, Retry retry, Session session,
-            Supplier<HttpUriRequestBase> request) throws LxcaException {
-        return retryLoop.exchange(new Call(operation, jobId, retry, session, request), this::send, () -> loggedIn,
-                this::login);
+    private Reply exchange(
+            String operation, String jobId, Retry retry, Session session, Supplier<HttpUriRequestBase> request)
+            throws LxcaException {
+        return retryLoop.exchange(
+                new Call(operation, jobId, retry, session, request), this::send, () -> loggedIn, this::login);
     }
 
     private Reply send(Call call) throws IOException {
@@ -404,5 +460,4 @@ public final class LxcaClient implements AutoCloseable {
             throw new IllegalStateException("Cannot write JSON", e);
         }
     }
-
 }

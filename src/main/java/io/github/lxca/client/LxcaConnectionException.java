@@ -4,7 +4,8 @@ import java.util.List;
 
 /** LXCA could not be reached, or the connection broke before a reply came. */
 public class LxcaConnectionException extends LxcaException {
-    public LxcaConnectionException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaConnectionException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
 

@@ -13,7 +13,8 @@ public abstract class LxcaException extends Exception {
     private final List<LxcaMessage> messages;
     private final String suggestion;
 
-    public LxcaException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, cause);
         this.jobId = jobId;
         this.messages = List.copyOf(messages);

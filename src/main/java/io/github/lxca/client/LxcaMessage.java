@@ -48,8 +48,12 @@ public record LxcaMessage(String id, String text, String explanation, String rec
         if (!link.isEmpty()) {
             recoveryUrls.add(link);
         }
-        return new LxcaMessage(JsonFields.text(node, "id"), textOf(node.path("text")), textOf(node.path("explanation")),
-                String.join(" ", recoveryTexts), String.join(" ", recoveryUrls));
+        return new LxcaMessage(
+                JsonFields.text(node, "id"),
+                textOf(node.path("text")),
+                textOf(node.path("explanation")),
+                String.join(" ", recoveryTexts),
+                String.join(" ", recoveryUrls));
     }
 
     /**
@@ -105,7 +109,10 @@ public record LxcaMessage(String id, String text, String explanation, String rec
     }
 
     public static String describeAll(List<LxcaMessage> messages) {
-        return messages.stream().map(LxcaMessage::describe).filter(Objects::nonNull)
-                .filter(s -> !s.isBlank()).collect(Collectors.joining("\n"));
+        return messages.stream()
+                .map(LxcaMessage::describe)
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isBlank())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** LXCA's reply could not be understood: malformed, truncated or missing a field. */
 public class LxcaProtocolException extends LxcaException {
-    public LxcaProtocolException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaProtocolException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 public class LxcaRejectedException extends LxcaException {
     private final int status;
 
-    public LxcaRejectedException(String headline, int status, String jobId, List<LxcaMessage> messages,
-            String suggestion) {
+    public LxcaRejectedException(
+            String headline, int status, String jobId, List<LxcaMessage> messages, String suggestion) {
         super(headline, jobId, messages, suggestion, null);
         this.status = status;
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The import task ended in a failed state (itself or one of its child tasks). */
 public class LxcaTaskFailedException extends LxcaException {
-    public LxcaTaskFailedException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaTaskFailedException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
 

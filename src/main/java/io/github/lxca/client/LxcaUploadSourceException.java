@@ -7,7 +7,8 @@ import java.util.List;
  * checked. Not a network failure: uploading again would not help until the file stops changing.
  */
 public class LxcaUploadSourceException extends LxcaException {
-    public LxcaUploadSourceException(String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
+    public LxcaUploadSourceException(
+            String headline, String jobId, List<LxcaMessage> messages, String suggestion, Throwable cause) {
         super(headline, jobId, messages, suggestion, cause);
     }
 

@@ -12,7 +12,13 @@ package io.github.lxca.client;
  */
 public record Probe<T>(Kind kind, T value, String reason, LxcaException refusal) {
 
-    public enum Kind { ANSWERED, AWAY, SESSION_GONE, NOT_FOUND, REFUSED }
+    public enum Kind {
+        ANSWERED,
+        AWAY,
+        SESSION_GONE,
+        NOT_FOUND,
+        REFUSED
+    }
 
     public static <T> Probe<T> answered(T value) {
         return new Probe<>(Kind.ANSWERED, value, "answered", null);

@@ -12,6 +12,7 @@ public record ProxySettings(String host, int port, String username, String passw
 
     @Override
     public String toString() {
-        return "ProxySettings[" + host + ":" + port + (hasCredentials() ? ", user " + username + ", password ****" : "") + "]";
+        return "ProxySettings[" + host + ":" + port + (hasCredentials() ? ", user " + username + ", password ****" : "")
+                + "]";
     }
 }

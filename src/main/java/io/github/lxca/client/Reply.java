@@ -83,6 +83,7 @@ final class Reply {
                 .replaceAll("\\s+", " ")
                 .strip();
         boolean cut = text.length() > EXCERPT_LENGTH || truncated || body.length > 4096;
-        return "\"" + (text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) : text) + (cut ? "…" : "") + "\"";
+        return "\"" + (text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) : text) + (cut ? "…" : "")
+                + "\"";
     }
 }

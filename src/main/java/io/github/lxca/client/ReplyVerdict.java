@@ -14,7 +14,12 @@ import java.util.Set;
  * @param word the word it held
  */
 record ReplyVerdict(Kind kind, String field, String word) {
-    enum Kind { SILENT, SUCCESS, WARNING, FAILURE }
+    enum Kind {
+        SILENT,
+        SUCCESS,
+        WARNING,
+        FAILURE
+    }
 
     private static final Set<String> SUCCESS_WORDS = Set.of("success", "informational");
     private static final String WARNING_WORD = "warning";

@@ -57,7 +57,11 @@ final class RetryLoop {
                 reply = attempt.send(call);
             } catch (IOException e) {
                 if (retrySafe && tries < policy.retries() && isPassing(e)) {
-                    pause(call, tries + 1, errors.connectionFailure(e, call.operation(), call.jobId(), 1).getMessage(),
+                    pause(
+                            call,
+                            tries + 1,
+                            errors.connectionFailure(e, call.operation(), call.jobId(), 1)
+                                    .getMessage(),
                             Optional.empty());
                     continue;
                 }
@@ -67,7 +71,9 @@ final class RetryLoop {
                 pause(call, tries + 1, "LXCA answered HTTP " + reply.status(), reply.retryAfter());
                 continue;
             }
-            if (reply.status() == 401 && call.session() == Call.Session.RENEW_ON_401 && sessionOpen.getAsBoolean()
+            if (reply.status() == 401
+                    && call.session() == Call.Session.RENEW_ON_401
+                    && sessionOpen.getAsBoolean()
                     && !loggedInAgain) {
                 log.info("LXCA ended the session (HTTP 401 when trying to " + call.operation() + "); logging in again");
                 loggedInAgain = true;
@@ -82,7 +88,8 @@ final class RetryLoop {
     /** Waits the policy's backoff, or as long as the reply's {@code Retry-After} asks when that is longer. */
     private void pause(Call call, int retryNumber, String reason, Optional<Duration> retryAfter) throws LxcaException {
         Duration backoff = policy.delayBefore(retryNumber);
-        Optional<Duration> asked = retryAfter.filter(wait -> wait.compareTo(backoff) > 0)
+        Optional<Duration> asked = retryAfter
+                .filter(wait -> wait.compareTo(backoff) > 0)
                 .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
         Duration delay = asked.orElse(backoff);
         log.info(reason + "; trying again to " + call.operation() + " in "
@@ -92,14 +99,15 @@ final class RetryLoop {
             policy.sleeper().sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LxcaConnectionException("Interrupted while waiting to " + call.operation(), call.jobId(),
-                    List.of(), null, e);
+            throw new LxcaConnectionException(
+                    "Interrupted while waiting to " + call.operation(), call.jobId(), List.of(), null, e);
         }
     }
 
     /** A failure that may pass: not TLS, not an unknown host, not a file that changed under the upload. */
     private static boolean isPassing(IOException e) {
-        return !(e instanceof SSLException) && !(e instanceof UnknownHostException)
+        return !(e instanceof SSLException)
+                && !(e instanceof UnknownHostException)
                 && !(e instanceof UploadFileBody.FileChangedException);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** One LXCA task (job) as {@code GET /tasks/{id}} reports it, with its child tasks. */
-public record Task(String id, String name, String rawState, int percentage, List<LxcaMessage> messages,
-        List<Task> children) {
+public record Task(
+        String id, String name, String rawState, int percentage, List<LxcaMessage> messages, List<Task> children) {
 
     public Task {
         messages = List.copyOf(messages);
@@ -60,10 +60,17 @@ public record Task(String id, String name, String rawState, int percentage, List
      */
     private static String stateOf(JsonNode node) {
         JsonNode status = node.path("status");
-        List<String> candidates = Stream.of(status.isValueNode() ? status : MissingNode.getInstance(),
-                        status.path("state"), node.path("taskState"))
-                .filter(JsonNode::isValueNode).map(value -> value.asText().strip()).filter(text -> !text.isEmpty()).toList();
-        return candidates.stream().filter(candidate -> TaskState.of(candidate) != TaskState.UNKNOWN).findFirst()
+        List<String> candidates = Stream.of(
+                        status.isValueNode() ? status : MissingNode.getInstance(),
+                        status.path("state"),
+                        node.path("taskState"))
+                .filter(JsonNode::isValueNode)
+                .map(value -> value.asText().strip())
+                .filter(text -> !text.isEmpty())
+                .toList();
+        return candidates.stream()
+                .filter(candidate -> TaskState.of(candidate) != TaskState.UNKNOWN)
+                .findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }
 
@@ -77,6 +84,7 @@ public record Task(String id, String name, String rawState, int percentage, List
         List<Task> children = new ArrayList<>();
         node.path("children").forEach(child -> children.add(from(child)));
         String id = JsonFields.firstText(node, "jobUID", "id", "taskid", "jobid");
-        return new Task(id, node.path("name").asText(""), state, (int) Math.round(percent.asDouble(0)), messages, children);
+        return new Task(
+                id, node.path("name").asText(""), state, (int) Math.round(percent.asDouble(0)), messages, children);
     }
 }

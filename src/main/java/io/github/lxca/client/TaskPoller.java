@@ -64,9 +64,14 @@ public final class TaskPoller {
             }
             Instant now = clock.instant();
             if (!now.isBefore(deadline)) {
-                throw new LxcaTaskTimeoutException("Import job " + jobId + " did not end within "
-                        + describe(timeout) + "; its last state was '" + task.rawState() + "' at "
-                        + task.percentage() + "%", jobId, task.allMessages(), WhatToDo.THE_JOB_MAY_STILL_RUN, null);
+                throw new LxcaTaskTimeoutException(
+                        "Import job " + jobId + " did not end within "
+                                + describe(timeout) + "; its last state was '" + task.rawState() + "' at "
+                                + task.percentage() + "%",
+                        jobId,
+                        task.allMessages(),
+                        WhatToDo.THE_JOB_MAY_STILL_RUN,
+                        null);
             }
             Duration wait = Duration.between(now, deadline);
             sleeper.sleep(wait.compareTo(interval) < 0 ? wait : interval);
@@ -74,11 +79,17 @@ public final class TaskPoller {
     }
 
     private static LxcaTaskFailedException failed(String jobId, Task task) {
-        String where = task.state() == TaskState.FAILED ? ""
-                : task.failedDescendant().map(child -> "; its step '" + child.name() + "' ended '" + child.rawState() + "'")
+        String where = task.state() == TaskState.FAILED
+                ? ""
+                : task.failedDescendant()
+                        .map(child -> "; its step '" + child.name() + "' ended '" + child.rawState() + "'")
                         .orElse("");
-        return new LxcaTaskFailedException("Import job " + jobId + " ended '" + task.rawState() + "'" + where,
-                jobId, task.allMessages(), WhatToDo.FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG, null);
+        return new LxcaTaskFailedException(
+                "Import job " + jobId + " ended '" + task.rawState() + "'" + where,
+                jobId,
+                task.allMessages(),
+                WhatToDo.FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG,
+                null);
     }
 
     static String describe(Duration duration) {

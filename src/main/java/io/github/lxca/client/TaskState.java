@@ -11,10 +11,19 @@ public enum TaskState {
     UNKNOWN;
 
     private static final Set<String> WAITING = Set.of("pending", "new", "queued");
-    private static final Set<String> GOING = Set.of("pending", "running", "runningwitherrors", "new", "queued", "starting");
+    private static final Set<String> GOING =
+            Set.of("pending", "running", "runningwitherrors", "new", "queued", "starting");
     private static final Set<String> GOOD = Set.of("complete", "completed");
-    private static final Set<String> BAD = Set.of("stoppedwitherror", "stoppedwitherrors", "cancelled",
-            "cancelledwitherrors", "canceled", "canceledwitherrors", "interrupted", "failed", "error");
+    private static final Set<String> BAD = Set.of(
+            "stoppedwitherror",
+            "stoppedwitherrors",
+            "cancelled",
+            "cancelledwitherrors",
+            "canceled",
+            "canceledwitherrors",
+            "interrupted",
+            "failed",
+            "error");
 
     /** Classifies a raw state name, ignoring case and '_', '-' or space differences. */
     public static TaskState of(String raw) {

@@ -26,12 +26,19 @@ final class TlsSetup {
     /** The pinned fingerprint in colon form, or null. */
     private final String pinned;
 
-    private TlsSetup(SSLContext sslContext, HostnameVerifier hostnameVerifier, RecordingTrustManager trustManager,
+    private TlsSetup(
+            SSLContext sslContext,
+            HostnameVerifier hostnameVerifier,
+            RecordingTrustManager trustManager,
             String pinned) {
         this.sslContext = sslContext;
         this.hostnameVerifier = hostnameVerifier;
         this.trustManager = trustManager;
-        this.pinned = pinned == null ? null : HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(pinned));
+        this.pinned = pinned == null
+                ? null
+                : HexFormat.ofDelimiter(":")
+                        .withUpperCase()
+                        .formatHex(HexFormat.of().parseHex(pinned));
     }
 
     /** @param log gets one DEBUG line naming the TLS implementation in use ({@link TlsEngine}) */
@@ -60,8 +67,8 @@ final class TlsSetup {
             context.init(null, new TrustManager[] {recording}, null);
             return new TlsSetup(context, verifier, recording, pinned);
         } catch (GeneralSecurityException e) {
-            throw new LxcaConfigurationException("Cannot set up TLS: " + e.getMessage(), null, List.of(),
-                    WhatToDo.CHECK_THE_TRUST_STORE, e);
+            throw new LxcaConfigurationException(
+                    "Cannot set up TLS: " + e.getMessage(), null, List.of(), WhatToDo.CHECK_THE_TRUST_STORE, e);
         }
     }
 
@@ -95,15 +102,21 @@ final class TlsSetup {
             return null;
         }
         if (pinned != null) {
-            return new LxcaCertificateException("The TLS certificate of LXCA at " + host + " has changed:"
-                    + " lxca.certificateFingerprint pins " + pinned + ", but it presented " + rejected + ". Either"
-                    + " LXCA's certificate was renewed or regenerated, or someone between this machine and LXCA is"
-                    + " presenting their own; nothing was sent", rejected,
-                    WhatToDo.verifyBeforePinning(rejected), cause);
+            return new LxcaCertificateException(
+                    "The TLS certificate of LXCA at " + host + " has changed:"
+                            + " lxca.certificateFingerprint pins " + pinned + ", but it presented " + rejected
+                            + ". Either"
+                            + " LXCA's certificate was renewed or regenerated, or someone between this machine and LXCA is"
+                            + " presenting their own; nothing was sent",
+                    rejected,
+                    WhatToDo.verifyBeforePinning(rejected),
+                    cause);
         }
-        return new LxcaCertificateException("The TLS certificate of LXCA at " + host
-                + " is not trusted (SHA-256 fingerprint " + rejected + ")", rejected,
-                WhatToDo.trustThisCertificate(rejected), cause);
+        return new LxcaCertificateException(
+                "The TLS certificate of LXCA at " + host + " is not trusted (SHA-256 fingerprint " + rejected + ")",
+                rejected,
+                WhatToDo.trustThisCertificate(rejected),
+                cause);
     }
 
     /** Delegates the check and keeps the fingerprint of a rejected server certificate. */
@@ -165,7 +178,8 @@ final class TlsSetup {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
+            return managers.stream()
+                    .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
         }
     }

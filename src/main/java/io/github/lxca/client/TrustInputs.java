@@ -35,10 +35,15 @@ public final class TrustInputs {
             String problem = pinned.chars().anyMatch(c -> Character.digit(c, 16) < 0)
                     ? "it holds characters other than hex digits, colons and spaces"
                     : "it has " + pinned.length() + " hex digits";
-            throw new LxcaConfigurationException("lxca.certificateFingerprint '" + trust.certificateFingerprint()
-                    + "' is not a SHA-256 fingerprint: " + problem + ", and one has 64 (colons and spaces between"
-                    + " them are allowed)", null, List.of(),
-                    WhatToDo.COPY_THE_WHOLE_FINGERPRINT, null);
+            throw new LxcaConfigurationException(
+                    "lxca.certificateFingerprint '" + trust.certificateFingerprint()
+                            + "' is not a SHA-256 fingerprint: " + problem
+                            + ", and one has 64 (colons and spaces between"
+                            + " them are allowed)",
+                    null,
+                    List.of(),
+                    WhatToDo.COPY_THE_WHOLE_FINGERPRINT,
+                    null);
         }
         return pinned;
     }
@@ -48,8 +53,7 @@ public final class TrustInputs {
         Path file = trust.trustStore();
         String where = "lxca.trustStore " + file.toAbsolutePath();
         if (!Files.exists(file)) {
-            throw configuration(where + " does not exist",
-                    WhatToDo.CHECK_THE_TRUST_STORE_PATH);
+            throw configuration(where + " does not exist", WhatToDo.CHECK_THE_TRUST_STORE_PATH);
         }
         if (!Files.isRegularFile(file)) {
             throw configuration(where + " is not a file", WhatToDo.NAME_THE_TRUST_STORE_FILE);
@@ -62,25 +66,25 @@ public final class TrustInputs {
         try {
             store = KeyStore.getInstance(file.toFile(), password == null ? null : password.toCharArray());
         } catch (KeyStoreException e) {
-            throw configuration(where + " is neither a PKCS12 nor a JKS trust store",
-                    WhatToDo.USE_A_PKCS12_OR_JKS_FILE);
+            throw configuration(
+                    where + " is neither a PKCS12 nor a JKS trust store", WhatToDo.USE_A_PKCS12_OR_JKS_FILE);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw configuration("The trust store password is wrong for " + where + " (it was read from "
-                        + trust.trustStorePasswordSource() + ")",
+                throw configuration(
+                        "The trust store password is wrong for " + where + " (it was read from "
+                                + trust.trustStorePasswordSource() + ")",
                         WhatToDo.giveTheTrustStorePasswordIn(trust.trustStorePasswordSource()));
             }
-            throw configuration(where + " cannot be read: " + e.getMessage(),
-                    WhatToDo.CHECK_THE_TRUST_STORE_FILE);
+            throw configuration(where + " cannot be read: " + e.getMessage(), WhatToDo.CHECK_THE_TRUST_STORE_FILE);
         } catch (GeneralSecurityException e) {
-            throw configuration(where + " cannot be read: " + e.getMessage(),
-                    WhatToDo.CHECK_THE_TRUST_STORE_FILE);
+            throw configuration(where + " cannot be read: " + e.getMessage(), WhatToDo.CHECK_THE_TRUST_STORE_FILE);
         }
         if (certificateCount(store) == 0) {
             if (password == null) {
                 // PKCS12 keeps its certificates encrypted: without the password none can be read.
-                throw configuration("No trust store password was given for " + where
-                        + ", and without it no certificate in it can be read",
+                throw configuration(
+                        "No trust store password was given for " + where
+                                + ", and without it no certificate in it can be read",
                         WhatToDo.SET_THE_TRUST_STORE_PASSWORD);
             }
             throw configuration(where + " holds no certificates", WhatToDo.IMPORT_THE_CERTIFICATE);

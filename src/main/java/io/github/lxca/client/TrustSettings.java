@@ -10,12 +10,18 @@ import java.util.Locale;
  * store. {@code trustStorePasswordSource} says where the password was (or would have been) read from,
  * for messages; never the password itself.
  */
-public record TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure,
+public record TrustSettings(
+        Path trustStore,
+        String trustStorePassword,
+        String certificateFingerprint,
+        boolean insecure,
         String trustStorePasswordSource) {
-    static final String DEFAULT_PASSWORD_SOURCE = "-Dlxca.trustStorePassword or the environment variable LXCA_TRUSTSTORE_PASSWORD";
+    static final String DEFAULT_PASSWORD_SOURCE =
+            "-Dlxca.trustStorePassword or the environment variable LXCA_TRUSTSTORE_PASSWORD";
 
     public TrustSettings {
-        trustStorePasswordSource = trustStorePasswordSource == null ? DEFAULT_PASSWORD_SOURCE : trustStorePasswordSource;
+        trustStorePasswordSource =
+                trustStorePasswordSource == null ? DEFAULT_PASSWORD_SOURCE : trustStorePasswordSource;
     }
 
     public TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
@@ -35,7 +41,7 @@ public record TrustSettings(Path trustStore, String trustStorePassword, String c
 
     @Override
     public String toString() {
-        return "TrustSettings[trustStore=" + trustStore + ", fingerprint=" + certificateFingerprint
-                + ", insecure=" + insecure + "]";
+        return "TrustSettings[trustStore=" + trustStore + ", fingerprint=" + certificateFingerprint + ", insecure="
+                + insecure + "]";
     }
 }

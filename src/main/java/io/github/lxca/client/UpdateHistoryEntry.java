@@ -45,8 +45,11 @@ public record UpdateHistoryEntry(String fixId, String dateApplied, String instal
                     }
                 }
                 LxcaMessage.listFrom(node).forEach(message -> words.add(message.describe()));
-                into.add(new UpdateHistoryEntry(fixId, JsonFields.firstText(node, "dateApplied", "appliedDate"),
-                        JsonFields.firstText(node, "installationFailedDate", "failedDate"), words));
+                into.add(new UpdateHistoryEntry(
+                        fixId,
+                        JsonFields.firstText(node, "dateApplied", "appliedDate"),
+                        JsonFields.firstText(node, "installationFailedDate", "failedDate"),
+                        words));
                 return;
             }
         }

@@ -32,10 +32,12 @@ final class UploadBody extends HttpEntityWrapper {
     }
 
     static UploadBody of(List<UpdateFile> files, UploadListener listener) {
-        MultipartEntityBuilder multipart = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT)
+        MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
+                .setMode(HttpMultipartMode.STRICT)
                 .setContentType(FORM_DATA);
         for (UpdateFile file : files) {
-            multipart.addPart(PART_NAME,
+            multipart.addPart(
+                    PART_NAME,
                     new UploadFileBody(file.path(), ContentType.create(file.contentType()), file.name(), file.size()));
         }
         return new UploadBody(multipart.build(), listener);

@@ -17,8 +17,8 @@ public final class WhatToDo {
     static final String TRUST_THE_CERTIFICATE = "compare LXCA's certificate with the one its web console shows, then"
             + " trust it with lxca.trustStore or lxca.certificateFingerprint";
     static final String CORRECT_THE_SETTING = "correct the setting named above, then run again";
-    static final String CHECK_THAT_LXCA_IS_UP = "check that LXCA is up and that the network between this machine and"
-            + " LXCA works, then run again";
+    static final String CHECK_THAT_LXCA_IS_UP =
+            "check that LXCA is up and that the network between this machine and" + " LXCA works, then run again";
     static final String POINT_AT_LXCA_OR_REPORT = "check that lxca.url points at LXCA itself and not at a proxy, load"
             + " balancer or login page; if it does, this LXCA answers in a way the plugin does not know: report it with"
             + " the -X log";
@@ -27,26 +27,30 @@ public final class WhatToDo {
             + " full log is under Monitoring > Jobs in LXCA's web console";
     static final String THE_JOB_MAY_STILL_RUN = "the job may still be running in LXCA (see Monitoring > Jobs there);"
             + " raise lxca.taskTimeout if imports of this size take longer";
-    static final String KEEP_THE_FOLDER_STILL = "make sure nothing writes to the update folder during the import, then"
-            + " run again";
+    static final String KEEP_THE_FOLDER_STILL =
+            "make sure nothing writes to the update folder during the import, then" + " run again";
     public static final String RUN_AGAIN_TO_IMPORT = "run the build again to import the update";
     public static final String REMOVE_UNNEEDED_UPDATES = "remove updates LXCA no longer needs from its repository"
             + " (Administration > Update Management Server), then run again";
-    public static final String SKIP_REPLACE_OR_REMOVE = "set lxca.onExisting=skip to leave it, or lxca.onExisting=replace"
-            + " to import it again; or remove it in LXCA";
+    public static final String SKIP_REPLACE_OR_REMOVE =
+            "set lxca.onExisting=skip to leave it, or lxca.onExisting=replace"
+                    + " to import it again; or remove it in LXCA";
     public static final String CHECK_THE_JOB_LOG = "check the job's log under Monitoring > Jobs in LXCA's web console";
 
     // The advice of the place that raised it.
-    static final String POINT_AT_LXCA_NOT_A_PROXY_PAGE = "check that lxca.url points at LXCA itself and not at a proxy page";
+    static final String POINT_AT_LXCA_NOT_A_PROXY_PAGE =
+            "check that lxca.url points at LXCA itself and not at a proxy page";
     static final String KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD = "make sure nothing writes to the update folder during"
             + " the import (a parallel build, a copy still in progress), then run again";
-    static final String NAME_THE_CERTIFICATES_HOST = "use the host name or address the certificate names in lxca.url, or"
-            + " pin the certificate with lxca.certificateFingerprint";
+    static final String NAME_THE_CERTIFICATES_HOST =
+            "use the host name or address the certificate names in lxca.url, or"
+                    + " pin the certificate with lxca.certificateFingerprint";
     static final String POINT_AT_THE_HTTPS_PORT = "check that lxca.url points at LXCA's HTTPS port";
     static final String CHECK_THE_HOST_AND_DNS = "check the host in lxca.url and this machine's DNS";
-    static final String CHECK_FOR_A_FIREWALL = "check lxca.url, that LXCA is up, and that no firewall drops the connection";
-    static final String CHECK_THE_HOST_AND_PORT = "check the host and port in lxca.url and that LXCA is running and"
-            + " reachable from this machine";
+    static final String CHECK_FOR_A_FIREWALL =
+            "check lxca.url, that LXCA is up, and that no firewall drops the connection";
+    static final String CHECK_THE_HOST_AND_PORT =
+            "check the host and port in lxca.url and that LXCA is running and" + " reachable from this machine";
     static final String RAISE_THE_READ_TIMEOUT = "LXCA may be overloaded; try again later or raise the read timeout";
     static final String CHECK_THE_NETWORK = "check the network between this machine and LXCA, then run again";
     static final String CHECK_THE_TRUST_STORE = "check lxca.trustStore and lxca.trustStorePassword";
@@ -61,20 +65,21 @@ public final class WhatToDo {
             + " -keystore lxca-truststore.p12 -storetype PKCS12 makes one from LXCA's certificate";
     static final String COPY_THE_WHOLE_FINGERPRINT = "copy the whole SHA-256 fingerprint of LXCA's certificate (its web"
             + " console shows it, and so does an earlier failed run's message), for example AB:CD:...:EF";
-    static final String CHECK_THE_TRUST_STORE_PATH = "check the path (a relative one is taken from the folder Maven runs"
-            + " in); " + MAKE_A_TRUST_STORE;
+    static final String CHECK_THE_TRUST_STORE_PATH =
+            "check the path (a relative one is taken from the folder Maven runs" + " in); " + MAKE_A_TRUST_STORE;
     static final String NAME_THE_TRUST_STORE_FILE = "name the trust store file itself, not its folder";
     static final String GIVE_READ_ACCESS = "give the build's user read access to it";
     static final String USE_A_PKCS12_OR_JKS_FILE = "point lxca.trustStore at a PKCS12 or JKS file (a PEM certificate"
             + " must be imported into one first: " + MAKE_A_TRUST_STORE + ")";
-    static final String CHECK_THE_TRUST_STORE_FILE = "check that it is a complete PKCS12 or JKS file; " + MAKE_A_TRUST_STORE;
+    static final String CHECK_THE_TRUST_STORE_FILE =
+            "check that it is a complete PKCS12 or JKS file; " + MAKE_A_TRUST_STORE;
     static final String SET_THE_TRUST_STORE_PASSWORD = "set the trust store's password in the environment variable"
             + " LXCA_TRUSTSTORE_PASSWORD (or -Dlxca.trustStorePassword, which other users can see in the process list)";
     static final String IMPORT_THE_CERTIFICATE = "import LXCA's certificate into it: " + MAKE_A_TRUST_STORE;
 
     // A failure that is a bug of the plugin.
-    public static final String REPORT_THE_BUG = "run again with -X and report the output, with the stack trace logged"
-            + " above at ERROR";
+    public static final String REPORT_THE_BUG =
+            "run again with -X and report the output, with the stack trace logged" + " above at ERROR";
 
     /** A trust store password that does not open the store. */
     static String giveTheTrustStorePasswordIn(String source) {
@@ -84,16 +89,20 @@ public final class WhatToDo {
     /** For a refusing reply, by its HTTP status. */
     static String forStatus(int status) {
         return switch (status) {
-            case 400 -> "LXCA found the request malformed; check that this LXCA version supports update imports"
-                    + " through its REST API";
+            case 400 ->
+                "LXCA found the request malformed; check that this LXCA version supports update imports"
+                        + " through its REST API";
             case 401 -> "the session ended or the credentials are no longer valid; run again";
-            case 403 -> "the user needs a role that may manage updates (for example lxc-supervisor or lxc-admin),"
-                    + " and a job can only be used by the user that created it";
+            case 403 ->
+                "the user needs a role that may manage updates (for example lxc-supervisor or lxc-admin),"
+                        + " and a job can only be used by the user that created it";
             case 404 -> "check that lxca.url points at LXCA itself (https://host[:port], without a path)";
-            case 409 -> "the update may already be in LXCA's repository, or another import may be running;"
-                    + " remove the update from the repository or wait for the other job, then run again";
-            case 500 -> "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
-                    + " web console, then run again";
+            case 409 ->
+                "the update may already be in LXCA's repository, or another import may be running;"
+                        + " remove the update from the repository or wait for the other job, then run again";
+            case 500 ->
+                "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
+                        + " web console, then run again";
             case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
             default -> "see LXCA's reply above";
         };

@@ -39,8 +39,15 @@ public final class ImportCoordinator {
 
     /** The records of a run that stopped before any LXCA was called, for the report. */
     public static List<ReportEntry> failedBeforeStart(List<ImportRequest> requests, Exception failure) {
-        return requests.stream().map(r -> ReportEntry.failed(r.connection().baseUri().toString(),
-                r.connection().credentials().username(), List.of(), 0, failure, new JobProgress())).toList();
+        return requests.stream()
+                .map(r -> ReportEntry.failed(
+                        r.connection().baseUri().toString(),
+                        r.connection().credentials().username(),
+                        List.of(),
+                        0,
+                        failure,
+                        new JobProgress()))
+                .toList();
     }
 
     public List<ReportEntry> run(List<UpdateSet> sets, List<ImportRequest> requests, int parallelism)
@@ -78,8 +85,13 @@ public final class ImportCoordinator {
         try {
             return ReportEntry.of(server, user, importers.apply(importLog).importSets(sets, request, progress));
         } catch (io.github.lxca.client.LxcaException | RuntimeException e) {
-            return ReportEntry.failed(server, user, sets.stream().map(UpdateSet::fixId).toList(),
-                    java.time.Duration.between(start, clock.instant()).toMillis(), e, progress);
+            return ReportEntry.failed(
+                    server,
+                    user,
+                    sets.stream().map(UpdateSet::fixId).toList(),
+                    java.time.Duration.between(start, clock.instant()).toMillis(),
+                    e,
+                    progress);
         }
     }
 }

@@ -10,8 +10,15 @@ import java.util.List;
  * bytes were uploaded, how long it took, and the job's messages. {@code jobId} and {@code finalState}
  * are null when nothing was uploaded.
  */
-public record ImportResult(ImportOutcome outcome, List<String> fixIds, List<String> skipped, String jobId,
-        String finalState, long bytes, Duration duration, List<LxcaMessage> messages) {
+public record ImportResult(
+        ImportOutcome outcome,
+        List<String> fixIds,
+        List<String> skipped,
+        String jobId,
+        String finalState,
+        long bytes,
+        Duration duration,
+        List<LxcaMessage> messages) {
     public ImportResult {
         fixIds = List.copyOf(fixIds);
         skipped = List.copyOf(skipped);

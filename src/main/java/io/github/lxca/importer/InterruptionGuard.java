@@ -13,13 +13,17 @@ final class InterruptionGuard implements AutoCloseable {
     private volatile String jobState;
 
     private InterruptionGuard(LxcaClient client, LxcaLog log) {
-        this.hook = new Thread(() -> {
-            String job = jobId;
-            String state = jobState;
-            log.warn("Stopped while importing into LXCA; logging out. " + (job == null ? "No import job was created."
-                    : "Import job " + job + " was left " + state + "; see Monitoring > Jobs in LXCA."));
-            client.logout();
-        }, "lxca-logout-on-exit");
+        this.hook = new Thread(
+                () -> {
+                    String job = jobId;
+                    String state = jobState;
+                    log.warn("Stopped while importing into LXCA; logging out. "
+                            + (job == null
+                                    ? "No import job was created."
+                                    : "Import job " + job + " was left " + state + "; see Monitoring > Jobs in LXCA."));
+                    client.logout();
+                },
+                "lxca-logout-on-exit");
     }
 
     static InterruptionGuard install(LxcaClient client, LxcaLog log) {

@@ -10,10 +10,14 @@ import java.util.List;
  */
 public class LxcaReplaceFailedException extends LxcaException {
     public LxcaReplaceFailedException(List<String> deleted, LxcaException importFailure) {
-        super("LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
-                + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: " + importFailure.getMessage(),
-                importFailure.jobId().orElse(null), importFailure.messages(),
-                WhatToDo.importAgainAfterReplace(importFailure.whatToDo(), String.join(", ", deleted), pronoun(deleted)),
+        super(
+                "LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted "
+                        + pronoun(deleted) + ", and importing " + pronoun(deleted) + " again failed: "
+                        + importFailure.getMessage(),
+                importFailure.jobId().orElse(null),
+                importFailure.messages(),
+                WhatToDo.importAgainAfterReplace(
+                        importFailure.whatToDo(), String.join(", ", deleted), pronoun(deleted)),
                 importFailure);
     }
 

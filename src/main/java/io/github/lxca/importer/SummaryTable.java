@@ -12,8 +12,12 @@ public final class SummaryTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"LXCA", "outcome", "job", "time"});
         for (ReportEntry record : records) {
-            rows.add(new String[] {record.server(), record.outcome().name(), record.jobId() == null ? "-" : record.jobId(),
-                String.format(Locale.ROOT, "%.1f s", record.durationMillis() / 1000.0)});
+            rows.add(new String[] {
+                record.server(),
+                record.outcome().name(),
+                record.jobId() == null ? "-" : record.jobId(),
+                String.format(Locale.ROOT, "%.1f s", record.durationMillis() / 1000.0)
+            });
         }
         int[] widths = new int[4];
         rows.forEach(row -> {
@@ -23,8 +27,10 @@ public final class SummaryTable {
         });
         StringBuilder out = new StringBuilder();
         for (String[] row : rows) {
-            out.append(String.format(Locale.ROOT, "  %-" + widths[0] + "s  %-" + widths[1] + "s  %" + widths[2] + "s  %"
-                    + widths[3] + "s%n", (Object[]) row));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-" + widths[0] + "s  %-" + widths[1] + "s  %" + widths[2] + "s  %" + widths[3] + "s%n",
+                    (Object[]) row));
         }
         return out.toString().stripTrailing();
     }

@@ -1,6 +1,5 @@
 package io.github.lxca.importer;
 
-import io.github.lxca.client.WhatToDo;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
@@ -11,6 +10,7 @@ import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
 import io.github.lxca.client.TaskState;
+import io.github.lxca.client.WhatToDo;
 import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateFile;
@@ -66,7 +66,8 @@ public final class UpdateImporter {
     }
 
     /** Imports sets that {@link #check} accepted; the request's folder is not read again. */
-    public ImportResult importSets(List<UpdateSet> sets, ImportRequest request) throws LxcaException, InterruptedException {
+    public ImportResult importSets(List<UpdateSet> sets, ImportRequest request)
+            throws LxcaException, InterruptedException {
         return importSets(sets, request, new JobProgress());
     }
 
@@ -89,7 +90,8 @@ public final class UpdateImporter {
             List<String> fixIds = fixIdsOf(sets);
             if (sets.isEmpty()) {
                 log.info("Nothing to import: LXCA's repository already holds " + String.join(", ", skipped));
-                return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, 0, since(start), List.of());
+                return new ImportResult(
+                        ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, 0, since(start), List.of());
             }
             if (request.dryRun()) {
                 log.info("Dry run: would upload " + describe(sets) + "; the credentials work and the repository"
@@ -103,11 +105,12 @@ public final class UpdateImporter {
             try {
                 jobId = uploadInNewJob(client, sets, guard, progress, toReplace, deleted);
                 if (jobId == null) {
-                    return new ImportResult(ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes,
-                            since(start), List.of());
+                    return new ImportResult(
+                            ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes, since(start), List.of());
                 }
                 guard.state(jobId, "uploaded; LXCA goes on importing it");
-                TaskPoller poller = new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
+                TaskPoller poller =
+                        new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
                 task = poller.awaitEnd(jobId, t -> {
                     progress.state(t.rawState());
                     log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%");
@@ -120,8 +123,8 @@ public final class UpdateImporter {
             Duration total = since(start);
             log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + " in "
                     + Sizes.seconds(total));
-            return new ImportResult(ImportOutcome.IMPORTED, fixIds, skipped, jobId, task.rawState(), bytes, total,
-                    task.allMessages());
+            return new ImportResult(
+                    ImportOutcome.IMPORTED, fixIds, skipped, jobId, task.rawState(), bytes, total, task.allMessages());
         }
     }
 
@@ -130,26 +133,40 @@ public final class UpdateImporter {
      * import. With replace, nothing is deleted yet: the fix ids to delete go to {@code toReplace}, once
      * everything that can be checked before a delete has been.
      */
-    private List<UpdateSet> handleExisting(LxcaClient client, List<UpdateSet> sets, ImportRequest request,
-            List<String> skipped, List<String> toReplace) throws LxcaException {
+    private List<UpdateSet> handleExisting(
+            LxcaClient client,
+            List<UpdateSet> sets,
+            ImportRequest request,
+            List<String> skipped,
+            List<String> toReplace)
+            throws LxcaException {
         Set<String> inRepository = client.repositoryFixIds();
-        List<String> present = fixIdsOf(sets).stream().filter(inRepository::contains).toList();
+        List<String> present =
+                fixIdsOf(sets).stream().filter(inRepository::contains).toList();
         if (present.isEmpty()) {
             return sets;
         }
         switch (request.onExisting()) {
             case FAIL:
-                throw new LxcaUpdatePresentException("LXCA's repository already holds " + String.join(", ", present),
-                        null, List.of(), WhatToDo.SKIP_OR_REPLACE_THE_PRESENT_UPDATE, null);
+                throw new LxcaUpdatePresentException(
+                        "LXCA's repository already holds " + String.join(", ", present),
+                        null,
+                        List.of(),
+                        WhatToDo.SKIP_OR_REPLACE_THE_PRESENT_UPDATE,
+                        null);
             case SKIP:
-                log.info("LXCA's repository already holds " + String.join(", ", present) + "; skipping (onExisting=skip)");
+                log.info("LXCA's repository already holds " + String.join(", ", present)
+                        + "; skipping (onExisting=skip)");
                 skipped.addAll(present);
-                return sets.stream().filter(set -> !present.contains(set.fixId())).toList();
+                return sets.stream()
+                        .filter(set -> !present.contains(set.fixId()))
+                        .toList();
             default:
                 requireRoom(client, sets, present);
                 for (String fixId : present) {
                     if (request.dryRun()) {
-                        log.info("Dry run: would delete " + fixId + " from LXCA's repository first (onExisting=replace)");
+                        log.info("Dry run: would delete " + fixId
+                                + " from LXCA's repository first (onExisting=replace)");
                     } else {
                         toReplace.add(fixId);
                     }
@@ -168,9 +185,12 @@ public final class UpdateImporter {
         if (free.isEmpty()) {
             log.debug("LXCA did not say how much room its repository has (key=size); replacing without that check");
         } else if (free.getAsLong() < needed) {
-            throw new LxcaRepositorySpaceException("LXCA's repository has " + Sizes.bytes(free.getAsLong())
-                    + " free, but the sets to import need " + Sizes.bytes(needed) + "; onExisting=replace deleted nothing,"
-                    + " so LXCA still holds " + String.join(", ", present), null);
+            throw new LxcaRepositorySpaceException(
+                    "LXCA's repository has " + Sizes.bytes(free.getAsLong())
+                            + " free, but the sets to import need " + Sizes.bytes(needed)
+                            + "; onExisting=replace deleted nothing,"
+                            + " so LXCA still holds " + String.join(", ", present),
+                    null);
         }
     }
 
@@ -195,12 +215,17 @@ public final class UpdateImporter {
     /** A job that says Complete is believed only once the repository lists every fix id it imported. */
     private void verifyListed(LxcaClient client, List<String> fixIds, String jobId, Task task) throws LxcaException {
         Set<String> listed = client.repositoryFixIds();
-        List<String> missing = fixIds.stream().filter(id -> !listed.contains(id)).toList();
+        List<String> missing =
+                fixIds.stream().filter(id -> !listed.contains(id)).toList();
         if (!missing.isEmpty()) {
-            throw new LxcaVerificationException("Import job " + jobId + " ended '" + task.rawState()
-                    + "', but LXCA's repository does not list " + String.join(", ", missing) + "; it lists "
-                    + (listed.isEmpty() ? "no updates" : String.join(", ", listed)), jobId, task.allMessages(),
-                    WhatToDo.CHECK_THE_JOB_LOG_FOR_A_REFUSAL, null);
+            throw new LxcaVerificationException(
+                    "Import job " + jobId + " ended '" + task.rawState()
+                            + "', but LXCA's repository does not list " + String.join(", ", missing) + "; it lists "
+                            + (listed.isEmpty() ? "no updates" : String.join(", ", listed)),
+                    jobId,
+                    task.allMessages(),
+                    WhatToDo.CHECK_THE_JOB_LOG_FOR_A_REFUSAL,
+                    null);
         }
     }
 
@@ -225,9 +250,16 @@ public final class UpdateImporter {
      *
      * @return the job that received the files, or null when the repository already holds every update
      */
-    private String uploadInNewJob(LxcaClient client, List<UpdateSet> sets, InterruptionGuard guard, JobProgress progress,
-            List<String> toReplace, List<String> deleted) throws LxcaException {
-        List<UpdateFile> files = sets.stream().flatMap(set -> set.files().stream()).toList();
+    private String uploadInNewJob(
+            LxcaClient client,
+            List<UpdateSet> sets,
+            InterruptionGuard guard,
+            JobProgress progress,
+            List<String> toReplace,
+            List<String> deleted)
+            throws LxcaException {
+        List<UpdateFile> files =
+                sets.stream().flatMap(set -> set.files().stream()).toList();
         List<String> fixIds = fixIdsOf(sets);
         long setBytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
         int retries = client.retries();
@@ -245,8 +277,9 @@ public final class UpdateImporter {
                 client.upload(jobId, files, uploadLog);
                 progress.uploaded(setBytes);
                 Duration uploadTime = Duration.between(uploadStart, clock.instant());
-                log.info("Upload finished: " + Sizes.bytes(uploadLog.bytesSent()) + " sent in " + Sizes.seconds(uploadTime)
-                        + " (" + Sizes.rate(uploadLog.bytesSent(), uploadTime) + "); following job " + jobId);
+                log.info("Upload finished: " + Sizes.bytes(uploadLog.bytesSent()) + " sent in "
+                        + Sizes.seconds(uploadTime) + " (" + Sizes.rate(uploadLog.bytesSent(), uploadTime)
+                        + "); following job " + jobId);
                 return jobId;
             } catch (LxcaConnectionException broken) {
                 if (attempt >= retries) {
@@ -257,7 +290,8 @@ public final class UpdateImporter {
                 progress.state(task.rawState());
                 if (task.state() == TaskState.SUCCEEDED
                         || task.state() == TaskState.RUNNING && !TaskState.notStarted(task.rawState())) {
-                    log.info("LXCA received the files of job " + jobId + " (it is " + task.rawState() + "); following it");
+                    log.info("LXCA received the files of job " + jobId + " (it is " + task.rawState()
+                            + "); following it");
                     progress.uploaded(setBytes);
                     return jobId;
                 }

@@ -37,8 +37,12 @@ final class UploadProgressLog implements UploadListener {
         }
         nextLine = now.plus(interval);
         long percent = totalBytes > 0 ? bytesSent * 100 / totalBytes : 100;
-        log.info(String.format(Locale.ROOT, "Uploaded %s of a %s request body (%d%%)", Sizes.bytes(bytesSent),
-                Sizes.bytes(totalBytes), percent));
+        log.info(String.format(
+                Locale.ROOT,
+                "Uploaded %s of a %s request body (%d%%)",
+                Sizes.bytes(bytesSent),
+                Sizes.bytes(totalBytes),
+                percent));
     }
 
     /** The request body's bytes sent so far. */

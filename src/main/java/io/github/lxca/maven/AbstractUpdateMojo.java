@@ -168,7 +168,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
     protected ParameterOrigins origins() {
         if (origins == null) {
             Properties userProperties = session == null ? new Properties() : session.getUserProperties();
-            origins = ParameterOrigins.of(mojoExecution, userProperties, project == null ? null : project.getProperties());
+            origins = ParameterOrigins.of(
+                    mojoExecution, userProperties, project == null ? null : project.getProperties());
             origins.ignoredCommandLine().forEach(getLog()::warn);
         }
         return origins;
@@ -205,9 +206,11 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage()); // no cause: Maven would append its message again
         } catch (InvalidUpdateSetException e) {
-            throw new MojoFailureException("The update set written to " + e.directory() + " fails the checks an import makes:\n  - "
-                    + String.join("\n  - ", e.problems()) + "\nWhat to do: correct the payload or descriptor named above;"
-                    + " it is read as given (a payload must be a readable gzip tar)");
+            throw new MojoFailureException(
+                    "The update set written to " + e.directory() + " fails the checks an import makes:\n  - "
+                            + String.join("\n  - ", e.problems())
+                            + "\nWhat to do: correct the payload or descriptor named above;"
+                            + " it is read as given (a payload must be a readable gzip tar)");
         }
     }
 
@@ -240,7 +243,8 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
                 changes,
                 readme != null ? Optional.of(readme.toPath()) : defaultReadme(),
                 DescriptorSource.choose(pathOf(descriptorTemplate), pathOf(descriptor)),
-                new DescriptorSettings(category, buildNumber, updateType, rebootRequired, preReqs, applicableMachineTypes));
+                new DescriptorSettings(
+                        category, buildNumber, updateType, rebootRequired, preReqs, applicableMachineTypes));
     }
 
     /**
@@ -251,12 +255,15 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
         if (project == null) {
             return null;
         }
-        Path main = project.getArtifact() == null ? null : pathOf(project.getArtifact().getFile());
+        Path main = project.getArtifact() == null
+                ? null
+                : pathOf(project.getArtifact().getFile());
         if (main != null && PayloadSource.isTarGz(main)) {
             return main;
         }
         List<Path> attached = project.getAttachedArtifacts().stream()
-                .filter(artifact -> artifact.getClassifier() == null || artifact.getClassifier().isEmpty())
+                .filter(artifact -> artifact.getClassifier() == null
+                        || artifact.getClassifier().isEmpty())
                 .map(artifact -> pathOf(artifact.getFile()))
                 .filter(file -> file != null && PayloadSource.isTarGz(file))
                 .toList();
@@ -268,7 +275,10 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
             return Optional.empty();
         }
         Path basedir = project.getBasedir().toPath();
-        return Stream.of("README.txt", "README.md").map(basedir::resolve).filter(Files::isRegularFile).findFirst();
+        return Stream.of("README.txt", "README.md")
+                .map(basedir::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 
     static Path pathOf(File file) {

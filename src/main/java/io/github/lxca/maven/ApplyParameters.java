@@ -13,8 +13,13 @@ import org.apache.maven.plugin.MojoFailureException;
  *
  * @param version the update's version when its fix id names none ({@code lxca.version})
  */
-record ApplyParameters(String version, String applyTimeout, String applyGracePeriod, String applyPollInterval,
-        String applyMaxPollInterval, boolean dryRun) {
+record ApplyParameters(
+        String version,
+        String applyTimeout,
+        String applyGracePeriod,
+        String applyPollInterval,
+        String applyMaxPollInterval,
+        boolean dryRun) {
 
     /** {@code lnvgy_sw_lxca_<component>-<version>_anyos_noarch}: the version in a fix id of Lenovo's pattern. */
     private static final Pattern VERSION_IN_FIX_ID = Pattern.compile("^lnvgy_sw_lxca_.*?-(\\d[^_]*)_anyos_noarch$");
@@ -28,11 +33,15 @@ record ApplyParameters(String version, String applyTimeout, String applyGracePer
         Duration firstPoll = Durations.parse("lxca.applyPollInterval", applyPollInterval);
         Duration longestPoll = Durations.parse("lxca.applyMaxPollInterval", applyMaxPollInterval);
         if (longestPoll.compareTo(firstPoll) < 0) {
-            throw new PluginConfigurationException("lxca.applyMaxPollInterval must not be shorter than lxca.applyPollInterval",
+            throw new PluginConfigurationException(
+                    "lxca.applyMaxPollInterval must not be shorter than lxca.applyPollInterval",
                     "raise lxca.applyMaxPollInterval, or lower lxca.applyPollInterval");
         }
-        return new ApplyTiming(Durations.parse("lxca.applyTimeout", applyTimeout),
-                Durations.parse("lxca.applyGracePeriod", applyGracePeriod), firstPoll, longestPoll);
+        return new ApplyTiming(
+                Durations.parse("lxca.applyTimeout", applyTimeout),
+                Durations.parse("lxca.applyGracePeriod", applyGracePeriod),
+                firstPoll,
+                longestPoll);
     }
 
     /** The version the fix id names, else {@code lxca.version}. */
@@ -42,7 +51,8 @@ record ApplyParameters(String version, String applyTimeout, String applyGracePer
             return matcher.group(1);
         }
         if (version == null || version.isBlank()) {
-            throw new PluginConfigurationException("The version of " + fixId + " is unknown: its fix id does not name one",
+            throw new PluginConfigurationException(
+                    "The version of " + fixId + " is unknown: its fix id does not name one",
                     "set lxca.version to the version the update installs, so that it can be checked against LXCA's");
         }
         return version;

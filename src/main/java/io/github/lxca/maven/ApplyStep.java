@@ -36,7 +36,8 @@ final class ApplyStep {
         this.log = log;
     }
 
-    void apply(ConnectionSettings connection, ApplyRequest request) throws MojoExecutionException, MojoFailureException {
+    void apply(ConnectionSettings connection, ApplyRequest request)
+            throws MojoExecutionException, MojoFailureException {
         String server = connection.baseUri().toString();
         MavenImportLog lxcaLog = new MavenImportLog(log);
         try (LxcaClient client = LxcaClient.open(connection, lxcaLog)) {
@@ -46,13 +47,24 @@ final class ApplyStep {
             records.add(e.record());
             fail(e);
         } catch (LxcaException e) {
-            records.add(new ApplyRecord(server, request.fixId(), io.github.lxca.apply.ApplyOutcome.REFUSED, e.jobId().orElse(null),
-                    List.of(), 0, null, null, request.updateVersion(), null, e.getMessage()));
+            records.add(new ApplyRecord(
+                    server,
+                    request.fixId(),
+                    io.github.lxca.apply.ApplyOutcome.REFUSED,
+                    e.jobId().orElse(null),
+                    List.of(),
+                    0,
+                    null,
+                    null,
+                    request.updateVersion(),
+                    null,
+                    e.getMessage()));
             fail(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("The apply of " + request.fixId() + " was interrupted\nWhat to do: LXCA may be"
-                    + " installing it: check its web console before running again; never apply twice at once");
+            throw new MojoExecutionException(
+                    "The apply of " + request.fixId() + " was interrupted\nWhat to do: LXCA may be"
+                            + " installing it: check its web console before running again; never apply twice at once");
         } finally {
             writeReport();
         }
@@ -61,7 +73,9 @@ final class ApplyStep {
     private void fail(LxcaException e) throws MojoExecutionException, MojoFailureException {
         log.debug("LXCA apply failed", e);
         String message = e instanceof LxcaApplyException ? e.describe() : FailureMessage.of(e);
-        if (e instanceof LxcaConnectionException || e instanceof LxcaCertificateException || e instanceof LxcaConfigurationException) {
+        if (e instanceof LxcaConnectionException
+                || e instanceof LxcaCertificateException
+                || e instanceof LxcaConfigurationException) {
             throw new MojoExecutionException(message);
         }
         throw new MojoFailureException(message);

@@ -110,7 +110,8 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
             return;
         }
         if (session.isOffline()) {
-            throw new PluginConfigurationException("lxca:apply-update must reach LXCA, but Maven is offline (-o)",
+            throw new PluginConfigurationException(
+                    "lxca:apply-update must reach LXCA, but Maven is offline (-o)",
                     "run without -o, or set -Dlxca.skipApply to leave the apply out");
         }
         Planned planned = plan();
@@ -123,20 +124,41 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     /** The connection and the apply, from the parameters; checks them before anything is sent. */
     Planned plan() throws MojoFailureException {
         if (url == null || url.isBlank()) {
-            throw new PluginConfigurationException("lxca:apply-update needs the URL of LXCA", "set lxca.url (-Dlxca.url=https://host)");
+            throw new PluginConfigurationException(
+                    "lxca:apply-update needs the URL of LXCA", "set lxca.url (-Dlxca.url=https://host)");
         }
         SettingSources sources = SettingSources.of(session, environment, settingsDecrypter, getLog());
-        ConnectionBuilder connections = new ConnectionBuilder(new ConnectionParameters(serverId, username, pathOf(trustStore),
-                certificateFingerprint, insecure, allowPlainHttp, connectTimeout, readTimeout, retries), sources, getLog());
-        ApplyRequest request = new ApplyParameters(updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval,
-                applyMaxPollInterval, dryRun).request(updateFixId());
+        ConnectionBuilder connections = new ConnectionBuilder(
+                new ConnectionParameters(
+                        serverId,
+                        username,
+                        pathOf(trustStore),
+                        certificateFingerprint,
+                        insecure,
+                        allowPlainHttp,
+                        connectTimeout,
+                        readTimeout,
+                        retries),
+                sources,
+                getLog());
+        ApplyRequest request = new ApplyParameters(
+                        updateVersion(),
+                        applyTimeout,
+                        applyGracePeriod,
+                        applyPollInterval,
+                        applyMaxPollInterval,
+                        dryRun)
+                .request(updateFixId());
         return new Planned(connections.connection(url), request);
     }
 
     private Path reportPath() {
         String path = applyReportFile.getPath();
         int placeholder = path.indexOf("${project.basedir}");
-        return placeholder < 0 ? applyReportFile.toPath()
-                : Path.of(session.getExecutionRootDirectory(), path.substring(placeholder + "${project.basedir}".length()));
+        return placeholder < 0
+                ? applyReportFile.toPath()
+                : Path.of(
+                        session.getExecutionRootDirectory(),
+                        path.substring(placeholder + "${project.basedir}".length()));
     }
 }

@@ -40,26 +40,36 @@ final class ConnectionBuilder {
         sources.ignoredCredentialSources(serverId, parameters.username()).forEach(log::warn);
         TrustSettings trust = trust();
         if (parameters.retries() < 0) {
-            throw new PluginConfigurationException("lxca.retries must be 0 or more, not " + parameters.retries(),
+            throw new PluginConfigurationException(
+                    "lxca.retries must be 0 or more, not " + parameters.retries(),
                     "give 0 for no retries, or the number wanted (3 by default)");
         }
         ProxySettings proxy = sources.proxyFor(baseUri).orElse(null);
         if (proxy != null) {
             log.debug("Reaching LXCA through " + proxy);
         }
-        return new ConnectionSettings(baseUri, credentials, trust, proxy,
+        return new ConnectionSettings(
+                baseUri,
+                credentials,
+                trust,
+                proxy,
                 Durations.parse("lxca.connectTimeout", parameters.connectTimeout()),
-                Durations.parse("lxca.readTimeout", parameters.readTimeout()), parameters.retries());
+                Durations.parse("lxca.readTimeout", parameters.readTimeout()),
+                parameters.retries());
     }
 
     private TrustSettings trust() throws MojoFailureException {
         if (parameters.insecure()) {
-            log.warn("lxca.insecure is set: LXCA's certificate and host name are NOT checked."
-                    + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");
+            log.warn(
+                    "lxca.insecure is set: LXCA's certificate and host name are NOT checked."
+                            + " Anyone between this machine and LXCA can read the password. Use lxca.certificateFingerprint instead.");
         }
-        TrustSettings trust = new TrustSettings(parameters.trustStore(),
+        TrustSettings trust = new TrustSettings(
+                parameters.trustStore(),
                 parameters.trustStore() == null ? null : sources.trustStorePassword(),
-                parameters.certificateFingerprint(), parameters.insecure(), sources.trustStorePasswordSource());
+                parameters.certificateFingerprint(),
+                parameters.insecure(),
+                sources.trustStorePasswordSource());
         try {
             TrustInputs.check(trust);
         } catch (LxcaConfigurationException e) {

@@ -13,5 +13,13 @@ import java.nio.file.Path;
  * @param connectTimeout seconds or ISO-8601, as given
  * @param readTimeout seconds or ISO-8601, as given
  */
-record ConnectionParameters(String serverId, String username, Path trustStore, String certificateFingerprint,
-        boolean insecure, boolean allowPlainHttp, String connectTimeout, String readTimeout, int retries) {}
+record ConnectionParameters(
+        String serverId,
+        String username,
+        Path trustStore,
+        String certificateFingerprint,
+        boolean insecure,
+        boolean allowPlainHttp,
+        String connectTimeout,
+        String readTimeout,
+        int retries) {}

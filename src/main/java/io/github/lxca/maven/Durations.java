@@ -13,13 +13,15 @@ final class Durations {
         try {
             Duration duration = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
             if (duration.isNegative() || duration.isZero()) {
-                throw new PluginConfigurationException(property + " must be longer than zero, not '" + value + "'",
+                throw new PluginConfigurationException(
+                        property + " must be longer than zero, not '" + value + "'",
                         "give a positive number of seconds (such as 30) or an ISO-8601 duration (such as PT30M)");
             }
             return duration;
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new PluginConfigurationException(property + " must be a number of seconds or an ISO-8601 duration,"
-                    + " not '" + value + "'", "write it as seconds (such as 30) or as ISO-8601 (such as PT30M)");
+            throw new PluginConfigurationException(
+                    property + " must be a number of seconds or an ISO-8601 duration," + " not '" + value + "'",
+                    "write it as seconds (such as 30) or as ISO-8601 (such as PT30M)");
         }
     }
 }

@@ -27,6 +27,7 @@ final class GoalHandOver {
 
     @SuppressWarnings("unchecked") // Maven's plugin context is a raw Map
     static void addCheckedPayloads(Map<?, ?> pluginContext, UpdateSet set) throws IOException {
-        ((Map<Object, Object>) pluginContext).put(CHECKED_PAYLOADS, checkedPayloads(pluginContext).with(set).stamps());
+        ((Map<Object, Object>) pluginContext)
+                .put(CHECKED_PAYLOADS, checkedPayloads(pluginContext).with(set).stamps());
     }
 }

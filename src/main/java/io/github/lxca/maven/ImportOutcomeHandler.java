@@ -68,18 +68,21 @@ final class ImportOutcomeHandler {
 
     private void failOnErrors(List<ReportEntry> records) throws MojoExecutionException, MojoFailureException {
         if (records.size() > 1) {
-            List<ReportEntry> failed = records.stream().filter(ReportEntry::isFailure).toList();
+            List<ReportEntry> failed =
+                    records.stream().filter(ReportEntry::isFailure).toList();
             if (failed.isEmpty()) {
                 log.info("LXCA import summary:\n" + SummaryTable.table(records));
                 return;
             }
             throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
-                    + " LXCAs:\n" + SummaryTable.table(records) + "\n" + failed.stream()
+                    + " LXCAs:\n" + SummaryTable.table(records) + "\n"
+                    + failed.stream()
                             .map(r -> "[" + r.server() + "] " + describe(r.failure()))
                             .collect(Collectors.joining("\n")));
         }
         Exception failure = records.get(0).failure();
-        if (failure instanceof LxcaConnectionException || failure instanceof LxcaCertificateException
+        if (failure instanceof LxcaConnectionException
+                || failure instanceof LxcaCertificateException
                 || failure instanceof LxcaConfigurationException) {
             throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin);
         }

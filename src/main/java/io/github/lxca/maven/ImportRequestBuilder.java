@@ -21,8 +21,14 @@ final class ImportRequestBuilder {
     private final String onExisting;
     private final boolean dryRun;
 
-    ImportRequestBuilder(ConnectionBuilder connections, String serverId, Path updateDirectory, String pollInterval,
-            String taskTimeout, String onExisting, boolean dryRun) {
+    ImportRequestBuilder(
+            ConnectionBuilder connections,
+            String serverId,
+            Path updateDirectory,
+            String pollInterval,
+            String taskTimeout,
+            String onExisting,
+            boolean dryRun) {
         this.connections = connections;
         this.serverId = serverId;
         this.updateDirectory = updateDirectory;
@@ -41,23 +47,28 @@ final class ImportRequestBuilder {
             return requests;
         }
         if (url == null || url.isBlank()) {
-            throw new PluginConfigurationException("No LXCA to import into",
-                    "set lxca.url (https://host[:port]), or list several in <servers>");
+            throw new PluginConfigurationException(
+                    "No LXCA to import into", "set lxca.url (https://host[:port]), or list several in <servers>");
         }
         return List.of(request(url, serverId));
     }
 
     private ImportRequest request(String url, String serverId) throws MojoFailureException {
-        return new ImportRequest(connections.connection(url, serverId), updateDirectory,
-                Durations.parse("lxca.pollInterval", pollInterval), Durations.parse("lxca.taskTimeout", taskTimeout),
-                onExisting(), dryRun);
+        return new ImportRequest(
+                connections.connection(url, serverId),
+                updateDirectory,
+                Durations.parse("lxca.pollInterval", pollInterval),
+                Durations.parse("lxca.taskTimeout", taskTimeout),
+                onExisting(),
+                dryRun);
     }
 
     private OnExisting onExisting() throws MojoFailureException {
         try {
             return OnExisting.valueOf(onExisting.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new PluginConfigurationException("lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'",
+            throw new PluginConfigurationException(
+                    "lxca.onExisting must be fail, skip or replace, not '" + onExisting + "'",
                     "give one of those three");
         }
     }

@@ -201,7 +201,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             return;
         }
         if (session.isOffline()) {
-            throw new PluginConfigurationException("lxca:import-update must reach LXCA, but Maven is offline (-o)",
+            throw new PluginConfigurationException(
+                    "lxca:import-update must reach LXCA, but Maven is offline (-o)",
                     "run without -o, or set -Dlxca.skip to leave the import out");
         }
         List<ImportRequest> requests = buildRequests();
@@ -210,8 +211,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         }
         sources().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
-        ImportCoordinator coordinator = new ImportCoordinator(UpdateImporter::standard, new MavenImportLog(getLog()),
-                Clock.systemUTC());
+        ImportCoordinator coordinator =
+                new ImportCoordinator(UpdateImporter::standard, new MavenImportLog(getLog()), Clock.systemUTC());
         List<UpdateSet> sets;
         try {
             sets = coordinator.check(requests.get(0), GoalHandOver.checkedPayloads(getPluginContext()));
@@ -232,7 +233,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     }
 
     /** Applies each imported update to each LXCA, one after the other: each apply restarts its appliance. */
-    private void applyImported(List<ImportRequest> requests, List<UpdateSet> sets) throws MojoExecutionException, MojoFailureException {
+    private void applyImported(List<ImportRequest> requests, List<UpdateSet> sets)
+            throws MojoExecutionException, MojoFailureException {
         ApplyParameters parameters = applyParameters();
         ApplyStep step = new ApplyStep(withoutProject(applyReportFile), getLog());
         for (ImportRequest request : requests) {
@@ -243,19 +245,34 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     }
 
     private ApplyParameters applyParameters() {
-        return new ApplyParameters(updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval, applyMaxPollInterval,
-                dryRun);
+        return new ApplyParameters(
+                updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval, applyMaxPollInterval, dryRun);
     }
 
     /** One request per LXCA, from the parameters. */
     List<ImportRequest> buildRequests() throws MojoFailureException {
-        return new ImportRequestBuilder(new ConnectionBuilder(connectionParameters(), sources(), getLog()), serverId,
-                withoutProject(updateDirectory), pollInterval, taskTimeout, onExisting, dryRun).requests(url, servers);
+        return new ImportRequestBuilder(
+                        new ConnectionBuilder(connectionParameters(), sources(), getLog()),
+                        serverId,
+                        withoutProject(updateDirectory),
+                        pollInterval,
+                        taskTimeout,
+                        onExisting,
+                        dryRun)
+                .requests(url, servers);
     }
 
     private ConnectionParameters connectionParameters() {
-        return new ConnectionParameters(serverId, username, pathOf(trustStore), certificateFingerprint, insecure,
-                allowPlainHttp, connectTimeout, readTimeout, retries);
+        return new ConnectionParameters(
+                serverId,
+                username,
+                pathOf(trustStore),
+                certificateFingerprint,
+                insecure,
+                allowPlainHttp,
+                connectTimeout,
+                readTimeout,
+                retries);
     }
 
     /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
@@ -268,7 +285,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
 
     /** Where the URL came from, so that a hint to check it points at the setting to change. */
     private String urlOrigin() {
-        return servers != null && !servers.isEmpty() ? "The LXCA URLs came from <servers> in the pom's configuration."
+        return servers != null && !servers.isEmpty()
+                ? "The LXCA URLs came from <servers> in the pom's configuration."
                 : "The URL " + LxcaUrl.redacted(url) + " came from " + origins().describe("url") + ".";
     }
 
@@ -305,7 +323,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private Path withoutProject(File file) {
         String path = file.getPath();
         int placeholder = path.indexOf("${project.basedir}");
-        return placeholder < 0 ? file.toPath()
-                : Path.of(session.getExecutionRootDirectory(), path.substring(placeholder + "${project.basedir}".length()));
+        return placeholder < 0
+                ? file.toPath()
+                : Path.of(
+                        session.getExecutionRootDirectory(),
+                        path.substring(placeholder + "${project.basedir}".length()));
     }
 }

@@ -39,12 +39,14 @@ public class PackageUpdateMojo extends AbstractUpdateMojo {
     public void execute() throws MojoFailureException {
         origins();
         if (skip || skipPackage) {
-            getLog().info("Skipping the LXCA update packaging: " + (skip ? "lxca.skip" : "lxca.skipPackage") + " is true");
+            getLog().info("Skipping the LXCA update packaging: " + (skip ? "lxca.skip" : "lxca.skipPackage")
+                    + " is true");
             return;
         }
         UpdateSet set = packageInto(outputDirectory.toPath());
         for (UpdateFile file : set.files()) {
-            projectHelper.attachArtifact(project, file.type().extension(), CLASSIFIER, file.path().toFile());
+            projectHelper.attachArtifact(
+                    project, file.type().extension(), CLASSIFIER, file.path().toFile());
         }
         getLog().info("Packaged LXCA update " + set.fixId() + " in " + outputDirectory + " ("
                 + set.files().stream().map(UpdateFile::name).toList() + ")");

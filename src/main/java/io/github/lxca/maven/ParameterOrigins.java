@@ -22,7 +22,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param userProperties the {@code -D} properties of this Maven run
  * @param projectProperties the pom's {@code <properties>}
  */
-record ParameterOrigins(Map<String, String> configured, Map<String, String> propertyOf, Properties userProperties,
+record ParameterOrigins(
+        Map<String, String> configured,
+        Map<String, String> propertyOf,
+        Properties userProperties,
         Properties projectProperties) {
 
     /** The origins of the parameters of one goal execution. */
@@ -47,7 +50,9 @@ record ParameterOrigins(Map<String, String> configured, Map<String, String> prop
                 boolean fromPom = child.getChildCount() > 0
                         || value != null && !value.isBlank() && !value.strip().equals("${" + property + "}");
                 if (fromPom) {
-                    configured.put(child.getName(), child.getChildCount() > 0 ? "<" + child.getName() + ">..." : value.strip());
+                    configured.put(
+                            child.getName(),
+                            child.getChildCount() > 0 ? "<" + child.getName() + ">..." : value.strip());
                 }
             }
         }
@@ -79,7 +84,8 @@ record ParameterOrigins(Map<String, String> configured, Map<String, String> prop
             String typed = userProperties.getProperty(property);
             String used = configured.get(parameter);
             if (typed != null && used != null && !typed.strip().equals(used)) {
-                warnings.add("-D" + property + "=" + LxcaUrl.redacted(typed) + " is ignored: the pom's <configuration> sets <"
+                warnings.add("-D" + property + "=" + LxcaUrl.redacted(typed)
+                        + " is ignored: the pom's <configuration> sets <"
                         + parameter + ">" + LxcaUrl.redacted(used) + "</" + parameter + ">, which Maven puts first."
                         + " To let the command line win, move it to the pom's <properties> as <" + property + ">.");
             }

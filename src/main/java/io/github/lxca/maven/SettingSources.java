@@ -63,8 +63,13 @@ final class SettingSources {
      * @param repositorySession Maven's repository session, whose proxy selector picks the proxy; null
      *     for none (no proxy is then used)
      */
-    SettingSources(Settings settings, Properties userProperties, Properties systemProperties,
-            UnaryOperator<String> environment, RepositorySystemSession repositorySession, SettingsPasswords passwords) {
+    SettingSources(
+            Settings settings,
+            Properties userProperties,
+            Properties systemProperties,
+            UnaryOperator<String> environment,
+            RepositorySystemSession repositorySession,
+            SettingsPasswords passwords) {
         this.settings = settings;
         this.userProperties = userProperties == null ? new Properties() : userProperties;
         this.systemProperties = systemProperties == null ? new Properties() : systemProperties;
@@ -75,9 +80,15 @@ final class SettingSources {
     }
 
     /** The sources of one goal execution: Maven's settings, properties and repository session, and the environment. */
-    static SettingSources of(MavenSession session, UnaryOperator<String> environment, SettingsDecrypter decrypter, Log log) {
-        return new SettingSources(session.getSettings(), session.getUserProperties(), session.getSystemProperties(),
-                environment, session.getRepositorySession(), new SettingsPasswords(decrypter, log::warn));
+    static SettingSources of(
+            MavenSession session, UnaryOperator<String> environment, SettingsDecrypter decrypter, Log log) {
+        return new SettingSources(
+                session.getSettings(),
+                session.getUserProperties(),
+                session.getSystemProperties(),
+                environment,
+                session.getRepositorySession(),
+                new SettingsPasswords(decrypter, log::warn));
     }
 
     /** The LXCA user and password for {@code serverId}; {@code username} is the goal's parameter. */
@@ -89,11 +100,12 @@ final class SettingSources {
         String user = isGiven(username) ? username : fromEnvironment(USERNAME_VARIABLE);
         String password = secret(PASSWORD_PROPERTY, PASSWORD_VARIABLE);
         if (user == null || password == null) {
-            throw new PluginConfigurationException("No credentials for LXCA: settings.xml has no <server> with id '"
-                    + serverId + "', and " + (user == null ? "no user name" : "no password") + " was given otherwise",
+            throw new PluginConfigurationException(
+                    "No credentials for LXCA: settings.xml has no <server> with id '" + serverId + "', and "
+                            + (user == null ? "no user name" : "no password") + " was given otherwise",
                     "add <server><id>" + serverId + "</id><username>...</username><password>...</password></server>"
-                    + " to settings.xml (mvn --encrypt-password encrypts the password), or set "
-                    + USERNAME_VARIABLE + " and " + PASSWORD_VARIABLE + " in the environment");
+                            + " to settings.xml (mvn --encrypt-password encrypts the password), or set "
+                            + USERNAME_VARIABLE + " and " + PASSWORD_VARIABLE + " in the environment");
         }
         return new Credentials(user, password, describe(PASSWORD_PROPERTY, PASSWORD_VARIABLE));
     }
@@ -123,10 +135,13 @@ final class SettingSources {
             }
             addIfVariable(ignored, USERNAME_VARIABLE);
             addIfVariable(ignored, PASSWORD_VARIABLE);
-            return ignored.isEmpty() ? List.of() : List.of(String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
-                    + " also set but not used: the <server> '" + serverId + "' of settings.xml comes first."
-                    + " To use " + (ignored.size() == 1 ? "it" : "them") + " instead, name a server id that settings.xml"
-                    + " does not have, for example -Dlxca.serverId=none.");
+            return ignored.isEmpty()
+                    ? List.of()
+                    : List.of(String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
+                            + " also set but not used: the <server> '" + serverId + "' of settings.xml comes first."
+                            + " To use " + (ignored.size() == 1 ? "it" : "them")
+                            + " instead, name a server id that settings.xml"
+                            + " does not have, for example -Dlxca.serverId=none.");
         }
         if (isGiven(username)) {
             addIfVariable(ignored, USERNAME_VARIABLE);
@@ -134,9 +149,11 @@ final class SettingSources {
         if (isProperty(PASSWORD_PROPERTY)) {
             addIfVariable(ignored, PASSWORD_VARIABLE);
         }
-        return ignored.isEmpty() ? List.of() : List.of(String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
-                + " also set but not used: -Dlxca.username and -Dlxca.password come before the environment."
-                + " To use the environment instead, leave those properties out.");
+        return ignored.isEmpty()
+                ? List.of()
+                : List.of(String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
+                        + " also set but not used: -Dlxca.username and -Dlxca.password come before the environment."
+                        + " To use the environment instead, leave those properties out.");
     }
 
     /** The trust store's password, or null when none is given. */
@@ -164,7 +181,8 @@ final class SettingSources {
         }
         String username = null;
         String password = null;
-        try (AuthenticationContext authentication = AuthenticationContext.forProxy(repositorySession,
+        try (AuthenticationContext authentication = AuthenticationContext.forProxy(
+                repositorySession,
                 new RemoteRepository.Builder(target).setProxy(proxy).build())) {
             if (authentication != null) {
                 username = authentication.get(AuthenticationContext.USERNAME);
@@ -178,13 +196,19 @@ final class SettingSources {
      * Maven 3 decrypts proxy passwords when it builds the repository session, but only logs at DEBUG one
      * it cannot decrypt and passes it on encrypted: decrypting it again here fails with the reason.
      */
-    private String decrypted(org.eclipse.aether.repository.Proxy selected, String password) throws MojoFailureException {
+    private String decrypted(org.eclipse.aether.repository.Proxy selected, String password)
+            throws MojoFailureException {
         if (!SettingsPasswords.isEncrypted(password)) {
             return password;
         }
-        Proxy declared = settings == null ? null : settings.getProxies().stream()
-                .filter(p -> p.isActive() && selected.getHost().equals(p.getHost()) && selected.getPort() == p.getPort())
-                .findFirst().orElse(null);
+        Proxy declared = settings == null
+                ? null
+                : settings.getProxies().stream()
+                        .filter(p -> p.isActive()
+                                && selected.getHost().equals(p.getHost())
+                                && selected.getPort() == p.getPort())
+                        .findFirst()
+                        .orElse(null);
         Proxy encrypted = declared == null ? new Proxy() : declared.clone();
         if (declared == null) {
             encrypted.setId(selected.getHost());
@@ -201,10 +225,12 @@ final class SettingSources {
         if (fromCommandLine.isEmpty()) {
             return;
         }
-        String properties = fromCommandLine.keySet().stream().map(property -> "-D" + property)
+        String properties = fromCommandLine.keySet().stream()
+                .map(property -> "-D" + property)
                 .collect(Collectors.joining(" and "));
         String variables = fromCommandLine.entrySet().stream()
-                .map(entry -> entry.getValue() + " instead of -D" + entry.getKey()).collect(Collectors.joining(", "));
+                .map(entry -> entry.getValue() + " instead of -D" + entry.getKey())
+                .collect(Collectors.joining(", "));
         warn.accept("The password" + (fromCommandLine.size() > 1 ? "s" : "") + " given as " + properties
                 + (fromCommandLine.size() > 1 ? " are" : " is") + " on the command line, where other users of this"
                 + " machine can read " + (fromCommandLine.size() > 1 ? "them" : "it") + " in the process list (ps). "
@@ -260,9 +286,11 @@ final class SettingSources {
     private Credentials fromServer(Server server) throws MojoFailureException {
         Server decrypted = passwords.decrypt(server);
         String source = "the <server> '" + server.getId() + "' in settings.xml";
-        if (!isGiven(decrypted.getUsername()) || decrypted.getPassword() == null || decrypted.getPassword().isEmpty()) {
-            throw new PluginConfigurationException(source + " needs both <username> and <password> for LXCA",
-                    "add the one that is missing");
+        if (!isGiven(decrypted.getUsername())
+                || decrypted.getPassword() == null
+                || decrypted.getPassword().isEmpty()) {
+            throw new PluginConfigurationException(
+                    source + " needs both <username> and <password> for LXCA", "add the one that is missing");
         }
         return new Credentials(decrypted.getUsername(), decrypted.getPassword(), source);
     }

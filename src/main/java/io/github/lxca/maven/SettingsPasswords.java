@@ -60,9 +60,10 @@ final class SettingsPasswords {
     private void check(List<SettingsProblem> problems, String entry) throws MojoFailureException {
         for (SettingsProblem problem : problems) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new PluginConfigurationException("Cannot decrypt the password of " + entry + " in settings.xml: "
-                        + problem.getMessage(), "check ~/.m2/settings-security.xml (the master password), or encrypt"
-                        + " the password again with mvn --encrypt-password");
+                throw new PluginConfigurationException(
+                        "Cannot decrypt the password of " + entry + " in settings.xml: " + problem.getMessage(),
+                        "check ~/.m2/settings-security.xml (the master password), or encrypt"
+                                + " the password again with mvn --encrypt-password");
             }
             warnings.accept("settings.xml, " + entry + ": " + problem.getMessage());
         }

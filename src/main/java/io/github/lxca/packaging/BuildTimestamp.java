@@ -25,12 +25,15 @@ public final class BuildTimestamp {
                     ? Instant.ofEpochSecond(Long.parseLong(text))
                     : OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new PackagingException("project.build.outputTimestamp '" + value + "' is not a timestamp",
+            throw new PackagingException(
+                    "project.build.outputTimestamp '" + value + "' is not a timestamp",
                     "use seconds since 1970-01-01 or an ISO-8601 date-time such as 2026-11-26T00:00:00Z");
         }
         if (instant.isBefore(Instant.EPOCH)) {
-            throw new PackagingException("project.build.outputTimestamp '" + value + "' is before 1970-01-01,"
-                    + " which a tar entry cannot hold", "set a later date, such as the release's");
+            throw new PackagingException(
+                    "project.build.outputTimestamp '" + value + "' is before 1970-01-01,"
+                            + " which a tar entry cannot hold",
+                    "set a later date, such as the release's");
         }
         return Optional.of(instant);
     }

@@ -9,14 +9,25 @@ public final class ChangeHistoryText {
 
     public static String generate(String component, String version, LocalDate releaseDate, List<String> changes) {
         StringBuilder text = new StringBuilder()
-                .append("Change history for ").append(component).append('\n')
+                .append("Change history for ")
+                .append(component)
                 .append('\n')
-                .append("Version ").append(version).append(" (released ").append(releaseDate).append(")\n");
-        List<String> listed = changes.stream().map(String::strip).filter(change -> !change.isEmpty()).toList();
+                .append('\n')
+                .append("Version ")
+                .append(version)
+                .append(" (released ")
+                .append(releaseDate)
+                .append(")\n");
+        List<String> listed = changes.stream()
+                .map(String::strip)
+                .filter(change -> !change.isEmpty())
+                .toList();
         if (listed.isEmpty()) {
             text.append("  - No changes listed.\n");
         }
-        listed.forEach(change -> text.append("  - ").append(change.replaceAll("\\s*\\R\\s*", " ")).append('\n'));
+        listed.forEach(change -> text.append("  - ")
+                .append(change.replaceAll("\\s*\\R\\s*", " "))
+                .append('\n'));
         return text.toString();
     }
 }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param machineTypes {@code applicableMachineTypes}: each holds a machine type in square brackets
  */
 @SuppressWarnings("InvalidParam") // {@code preReq} names the descriptor property, not the parameter preReqs
-public record DescriptorSettings(String category, String buildNumber, String updateType, boolean rebootRequired,
-        List<String> preReqs, List<String> machineTypes) {
+public record DescriptorSettings(
+        String category,
+        String buildNumber,
+        String updateType,
+        boolean rebootRequired,
+        List<String> preReqs,
+        List<String> machineTypes) {
     public static final String DEFAULT_CATEGORY = "Management Server";
     public static final String DEFAULT_UPDATE_TYPE = "Update";
 
@@ -29,7 +34,12 @@ public record DescriptorSettings(String category, String buildNumber, String upd
     }
 
     private static List<String> stripped(List<String> values) {
-        return values == null ? List.of()
-                : values.stream().filter(Objects::nonNull).map(String::strip).filter(value -> !value.isEmpty()).toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::strip)
+                        .filter(value -> !value.isEmpty())
+                        .toList();
     }
 }

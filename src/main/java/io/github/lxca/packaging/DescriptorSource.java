@@ -20,8 +20,9 @@ public sealed interface DescriptorSource {
      */
     static DescriptorSource choose(Path template, Path ready) throws PackagingException {
         if (template != null && ready != null) {
-            throw new PackagingException("Both descriptorTemplate (" + template + ") and descriptor (" + ready
-                    + ") are set", "set only one of them");
+            throw new PackagingException(
+                    "Both descriptorTemplate (" + template + ") and descriptor (" + ready + ") are set",
+                    "set only one of them");
         }
         if (template != null) {
             return new Template(template);

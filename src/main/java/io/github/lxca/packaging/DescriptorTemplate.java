@@ -26,14 +26,17 @@ public final class DescriptorTemplate {
             int end = template.indexOf('}', start + OPEN.length());
             int lineEnd = template.indexOf('\n', start);
             if (end < 0 || (lineEnd >= 0 && lineEnd < end)) {
-                throw new PackagingException("The descriptor template has a '${' without a closing '}' on line "
-                        + lineOf(template, start), "close it; the known placeholders are " + known(values, markup));
+                throw new PackagingException(
+                        "The descriptor template has a '${' without a closing '}' on line " + lineOf(template, start),
+                        "close it; the known placeholders are " + known(values, markup));
             }
             String name = template.substring(start + OPEN.length(), end);
             String value = values.containsKey(name) ? escape(values.get(name)) : markup.get(name);
             if (value == null) {
-                throw new PackagingException("The descriptor template uses the unknown placeholder ${" + name + "} on line "
-                        + lineOf(template, start), "use one of the known placeholders: " + known(values, markup));
+                throw new PackagingException(
+                        "The descriptor template uses the unknown placeholder ${" + name + "} on line "
+                                + lineOf(template, start),
+                        "use one of the known placeholders: " + known(values, markup));
             }
             filled.append(template, copiedUpTo, start).append(value);
             copiedUpTo = end + 1;
@@ -62,7 +65,9 @@ public final class DescriptorTemplate {
     }
 
     private static String known(Map<String, String> values, Map<String, String> markup) {
-        return Stream.concat(values.keySet().stream(), markup.keySet().stream()).map(name -> OPEN + name + "}")
-                .toList().toString();
+        return Stream.concat(values.keySet().stream(), markup.keySet().stream())
+                .map(name -> OPEN + name + "}")
+                .toList()
+                .toString();
     }
 }

@@ -8,13 +8,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What a descriptor says about an update, whether generated or filled into a template. */
-public record DescriptorValues(String fixId, String component, String version, LocalDate releaseDate,
-        String description, String payloadFile, long payloadSize, String payloadSha256, String xmlFile,
+public record DescriptorValues(
+        String fixId,
+        String component,
+        String version,
+        LocalDate releaseDate,
+        String description,
+        String payloadFile,
+        long payloadSize,
+        String payloadSha256,
+        String xmlFile,
         DescriptorSettings settings) {
 
     /** The configured build number, else the release date as {@code yyyyMMdd}. */
     public String buildNumber() {
-        return settings.buildNumber() != null ? settings.buildNumber()
+        return settings.buildNumber() != null
+                ? settings.buildNumber()
                 : releaseDate.format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
@@ -52,7 +61,8 @@ public record DescriptorValues(String fixId, String component, String version, L
     }
 
     private static String valueElements(List<String> values) {
-        return values.stream().map(value -> "<VALUE>" + DescriptorTemplate.escape(value) + "</VALUE>")
+        return values.stream()
+                .map(value -> "<VALUE>" + DescriptorTemplate.escape(value) + "</VALUE>")
                 .collect(Collectors.joining());
     }
 }

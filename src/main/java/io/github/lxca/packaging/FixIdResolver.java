@@ -21,21 +21,28 @@ public final class FixIdResolver {
     public static String resolve(String configured, String component, String version, boolean allowSnapshot)
             throws PackagingException {
         if (version == null || version.isBlank()) {
-            throw new PackagingException("The update has no version", "set lxca.version (<version> in the plugin configuration)");
+            throw new PackagingException(
+                    "The update has no version", "set lxca.version (<version> in the plugin configuration)");
         }
         if (version.endsWith(SNAPSHOT_SUFFIX) && !allowSnapshot) {
-            // LXCA keys an update by its fix id, so a rebuilt snapshot would replace a different payload under the same name.
-            throw new PackagingException("Version " + version + " is a snapshot, and an LXCA updates repository must not"
-                    + " hold a version whose content changes under the same fix id", "package a release version, or set"
-                    + " -Dlxca.allowSnapshot=true (<allowSnapshot>true</allowSnapshot>) for a test repository");
+            // LXCA keys an update by its fix id, so a rebuilt snapshot would replace a different payload under the same
+            // name.
+            throw new PackagingException(
+                    "Version " + version + " is a snapshot, and an LXCA updates repository must not"
+                            + " hold a version whose content changes under the same fix id",
+                    "package a release version, or set"
+                            + " -Dlxca.allowSnapshot=true (<allowSnapshot>true</allowSnapshot>) for a test repository");
         }
-        String fixId = configured == null || configured.isBlank() ? defaultFixId(component, version) : configured.strip();
+        String fixId =
+                configured == null || configured.isBlank() ? defaultFixId(component, version) : configured.strip();
         Optional<String> problem = FixId.problemWith(fixId);
         if (problem.isPresent()) {
             boolean built = configured == null || configured.isBlank();
-            String origin = built ? " (built from lxca.component '" + component + "' and lxca.version '" + version + "')"
+            String origin = built
+                    ? " (built from lxca.component '" + component + "' and lxca.version '" + version + "')"
                     : " (lxca.fixId)";
-            throw new PackagingException("Cannot package the update: " + problem.get() + origin,
+            throw new PackagingException(
+                    "Cannot package the update: " + problem.get() + origin,
                     built ? "set lxca.fixId to choose another, or change lxca.component" : "correct lxca.fixId");
         }
         return fixId;

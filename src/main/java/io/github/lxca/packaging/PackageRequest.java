@@ -19,9 +19,19 @@ import java.util.Optional;
  * @param readme a ready {@code .txt} file, or empty to generate one
  * @param descriptorSettings the descriptor properties the project cannot supply
  */
-public record PackageRequest(Path outputDirectory, String fixId, String component, String version, String name,
-        String description, Optional<Instant> buildTimestamp, PayloadSource payload, Optional<Path> changeHistory,
-        List<String> changes, Optional<Path> readme, DescriptorSource descriptor,
+public record PackageRequest(
+        Path outputDirectory,
+        String fixId,
+        String component,
+        String version,
+        String name,
+        String description,
+        Optional<Instant> buildTimestamp,
+        PayloadSource payload,
+        Optional<Path> changeHistory,
+        List<String> changes,
+        Optional<Path> readme,
+        DescriptorSource descriptor,
         DescriptorSettings descriptorSettings) {
 
     public PackageRequest {
@@ -34,7 +44,9 @@ public record PackageRequest(Path outputDirectory, String fixId, String componen
         Objects.requireNonNull(buildTimestamp, "buildTimestamp");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(changeHistory, "changeHistory");
-        changes = changes == null ? List.of() : changes.stream().filter(Objects::nonNull).toList();
+        changes = changes == null
+                ? List.of()
+                : changes.stream().filter(Objects::nonNull).toList();
         Objects.requireNonNull(readme, "readme");
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(descriptorSettings, "descriptorSettings");

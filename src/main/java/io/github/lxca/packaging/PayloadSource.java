@@ -22,8 +22,9 @@ public sealed interface PayloadSource {
      */
     static PayloadSource choose(Path payload, Path payloadDirectory, Path mainArtifact) throws PackagingException {
         if (payload != null && payloadDirectory != null) {
-            throw new PackagingException("Both payload (" + payload + ") and payloadDirectory (" + payloadDirectory
-                    + ") are set", "set only one: a ready .tgz file, or a folder to archive");
+            throw new PackagingException(
+                    "Both payload (" + payload + ") and payloadDirectory (" + payloadDirectory + ") are set",
+                    "set only one: a ready .tgz file, or a folder to archive");
         }
         if (payload != null) {
             return new Archive(payload);
@@ -34,8 +35,12 @@ public sealed interface PayloadSource {
         if (mainArtifact != null && isTarGz(mainArtifact)) {
             return new Archive(mainArtifact);
         }
-        throw new PackagingException("No payload for the update"
-                + (mainArtifact == null ? "" : ": the project's artifact " + mainArtifact.getFileName() + " is not a .tgz or .tar.gz"),
+        throw new PackagingException(
+                "No payload for the update"
+                        + (mainArtifact == null
+                                ? ""
+                                : ": the project's artifact " + mainArtifact.getFileName()
+                                        + " is not a .tgz or .tar.gz"),
                 "set payload (-Dlxca.payload) to a .tgz file, or payloadDirectory (-Dlxca.payloadDirectory) to a folder to archive");
     }
 

@@ -7,8 +7,10 @@ public final class ReadmeText {
     public static String generate(String name, String description, String version, String fixId) {
         String title = name + " " + version;
         StringBuilder text = new StringBuilder()
-                .append(title).append('\n')
-                .append("=".repeat(title.length())).append('\n')
+                .append(title)
+                .append('\n')
+                .append("=".repeat(title.length()))
+                .append('\n')
                 .append('\n');
         if (!description.isBlank()) {
             text.append(description.strip()).append('\n').append('\n');

@@ -78,8 +78,9 @@ public final class ReproducibleTarGz {
         List<String> refused = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.filter(path -> !path.equals(folder)).forEach(path -> {
-                if (Files.isSymbolicLink(path) || !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                        || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
+                if (Files.isSymbolicLink(path)
+                        || !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                                || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
                     refused.add(folder.relativize(path).toString());
                 } else {
                     contents.add(path);
@@ -88,10 +89,14 @@ public final class ReproducibleTarGz {
         }
         if (!refused.isEmpty()) {
             // A link's target differs between machines, so it cannot be archived reproducibly.
-            throw new PackagingException("The payload folder " + folder + " holds symbolic links or special files,"
-                    + " which are not archived: " + refused.stream().sorted().toList(), "copy the real files in instead");
+            throw new PackagingException(
+                    "The payload folder " + folder + " holds symbolic links or special files,"
+                            + " which are not archived: "
+                            + refused.stream().sorted().toList(),
+                    "copy the real files in instead");
         }
-        contents.sort(Comparator.comparing(path -> entryName(folder, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))));
+        contents.sort(Comparator.comparing(
+                path -> entryName(folder, path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))));
         return contents;
     }
 
@@ -103,7 +108,8 @@ public final class ReproducibleTarGz {
 
     /** Owner-executable files keep an executable mode; on file systems without POSIX modes, none is executable. */
     private static boolean isExecutable(Path file) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView posix =
+                Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         return posix != null && posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
     }
 }

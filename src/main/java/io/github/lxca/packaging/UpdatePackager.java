@@ -58,7 +58,8 @@ public final class UpdatePackager {
             throw new PackagingException("Cannot package the update: " + badFixId.get(), "correct lxca.fixId");
         }
         if (request.changeHistory().isPresent() && !request.changes().isEmpty()) {
-            throw new PackagingException("Both changeHistory (" + request.changeHistory().get() + ") and <changes> are set",
+            throw new PackagingException(
+                    "Both changeHistory (" + request.changeHistory().get() + ") and <changes> are set",
                     "set only one: a ready change history file, or the changes to list in a generated one");
         }
         requireInputs(request);
@@ -77,8 +78,10 @@ public final class UpdatePackager {
             complete = true;
             return set;
         } catch (IOException e) {
-            throw new PackagingException("Cannot write the update set " + request.fixId() + " to " + out + ": " + describe(e),
-                    "check that the build may write there and that the disk has room, then run again", e);
+            throw new PackagingException(
+                    "Cannot write the update set " + request.fixId() + " to " + out + ": " + describe(e),
+                    "check that the build may write there and that the disk has room, then run again",
+                    e);
         } finally {
             if (!complete) {
                 removeWritten(targets, request);
@@ -86,7 +89,8 @@ public final class UpdatePackager {
         }
     }
 
-    private void writeSet(PackageRequest request, Map<UpdateFileType, Path> targets) throws PackagingException, IOException {
+    private void writeSet(PackageRequest request, Map<UpdateFileType, Path> targets)
+            throws PackagingException, IOException {
         Instant entryTime = request.buildTimestamp().orElse(ReproducibleTarGz.DEFAULT_ENTRY_TIME);
         LocalDate releaseDate = request.buildTimestamp()
                 .map(timestamp -> LocalDate.ofInstant(timestamp, ZoneOffset.UTC))
@@ -103,31 +107,43 @@ public final class UpdatePackager {
         if (request.changeHistory().isPresent()) {
             copy(request.changeHistory().get(), changeHistory);
         } else {
-            Files.writeString(changeHistory, ChangeHistoryText.generate(request.component(), request.version(),
-                    releaseDate, request.changes()));
+            Files.writeString(
+                    changeHistory,
+                    ChangeHistoryText.generate(request.component(), request.version(), releaseDate, request.changes()));
         }
 
         Path readme = targets.get(UpdateFileType.README);
         if (request.readme().isPresent()) {
             copy(request.readme().get(), readme);
         } else {
-            Files.writeString(readme, ReadmeText.generate(request.name(), request.description(), request.version(),
-                    request.fixId()));
+            Files.writeString(
+                    readme,
+                    ReadmeText.generate(request.name(), request.description(), request.version(), request.fixId()));
         }
 
         Path descriptor = targets.get(UpdateFileType.DESCRIPTOR);
-        DescriptorValues values = new DescriptorValues(request.fixId(), request.component(), request.version(),
-                releaseDate, request.description(), payload.getFileName().toString(), Files.size(payload), sha256(payload),
-                descriptor.getFileName().toString(), request.descriptorSettings());
+        DescriptorValues values = new DescriptorValues(
+                request.fixId(),
+                request.component(),
+                request.version(),
+                releaseDate,
+                request.description(),
+                payload.getFileName().toString(),
+                Files.size(payload),
+                sha256(payload),
+                descriptor.getFileName().toString(),
+                request.descriptorSettings());
         Files.write(descriptor, descriptor(request.descriptor(), values));
     }
 
-    private static byte[] descriptor(DescriptorSource source, DescriptorValues values) throws PackagingException, IOException {
+    private static byte[] descriptor(DescriptorSource source, DescriptorValues values)
+            throws PackagingException, IOException {
         byte[] document;
         String origin;
         if (source instanceof DescriptorSource.Template template) {
-            document = DescriptorTemplate.fill(readUtf8(template.file()), values.byPlaceholder(),
-                    values.listPlaceholders()).getBytes(StandardCharsets.UTF_8);
+            document = DescriptorTemplate.fill(
+                            readUtf8(template.file()), values.byPlaceholder(), values.listPlaceholders())
+                    .getBytes(StandardCharsets.UTF_8);
             origin = "filled from the template " + template.file();
         } else if (source instanceof DescriptorSource.Ready ready) {
             document = Files.readAllBytes(ready.file());
@@ -138,7 +154,8 @@ public final class UpdatePackager {
         }
         Optional<String> problem = WellFormedXml.problemWith(document);
         if (problem.isPresent()) {
-            throw new PackagingException("The descriptor (" + origin + ") is not well-formed XML: " + problem.get(),
+            throw new PackagingException(
+                    "The descriptor (" + origin + ") is not well-formed XML: " + problem.get(),
                     "correct the XML at the place named");
         }
         return document;
@@ -148,24 +165,30 @@ public final class UpdatePackager {
     private static void requireInputs(PackageRequest request) throws PackagingException {
         List<String> missing = new ArrayList<>();
         if (request.payload() instanceof PayloadSource.Archive archive && !Files.isRegularFile(archive.file())) {
-            missing.add("the payload file " + archive.file() + (Files.isDirectory(archive.file())
-                    ? " is a folder; set it as payloadDirectory to have it archived" : " does not exist"));
+            missing.add("the payload file " + archive.file()
+                    + (Files.isDirectory(archive.file())
+                            ? " is a folder; set it as payloadDirectory to have it archived"
+                            : " does not exist"));
         }
         if (request.payload() instanceof PayloadSource.Folder folder && !Files.isDirectory(folder.directory())) {
             missing.add("the payloadDirectory " + folder.directory() + " is not a folder");
         }
-        request.changeHistory().filter(file -> !Files.isRegularFile(file))
+        request.changeHistory()
+                .filter(file -> !Files.isRegularFile(file))
                 .ifPresent(file -> missing.add("the changeHistory file " + file + " does not exist"));
-        request.readme().filter(file -> !Files.isRegularFile(file))
+        request.readme()
+                .filter(file -> !Files.isRegularFile(file))
                 .ifPresent(file -> missing.add("the readme file " + file + " does not exist"));
-        if (request.descriptor() instanceof DescriptorSource.Template template && !Files.isRegularFile(template.file())) {
+        if (request.descriptor() instanceof DescriptorSource.Template template
+                && !Files.isRegularFile(template.file())) {
             missing.add("the descriptorTemplate " + template.file() + " does not exist");
         }
         if (request.descriptor() instanceof DescriptorSource.Ready ready && !Files.isRegularFile(ready.file())) {
             missing.add("the descriptor file " + ready.file() + " does not exist");
         }
         if (!missing.isEmpty()) {
-            throw new PackagingException("Cannot package the update " + request.fixId() + ":\n  - " + String.join("\n  - ", missing),
+            throw new PackagingException(
+                    "Cannot package the update " + request.fixId() + ":\n  - " + String.join("\n  - ", missing),
                     "create the files named, or correct the parameters that name them");
         }
     }
@@ -185,15 +208,18 @@ public final class UpdatePackager {
             problems.add("lxca.buildNumber '" + settings.buildNumber() + "' must be one word: it is the first word of"
                     + " Lenovo's Version property");
         }
-        settings.preReqs().forEach(preReq -> FixId.problemWith(preReq)
-                .ifPresent(problem -> problems.add("the preReq " + problem)));
-        settings.machineTypes().stream().filter(type -> !type.matches(".*\\[[^\\]]+\\].*")).forEach(type -> problems.add(
-                "the applicableMachineType '" + type + "' has no machine type in square brackets, such as"
-                        + " 'ThinkSystem SR650 [7X06]'"));
+        settings.preReqs()
+                .forEach(preReq ->
+                        FixId.problemWith(preReq).ifPresent(problem -> problems.add("the preReq " + problem)));
+        settings.machineTypes().stream()
+                .filter(type -> !type.matches(".*\\[[^\\]]+\\].*"))
+                .forEach(type -> problems.add("the applicableMachineType '" + type
+                        + "' has no machine type in square brackets, such as" + " 'ThinkSystem SR650 [7X06]'"));
         if (!problems.isEmpty()) {
-            throw new PackagingException("Cannot write the descriptor of " + request.fixId() + ":\n  - "
-                    + String.join("\n  - ", problems), "set the parameters named above (lxca.version, lxca.buildNumber,"
-                    + " lxca.preReqs, lxca.applicableMachineTypes) to values Lenovo's parser can read");
+            throw new PackagingException(
+                    "Cannot write the descriptor of " + request.fixId() + ":\n  - " + String.join("\n  - ", problems),
+                    "set the parameters named above (lxca.version, lxca.buildNumber,"
+                            + " lxca.preReqs, lxca.applicableMachineTypes) to values Lenovo's parser can read");
         }
     }
 
@@ -207,7 +233,8 @@ public final class UpdatePackager {
             List<String> others = files.map(path -> path.getFileName().toString())
                     .filter(name -> UpdateFileType.ofFileName(name).isPresent())
                     .filter(name -> !name.substring(0, name.lastIndexOf('.')).equals(fixId))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
             if (!others.isEmpty()) {
                 warnings.accept(out + " also holds " + others + ", which lxca:import-update would import along with "
                         + fixId + "; remove them (mvn clean) unless that is intended");
@@ -227,7 +254,8 @@ public final class UpdatePackager {
         if (request.payload() instanceof PayloadSource.Archive archive) {
             inputs.add(archive.file().toAbsolutePath().normalize());
         }
-        request.changeHistory().ifPresent(file -> inputs.add(file.toAbsolutePath().normalize()));
+        request.changeHistory()
+                .ifPresent(file -> inputs.add(file.toAbsolutePath().normalize()));
         request.readme().ifPresent(file -> inputs.add(file.toAbsolutePath().normalize()));
         if (request.descriptor() instanceof DescriptorSource.Ready ready) {
             inputs.add(ready.file().toAbsolutePath().normalize());
@@ -248,7 +276,8 @@ public final class UpdatePackager {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new PackagingException("The descriptorTemplate " + file + " is not UTF-8 text", "save it as UTF-8", e);
+            throw new PackagingException(
+                    "The descriptorTemplate " + file + " is not UTF-8 text", "save it as UTF-8", e);
         }
     }
 

@@ -16,17 +16,25 @@ final class DescriptorAgreement {
     static List<String> problems(String fixId, LenovoDescriptor descriptor) {
         String file = UpdateFileType.DESCRIPTOR.fileName(fixId);
         List<String> problems = new ArrayList<>();
-        require(file, "payload", descriptor.value("payload"), UpdateFileType.PAYLOAD.fileName(fixId),
-                "the set's payload file").ifPresent(problems::add);
+        require(
+                        file,
+                        "payload",
+                        descriptor.value("payload"),
+                        UpdateFileType.PAYLOAD.fileName(fixId),
+                        "the set's payload file")
+                .ifPresent(problems::add);
         require(file, "xmlFilename", descriptor.value("xmlFilename"), file, "the descriptor's own file name")
                 .ifPresent(problems::add);
-        descriptor.valueIgnoringCase("fixid").filter(value -> !value.equals(fixId)).ifPresent(value -> problems.add(
-                file + ": property 'fixid' is '" + value + "', but the file names give the fix id '" + fixId + "'"));
+        descriptor
+                .valueIgnoringCase("fixid")
+                .filter(value -> !value.equals(fixId))
+                .ifPresent(value -> problems.add(file + ": property 'fixid' is '" + value
+                        + "', but the file names give the fix id '" + fixId + "'"));
         return problems;
     }
 
-    private static Optional<String> require(String file, String property, Optional<String> actual, String expected,
-            String meaning) {
+    private static Optional<String> require(
+            String file, String property, Optional<String> actual, String expected, String meaning) {
         if (actual.isEmpty()) {
             return Optional.of(file + ": property '" + property + "' is missing; Lenovo's parser reads " + meaning
                     + " from it, here '" + expected + "'");

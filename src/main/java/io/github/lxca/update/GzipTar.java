@@ -21,8 +21,10 @@ final class GzipTar {
      */
     static Optional<String> problemWith(Path archive) {
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
-                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder().setInputStream(file)
-                        .setDecompressConcatenated(true).get();
+                GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
+                        .setInputStream(file)
+                        .setDecompressConcatenated(true)
+                        .get();
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             int entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {

@@ -44,7 +44,10 @@ public final class LenovoDescriptor {
 
     /** The first value of a property, stripped; empty when the descriptor has no such property or it is blank. */
     public Optional<String> value(String name) {
-        return values(name).stream().map(String::strip).filter(value -> !value.isEmpty()).findFirst();
+        return values(name).stream()
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .findFirst();
     }
 
     /** The values of a property (one for a {@code PROPERTY}, any number for a {@code PROPERTY.ARRAY}). */
@@ -54,12 +57,17 @@ public final class LenovoDescriptor {
 
     /** The first value of a property whose name matches, ignoring case; for names no parser is known to read. */
     public Optional<String> valueIgnoringCase(String name) {
-        return properties.keySet().stream().filter(key -> key.equalsIgnoreCase(name)).findFirst().flatMap(this::value);
+        return properties.keySet().stream()
+                .filter(key -> key.equalsIgnoreCase(name))
+                .findFirst()
+                .flatMap(this::value);
     }
 
     /** The version as Lenovo's parser takes it from {@code Version}: the word after the first space. */
     public Optional<String> version() {
-        return value("Version").map(text -> text.split("\\s+", 2)).filter(words -> words.length == 2)
+        return value("Version")
+                .map(text -> text.split("\\s+", 2))
+                .filter(words -> words.length == 2)
                 .map(words -> words[1].strip());
     }
 

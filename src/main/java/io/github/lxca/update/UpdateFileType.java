@@ -37,6 +37,8 @@ public enum UpdateFileType {
             return Optional.empty();
         }
         String extension = fileName.substring(dot + 1);
-        return Arrays.stream(values()).filter(t -> t.extension.equals(extension)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.extension.equals(extension))
+                .findFirst();
     }
 }

@@ -30,7 +30,7 @@ public final class UpdateSetScanner {
 
     /** @param warnings receives one line per file that is not part of any set and is ignored */
     public UpdateSetScanner(Consumer<String> warnings) {
-        this(warnings, CheckedPayloads.NONE, note -> { }, detail -> { });
+        this(warnings, CheckedPayloads.NONE, note -> {}, detail -> {});
     }
 
     /**
@@ -39,7 +39,10 @@ public final class UpdateSetScanner {
      *     against its set: a user should know what was not checked
      * @param details receives one line per payload not read again: only of interest when looking closer
      */
-    public UpdateSetScanner(Consumer<String> warnings, CheckedPayloads alreadyChecked, Consumer<String> notes,
+    public UpdateSetScanner(
+            Consumer<String> warnings,
+            CheckedPayloads alreadyChecked,
+            Consumer<String> notes,
             Consumer<String> details) {
         this.warnings = warnings;
         this.alreadyChecked = alreadyChecked;
@@ -49,9 +52,12 @@ public final class UpdateSetScanner {
 
     public List<UpdateSet> scan(Path directory) throws InvalidUpdateSetException {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidUpdateSetException(directory, List.of(Files.exists(directory)
-                    ? "it is a file, not a folder; point lxca.updateDirectory at the folder that holds the .chg, .tgz, .txt and .xml files"
-                    : "the folder does not exist; build the set first (lxca:package-update) or point lxca.updateDirectory at the folder that holds it"));
+            throw new InvalidUpdateSetException(
+                    directory,
+                    List.of(
+                            Files.exists(directory)
+                                    ? "it is a file, not a folder; point lxca.updateDirectory at the folder that holds the .chg, .tgz, .txt and .xml files"
+                                    : "the folder does not exist; build the set first (lxca:package-update) or point lxca.updateDirectory at the folder that holds it"));
         }
         Map<String, Map<UpdateFileType, Path>> byFixId = new TreeMap<>();
         List<String> problems = new ArrayList<>();
@@ -63,15 +69,18 @@ public final class UpdateSetScanner {
                     warnings.accept("Ignoring " + name + ": not a .chg, .tgz, .txt or .xml file of an update set");
                     return;
                 }
-                String fixId = name.substring(0, name.length() - type.get().extension().length() - 1);
-                byFixId.computeIfAbsent(fixId, id -> new EnumMap<>(UpdateFileType.class)).put(type.get(), path);
+                String fixId =
+                        name.substring(0, name.length() - type.get().extension().length() - 1);
+                byFixId.computeIfAbsent(fixId, id -> new EnumMap<>(UpdateFileType.class))
+                        .put(type.get(), path);
             });
         } catch (IOException e) {
             throw new InvalidUpdateSetException(directory, List.of("the folder cannot be read: " + e.getMessage()));
         }
         if (byFixId.isEmpty()) {
-            throw new InvalidUpdateSetException(directory, List.of(
-                    "the folder holds no update set; expected four files <fix id>.chg, .tgz, .txt and .xml"));
+            throw new InvalidUpdateSetException(
+                    directory,
+                    List.of("the folder holds no update set; expected four files <fix id>.chg, .tgz, .txt and .xml"));
         }
         List<UpdateSet> sets = new ArrayList<>();
         byFixId.forEach((fixId, files) -> checkSet(fixId, files, problems).ifPresent(sets::add));
@@ -165,8 +174,8 @@ public final class UpdateSetScanner {
 
     private boolean readAgain(Path payload) {
         if (alreadyChecked.vouchFor(payload)) {
-            details.accept("Not reading " + payload.getFileName() + " again: lxca:package-update checked it in this build"
-                    + " and it has not changed since");
+            details.accept("Not reading " + payload.getFileName()
+                    + " again: lxca:package-update checked it in this build" + " and it has not changed since");
             return false;
         }
         return true;
@@ -180,6 +189,10 @@ public final class UpdateSetScanner {
     }
 
     private static String namesOf(Map<UpdateFileType, Path> files) {
-        return files.values().stream().map(p -> p.getFileName().toString()).sorted().toList().toString();
+        return files.values().stream()
+                .map(p -> p.getFileName().toString())
+                .sorted()
+                .toList()
+                .toString();
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ApplyFollowerTest {
     private static final String FIX = "lnvgy_sw_lxca_demo-2.0.0_anyos_noarch";
-    private static final ApplyTiming TIMING = new ApplyTiming(Duration.ofMinutes(60), Duration.ofMinutes(5),
-            Duration.ofSeconds(5), Duration.ofSeconds(40));
+    private static final ApplyTiming TIMING = new ApplyTiming(
+            Duration.ofMinutes(60), Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(40));
     private final TestClock clock = new TestClock();
     private final java.time.Instant START = clock.instant();
     private final List<String> lines = new ArrayList<>();
@@ -59,8 +59,15 @@ class ApplyFollowerTest {
     }
 
     private static Probe<Task> task(String state, int percentage) {
-        return Probe.answered(new Task("7", "Apply", state, percentage,
-                state.contains("Error") ? List.of(new LxcaMessage("FQXHMUP4100J", "The update could not be installed.", "", "Retry.", "")) : List.of(),
+        return Probe.answered(new Task(
+                "7",
+                "Apply",
+                state,
+                percentage,
+                state.contains("Error")
+                        ? List.of(
+                                new LxcaMessage("FQXHMUP4100J", "The update could not be installed.", "", "Retry.", ""))
+                        : List.of(),
                 List.of()));
     }
 
@@ -75,9 +82,15 @@ class ApplyFollowerTest {
     @Test
     void ridesOutARestartLogsInAgainAndProvesTheNewVersion() throws Exception {
         Script lxca = new Script();
-        lxca.tasks.addAll(List.of(task("Running", 10), task("Running", 10), task("Running", 50),
-                Probe.away("Cannot connect: connection refused"), Probe.away("Cannot connect: connection refused"),
-                Probe.away("HTTP 503"), Probe.sessionGone("HTTP 401"), Probe.notFound("HTTP 404")));
+        lxca.tasks.addAll(List.of(
+                task("Running", 10),
+                task("Running", 10),
+                task("Running", 50),
+                Probe.away("Cannot connect: connection refused"),
+                Probe.away("Cannot connect: connection refused"),
+                Probe.away("HTTP 503"),
+                Probe.sessionGone("HTTP 401"),
+                Probe.notFound("HTTP 404")));
         lxca.versions.add(Probe.answered("2.0.0"));
 
         ApplyRecord done = follower(lxca, TIMING).follow(start(), "7");
@@ -86,26 +99,44 @@ class ApplyFollowerTest {
         assertEquals("currentVersion", done.proof());
         assertEquals("2.0.0", done.versionAfter());
         assertEquals(1, lxca.loginCalls);
-        assertEquals(List.of("Running", "unreachable", "session ended", "back", "job forgotten", "applied"), done.statesSeen());
-        assertEquals(List.of("apply job 7: Running 10%", "apply job 7: Running 50%",
-                "LXCA is restarting or unreachable (Cannot connect: connection refused)",
-                "LXCA is restarting or unreachable (HTTP 503)", "LXCA ended the session (HTTP 401); logging in again",
-                "LXCA answers again after 110 s", "logged in to LXCA again",
-                "LXCA no longer knows apply job 7 (it restarted); checking its version", "LXCA runs version 2.0.0",
-                "LXCA runs " + FIX + " (version 2.0.0)"), lines, "one line per change, none per retry");
+        assertEquals(
+                List.of("Running", "unreachable", "session ended", "back", "job forgotten", "applied"),
+                done.statesSeen());
+        assertEquals(
+                List.of(
+                        "apply job 7: Running 10%",
+                        "apply job 7: Running 50%",
+                        "LXCA is restarting or unreachable (Cannot connect: connection refused)",
+                        "LXCA is restarting or unreachable (HTTP 503)",
+                        "LXCA ended the session (HTTP 401); logging in again",
+                        "LXCA answers again after 110 s",
+                        "logged in to LXCA again",
+                        "LXCA no longer knows apply job 7 (it restarted); checking its version",
+                        "LXCA runs version 2.0.0",
+                        "LXCA runs " + FIX + " (version 2.0.0)"),
+                lines,
+                "one line per change, none per retry");
         assertEquals(110, done.unreachableSeconds(), "10 + 20 + 40 + 40 s of backed-off polls");
     }
 
     @Test
     void backsOffWhileLxcaIsAwayAndPollsQuicklyOnceItAnswers() throws Exception {
         Script lxca = new Script();
-        lxca.tasks.addAll(List.of(task("Running", 10), Probe.away("refused"), Probe.away("refused"), Probe.away("refused"),
-                Probe.away("refused"), task("Running", 90), task("Complete", 100)));
+        lxca.tasks.addAll(List.of(
+                task("Running", 10),
+                Probe.away("refused"),
+                Probe.away("refused"),
+                Probe.away("refused"),
+                Probe.away("refused"),
+                task("Running", 90),
+                task("Complete", 100)));
         lxca.versions.add(Probe.answered("2.0.0"));
 
         follower(lxca, TIMING).follow(start(), "7");
 
-        assertEquals(List.of(5L, 10L, 20L, 40L, 40L, 5L, 5L), clock.sleeps().stream().map(Duration::toSeconds).toList());
+        assertEquals(
+                List.of(5L, 10L, 20L, 40L, 40L, 5L, 5L),
+                clock.sleeps().stream().map(Duration::toSeconds).toList());
     }
 
     @Test
@@ -113,7 +144,8 @@ class ApplyFollowerTest {
         Script lxca = new Script();
         lxca.tasks.addAll(List.of(task("Running", 10), task("Stopped_With_Error", 100)));
 
-        LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.JOB_FAILED, e.outcome());
         assertTrue(e.describe().startsWith("The apply job 7 of " + FIX + " ended 'Stopped_With_Error'"), e.describe());
@@ -128,14 +160,18 @@ class ApplyFollowerTest {
         lxca.tasks.addAll(List.of(task("Running", 10), Probe.away("refused"), Probe.notFound("HTTP 404")));
         lxca.versions.add(Probe.answered("1.0.0"));
         lxca.histories.clear();
-        lxca.histories.add(Probe.answered(List.of(new UpdateHistoryEntry(FIX, null, "2026-12-03T07:00:00Z",
-                List.of("Failed: the database migration did not complete")))));
+        lxca.histories.add(Probe.answered(List.of(new UpdateHistoryEntry(
+                FIX, null, "2026-12-03T07:00:00Z", List.of("Failed: the database migration did not complete")))));
 
-        LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.INSTALLATION_FAILED, e.outcome());
-        assertTrue(e.getMessage().equals("LXCA's update history says the installation of " + FIX
-                + " failed on 2026-12-03T07:00:00Z: Failed: the database migration did not complete"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .equals("LXCA's update history says the installation of " + FIX
+                                + " failed on 2026-12-03T07:00:00Z: Failed: the database migration did not complete"),
+                e.getMessage());
         assertTrue(e.whatToDo().startsWith("LXCA still runs 1.0.0"), e.whatToDo());
     }
 
@@ -158,27 +194,37 @@ class ApplyFollowerTest {
         lxca.tasks.addAll(List.of(task("Running", 10), Probe.away("refused"), Probe.notFound("HTTP 404")));
         lxca.versions.add(Probe.answered("1.0.0"));
 
-        LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.VERSION_UNCHANGED, e.outcome());
-        assertEquals("LXCA came back from its restart but still runs version 1.0.0, not 2.0.0 of " + FIX
-                + ", and its update history does not record the apply", e.getMessage());
-        assertTrue(clock.instant().isAfter(START.plus(Duration.ofMinutes(5)).minusSeconds(1)),
+        assertEquals(
+                "LXCA came back from its restart but still runs version 1.0.0, not 2.0.0 of " + FIX
+                        + ", and its update history does not record the apply",
+                e.getMessage());
+        assertTrue(
+                clock.instant().isAfter(START.plus(Duration.ofMinutes(5)).minusSeconds(1)),
                 "not before the grace period: " + clock.instant());
     }
 
     @Test
     void anLxcaThatNeverComesBackFailsAtTheTimeoutNamingHowLongItWasAway() {
         Script lxca = new Script();
-        lxca.tasks.addAll(List.of(task("Running", 10), Probe.away("Cannot connect to LXCA at lxca:443: connection refused")));
-        ApplyTiming short10 = new ApplyTiming(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        lxca.tasks.addAll(
+                List.of(task("Running", 10), Probe.away("Cannot connect to LXCA at lxca:443: connection refused")));
+        ApplyTiming short10 = new ApplyTiming(
+                Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-        LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, short10).follow(start(), "7"));
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, short10).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.NEVER_CAME_BACK, e.outcome());
-        assertEquals("LXCA did not come back within 10 min of applying " + FIX + ": unreachable for the last 595 s"
-                + " (Cannot connect to LXCA at lxca:443: connection refused)", e.getMessage());
-        assertTrue(e.whatToDo().startsWith("do not apply again while the update may still be installing"), e.whatToDo());
+        assertEquals(
+                "LXCA did not come back within 10 min of applying " + FIX + ": unreachable for the last 595 s"
+                        + " (Cannot connect to LXCA at lxca:443: connection refused)",
+                e.getMessage());
+        assertTrue(
+                e.whatToDo().startsWith("do not apply again while the update may still be installing"), e.whatToDo());
         assertEquals(595, e.record().unreachableSeconds());
         assertEquals(2, lines.size(), "one line for the job, one for the outage, none per retry: " + lines);
     }
@@ -190,13 +236,18 @@ class ApplyFollowerTest {
                 "LXCA refused to read the state of job 7: HTTP 500", 500, "7", List.of(), "see above");
         lxca.tasks.addAll(List.of(task("Running", 10), Probe.refused(boom)));
 
-        LxcaApplyException e = assertThrows(LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, TIMING).follow(start(), "7"));
 
         assertEquals(ApplyOutcome.REFUSED, e.outcome());
-        assertEquals("LXCA refused reading apply job 7 while applying " + FIX
-                + ": LXCA refused to read the state of job 7: HTTP 500", e.getMessage());
+        assertEquals(
+                "LXCA refused reading apply job 7 while applying " + FIX
+                        + ": LXCA refused to read the state of job 7: HTTP 500",
+                e.getMessage());
         assertEquals("see above", e.whatToDo(), "LXCA's own advice for the refusal is kept");
-        assertTrue(!clock.instant().isBefore(START.plus(Duration.ofMinutes(5))), "during the grace period: " + clock.instant());
+        assertTrue(
+                !clock.instant().isBefore(START.plus(Duration.ofMinutes(5))),
+                "during the grace period: " + clock.instant());
     }
 
     @Test
@@ -204,8 +255,10 @@ class ApplyFollowerTest {
         Script lxca = new Script();
         lxca.versions.addAll(List.of(Probe.answered("1.0.0"), Probe.away("refused"), Probe.answered("2.0.0")));
 
-        ApplyRecord done = follower(lxca, TIMING).follow(
-                new ApplyRecord("lxca", FIX, null, null, List.of(), 0, "1.0.0", null, "2.0.0", null, null), null);
+        ApplyRecord done = follower(lxca, TIMING)
+                .follow(
+                        new ApplyRecord("lxca", FIX, null, null, List.of(), 0, "1.0.0", null, "2.0.0", null, null),
+                        null);
 
         assertEquals(ApplyOutcome.APPLIED, done.outcome());
         assertEquals(null, done.jobId());

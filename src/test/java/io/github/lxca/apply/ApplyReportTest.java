@@ -15,8 +15,18 @@ class ApplyReportTest {
 
     @Test
     void writesTheApplyWithJobStatesRestartWindowAndVersions() throws Exception {
-        ApplyRecord applied = new ApplyRecord("https://lxca", "fix", ApplyOutcome.APPLIED, "7",
-                List.of("Running", "unreachable", "back", "applied"), 12, "1.0.0", "2.0.0", "2.0.0", "currentVersion", null);
+        ApplyRecord applied = new ApplyRecord(
+                "https://lxca",
+                "fix",
+                ApplyOutcome.APPLIED,
+                "7",
+                List.of("Running", "unreachable", "back", "applied"),
+                12,
+                "1.0.0",
+                "2.0.0",
+                "2.0.0",
+                "currentVersion",
+                null);
         Path file = dir.resolve("lxca/apply-report.json");
 
         ApplyReport.of(List.of(applied)).write(file);
@@ -28,12 +38,17 @@ class ApplyReportTest {
         assertEquals(12, entry.path("unreachableSeconds").asInt());
         assertEquals("1.0.0", entry.path("versionBefore").asText());
         assertEquals("2.0.0", entry.path("versionAfter").asText());
-        assertEquals("[\"Running\",\"unreachable\",\"back\",\"applied\"]", entry.path("statesSeen").toString());
+        assertEquals(
+                "[\"Running\",\"unreachable\",\"back\",\"applied\"]",
+                entry.path("statesSeen").toString());
     }
 
     @Test
     void aFailedApplyMakesTheWholeReportFail() {
-        ApplyRecord failed = new ApplyRecord("s", "fix", ApplyOutcome.INSTALLATION_FAILED, "7", List.of(), 3, "1", "1", "2", null, "boom");
-        assertEquals(ApplyOutcome.INSTALLATION_FAILED, ApplyReport.of(List.of(failed)).outcome());
+        ApplyRecord failed = new ApplyRecord(
+                "s", "fix", ApplyOutcome.INSTALLATION_FAILED, "7", List.of(), 3, "1", "1", "2", null, "boom");
+        assertEquals(
+                ApplyOutcome.INSTALLATION_FAILED,
+                ApplyReport.of(List.of(failed)).outcome());
     }
 }

@@ -22,33 +22,46 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes back. */
 class UpdateApplierTest {
     private static final String FIX = "lnvgy_sw_lxca_agent-2.0.0_anyos_noarch";
-    private static final ApplyTiming FAST = new ApplyTiming(Duration.ofSeconds(30), Duration.ofSeconds(2),
-            Duration.ofMillis(200), Duration.ofMillis(500));
+    private static final ApplyTiming FAST = new ApplyTiming(
+            Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(500));
 
     @TempDir
     Path directory;
 
     private LxcaSimulator simulator() throws Exception {
-        LxcaSimulator simulator = LxcaSimulator.builder().workDirectory(directory)
-                .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800)).start();
+        LxcaSimulator simulator = LxcaSimulator.builder()
+                .workDirectory(directory)
+                .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800))
+                .start();
         simulator.addUser("admin", "pw");
-        for (Fault fault : List.of(Fault.APPLY_INSTALLATION_FAILS, Fault.APPLY_VERSION_UNCHANGED, Fault.APPLY_NEVER_COMES_BACK,
-                Fault.APPLY_JOB_FAILS, Fault.APPLY_REPLY_LOST)) {
+        for (Fault fault : List.of(
+                Fault.APPLY_INSTALLATION_FAILS,
+                Fault.APPLY_VERSION_UNCHANGED,
+                Fault.APPLY_NEVER_COMES_BACK,
+                Fault.APPLY_JOB_FAILS,
+                Fault.APPLY_REPLY_LOST)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
         return simulator;
     }
 
-    private ApplyRecord apply(LxcaSimulator simulator, String user, String version, ApplyTiming timing, RecordingLog log)
+    private ApplyRecord apply(
+            LxcaSimulator simulator, String user, String version, ApplyTiming timing, RecordingLog log)
             throws Exception {
-        ConnectionSettings connection = new ConnectionSettings(simulator.url(), new Credentials(user, "pw", "test"),
-                new TrustSettings(simulator.writeTrustStore(directory.resolve("truststore.p12")), "changeit", null, false),
-                null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0);
+        ConnectionSettings connection = new ConnectionSettings(
+                simulator.url(),
+                new Credentials(user, "pw", "test"),
+                new TrustSettings(
+                        simulator.writeTrustStore(directory.resolve("truststore.p12")), "changeit", null, false),
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                0);
         try (LxcaClient client = LxcaClient.open(connection, log)) {
             client.login();
-            return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log).apply(client, "sim",
-                    new ApplyRequest(FIX, version, timing, false));
+            return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log)
+                    .apply(client, "sim", new ApplyRequest(FIX, version, timing, false));
         }
     }
 
@@ -64,10 +77,20 @@ class UpdateApplierTest {
             assertEquals("2.0.0", done.versionAfter());
             assertEquals("2.0.0", simulator.applianceVersion());
             assertTrue(done.unreachableSeconds() >= 1, "unreachable " + done.unreachableSeconds());
-            assertTrue(done.statesSeen().containsAll(List.of("Running", "unreachable", "session ended", "job forgotten", "applied")),
+            assertTrue(
+                    done.statesSeen()
+                            .containsAll(
+                                    List.of("Running", "unreachable", "session ended", "job forgotten", "applied")),
                     done.statesSeen().toString());
-            assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
-            long refusedLines = log.lines().stream().filter(l -> l.contains("connection refused")).count();
+            assertEquals(
+                    1,
+                    simulator.events().stream()
+                            .filter(e -> e.startsWith("apply "))
+                            .count(),
+                    "the PUT is sent once");
+            long refusedLines = log.lines().stream()
+                    .filter(l -> l.contains("connection refused"))
+                    .count();
             assertEquals(1, refusedLines, "one line for the whole outage, not one per retry: " + log.text());
         }
     }
@@ -81,7 +104,12 @@ class UpdateApplierTest {
 
             assertEquals(ApplyOutcome.APPLIED, done.outcome());
             assertEquals(null, done.jobId());
-            assertEquals(1, simulator.events().stream().filter(e -> e.startsWith("apply ")).count(), "the PUT is sent once");
+            assertEquals(
+                    1,
+                    simulator.events().stream()
+                            .filter(e -> e.startsWith("apply "))
+                            .count(),
+                    "the PUT is sent once");
             assertTrue(log.text().contains("WARN The reply to the apply was lost ("), log.text());
         }
     }
@@ -89,20 +117,24 @@ class UpdateApplierTest {
     @Test
     void anUpdateThatIsNotNewerIsRefusedBeforeAnythingIsSent() throws Exception {
         try (LxcaSimulator simulator = simulator()) {
-            LxcaApplyException e = assertThrows(LxcaApplyException.class,
-                    () -> apply(simulator, "admin", "1.0.0", FAST, new RecordingLog()));
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class, () -> apply(simulator, "admin", "1.0.0", FAST, new RecordingLog()));
 
             assertEquals(ApplyOutcome.NOT_NEWER, e.outcome());
-            assertEquals("Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs",
+            assertEquals(
+                    "Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs",
                     e.getMessage());
-            assertTrue(simulator.events().stream().noneMatch(ev -> ev.startsWith("apply ")), simulator.events().toString());
+            assertTrue(
+                    simulator.events().stream().noneMatch(ev -> ev.startsWith("apply ")),
+                    simulator.events().toString());
         }
     }
 
     @Test
     void aFailedInstallationFailsWithTheHistorysWords() throws Exception {
         try (LxcaSimulator simulator = simulator()) {
-            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
                     () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
 
             assertEquals(ApplyOutcome.INSTALLATION_FAILED, e.outcome());
@@ -113,20 +145,26 @@ class UpdateApplierTest {
     @Test
     void aFailedApplyJobFailsWithItsMessageAndWithoutARestart() throws Exception {
         try (LxcaSimulator simulator = simulator()) {
-            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
                     () -> apply(simulator, "apply-job-fails", "2.0.0", FAST, new RecordingLog()));
 
             assertEquals(ApplyOutcome.JOB_FAILED, e.outcome());
             assertTrue(e.describe().contains("ended 'Stopped_With_Error'"), e.describe());
             assertTrue(e.describe().contains("FQXHMUP4110L"), e.describe());
-            assertEquals(List.of(), e.record().statesSeen().stream().filter("unreachable"::equals).toList());
+            assertEquals(
+                    List.of(),
+                    e.record().statesSeen().stream()
+                            .filter("unreachable"::equals)
+                            .toList());
         }
     }
 
     @Test
     void aVersionThatDoesNotChangeFails() throws Exception {
         try (LxcaSimulator simulator = simulator()) {
-            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
                     () -> apply(simulator, "apply-version-unchanged", "2.0.0", FAST, new RecordingLog()));
 
             assertEquals(ApplyOutcome.VERSION_UNCHANGED, e.outcome());
@@ -136,13 +174,17 @@ class UpdateApplierTest {
     @Test
     void anApplianceThatNeverComesBackFailsAtTheTimeout() throws Exception {
         try (LxcaSimulator simulator = simulator()) {
-            ApplyTiming fiveSeconds = new ApplyTiming(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(200),
-                    Duration.ofMillis(800));
-            LxcaApplyException e = assertThrows(LxcaApplyException.class,
+            ApplyTiming fiveSeconds = new ApplyTiming(
+                    Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(800));
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
                     () -> apply(simulator, "apply-never-comes-back", "2.0.0", fiveSeconds, new RecordingLog()));
 
             assertEquals(ApplyOutcome.NEVER_CAME_BACK, e.outcome());
-            assertTrue(e.getMessage().startsWith("LXCA did not come back within 5 s of applying " + FIX + ": unreachable for the last"),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("LXCA did not come back within 5 s of applying " + FIX
+                                    + ": unreachable for the last"),
                     e.getMessage());
         }
     }

@@ -48,9 +48,14 @@ public final class UploadBenchmark {
         boolean verbose = arguments.contains("--verbose");
         int repeat = Integer.parseInt(value(arguments, "--repeat", "1"));
 
-        ConnectionSettings connection = new ConnectionSettings(url, new Credentials(user, password, "the benchmark"),
-                new TrustSettings(trustStore, "changeit", null, false), null, Duration.ofSeconds(10),
-                Duration.ofMinutes(10), 0);
+        ConnectionSettings connection = new ConnectionSettings(
+                url,
+                new Credentials(user, password, "the benchmark"),
+                new TrustSettings(trustStore, "changeit", null, false),
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10),
+                0);
         for (int run = 0; run < repeat; run++) {
             importOnce(connection, folder, poll, verbose);
         }
@@ -67,20 +72,32 @@ public final class UploadBenchmark {
         AtomicLong maxAfterGc = watchGarbageCollections();
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
-        ImportResult result = UpdateImporter.standard(log).importUpdates(
-                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
+        ImportResult result = UpdateImporter.standard(log)
+                .importUpdates(
+                        new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
         sampler.stop();
 
         long uploadNanos = log.uploadEnd - log.uploadStart;
         long endNoticedNanos = log.importEnd - log.uploadEnd;
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "result job=%s state=%s bytes=%d clientUploadMs=%.1f clientMiBps=%.1f baselineHeapMiB=%.1f"
                         + " peakHeapMiB=%.1f heapGrowthMiB=%.1f maxHeapAfterGcMiB=%.1f vmHwmMiB=%.1f"
                         + " uploadEndToImportEndMs=%.0f pollMs=%d jvmStartToUploadEndMs=%d tls=%s",
-                result.jobId(), result.finalState(), result.bytes(), uploadNanos / 1e6,
-                result.bytes() / 1048576.0 / (uploadNanos / 1e9), mib(baseline), mib(sampler.peak()),
-                mib(sampler.peak() - baseline), mib(maxAfterGc.get()), vmHwmKiB() / 1024.0,
-                endNoticedNanos / 1e6, poll.toMillis(), log.uploadEndUptimeMillis, log.tls));
+                result.jobId(),
+                result.finalState(),
+                result.bytes(),
+                uploadNanos / 1e6,
+                result.bytes() / 1048576.0 / (uploadNanos / 1e9),
+                mib(baseline),
+                mib(sampler.peak()),
+                mib(sampler.peak() - baseline),
+                mib(maxAfterGc.get()),
+                vmHwmKiB() / 1024.0,
+                endNoticedNanos / 1e6,
+                poll.toMillis(),
+                log.uploadEndUptimeMillis,
+                log.tls));
     }
 
     private static double mib(long bytes) {
@@ -103,17 +120,25 @@ public final class UploadBenchmark {
         AtomicLong max = new AtomicLong();
         java.util.Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-                .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+                .map(java.lang.management.MemoryPoolMXBean::getName)
+                .collect(java.util.stream.Collectors.toSet());
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(pool -> heapPools.contains(pool.getKey()))
-                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                    max.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
+            ((NotificationEmitter) collector)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    var info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                            .filter(pool -> heapPools.contains(pool.getKey()))
+                                            .mapToLong(pool -> pool.getValue().getUsed())
+                                            .sum();
+                                    max.accumulateAndGet(used, Math::max);
+                                }
+                            },
+                            null,
+                            null);
         }
         return max;
     }
@@ -121,8 +146,12 @@ public final class UploadBenchmark {
     /** Peak resident set of this process so far, from Linux's /proc; 0 elsewhere. */
     private static long vmHwmKiB() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                    .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.replaceAll("\\D", ""))
+                    .mapToLong(Long::parseLong)
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -199,7 +228,8 @@ public final class UploadBenchmark {
                 importEnd = now;
             }
             if (verbose) { // with the JVM's uptime, to set against -XX:+PrintCompilation's
-                System.err.println("[INFO " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + message);
+                System.err.println(
+                        "[INFO " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + message);
             }
         }
 

@@ -20,7 +20,8 @@ class ApplyRepliesTest {
     @Test
     void currentVersionIsReadFromEachToleratedShape() throws Exception {
         assertEquals(Optional.of("4.1.0"), version("{\"currentVersion\": \"4.1.0\"}"));
-        assertEquals(Optional.of("4.1.0"), version("{\"currentVersion\": {\"version\": \"4.1.0\", \"build\": \"123\"}}"));
+        assertEquals(
+                Optional.of("4.1.0"), version("{\"currentVersion\": {\"version\": \"4.1.0\", \"build\": \"123\"}}"));
         assertEquals(Optional.of("4.1.0"), version("{\"response\": {\"version\": \"4.1.0\"}}"));
         assertEquals(Optional.of("4.1.0"), version("{\"currentVersion\": [{\"version\": \"4.1.0\"}]}"));
         assertEquals(Optional.empty(), version("{\"result\": \"success\"}"));
@@ -38,6 +39,8 @@ class ApplyRepliesTest {
         assertFalse(entries.get(1).applied());
         assertTrue(entries.get(1).failed());
         assertEquals("Failed", entries.get(1).words().get(0));
-        assertTrue(entries.get(1).words().get(1).contains("FQXHMUP4100J"), entries.get(1).words().toString());
+        assertTrue(
+                entries.get(1).words().get(1).contains("FQXHMUP4100J"),
+                entries.get(1).words().toString());
     }
 }

@@ -16,7 +16,10 @@ class JsonFieldsTest {
     void takesTheFirstFieldThatHoldsAValue() throws Exception {
         JsonNode reply = json("{\"jobid\": \"  \", \"jobId\": {\"nested\": 1}, \"taskid\": 42, \"id\": \"7\"}");
 
-        assertEquals("42", JsonFields.firstText(reply, "jobid", "jobId", "taskid", "id"), "blank and object values are skipped");
+        assertEquals(
+                "42",
+                JsonFields.firstText(reply, "jobid", "jobId", "taskid", "id"),
+                "blank and object values are skipped");
         assertEquals("7", JsonFields.firstText(reply, "missing", "id"));
         assertNull(JsonFields.firstText(reply, "missing", "jobid"));
     }

@@ -15,10 +15,13 @@ class LxcaMessageTest {
 
     @Test
     void readsTopLevelMessagesWithRecoveryObject() throws Exception {
-        var messages = read("{\"result\":\"failed\",\"messages\":[{\"id\":\"FQX1\",\"text\":\"T\",\"explanation\":\"E\","
-                + "\"recovery\":{\"text\":\"R\",\"URL\":\"https://u\"}}]}");
+        var messages =
+                read("{\"result\":\"failed\",\"messages\":[{\"id\":\"FQX1\",\"text\":\"T\",\"explanation\":\"E\","
+                        + "\"recovery\":{\"text\":\"R\",\"URL\":\"https://u\"}}]}");
         assertEquals(List.of(new LxcaMessage("FQX1", "T", "E", "R", "https://u")), messages);
-        assertEquals("FQX1: T\n  Explanation: E\n  Recovery: R\n  More: https://u", messages.get(0).describe());
+        assertEquals(
+                "FQX1: T\n  Explanation: E\n  Recovery: R\n  More: https://u",
+                messages.get(0).describe());
     }
 
     @Test
@@ -30,17 +33,23 @@ class LxcaMessageTest {
 
     @Test
     void readsRecoveryAsStringOrArrayWithSeparateUrl() throws Exception {
-        assertEquals(List.of(new LxcaMessage("A", "T", "", "R", "https://u")),
-                read("{\"messages\":[{\"id\":\"A\",\"text\":\"T\",\"recovery\":\"R\",\"recoveryUrl\":\"https://u\"}]}"));
-        assertEquals(List.of(new LxcaMessage("B", "T", "", "R1 R2", "https://u")),
-                read("{\"messages\":[{\"id\":\"B\",\"text\":\"T\",\"recovery\":[{\"text\":\"R1\",\"URL\":\"https://u\"},\"R2\"]}]}"));
+        assertEquals(
+                List.of(new LxcaMessage("A", "T", "", "R", "https://u")),
+                read(
+                        "{\"messages\":[{\"id\":\"A\",\"text\":\"T\",\"recovery\":\"R\",\"recoveryUrl\":\"https://u\"}]}"));
+        assertEquals(
+                List.of(new LxcaMessage("B", "T", "", "R1 R2", "https://u")),
+                read(
+                        "{\"messages\":[{\"id\":\"B\",\"text\":\"T\",\"recovery\":[{\"text\":\"R1\",\"URL\":\"https://u\"},\"R2\"]}]}"));
     }
 
     @Test
     void readsMessagesFromTheResponseAndFromANestedStatus() throws Exception {
-        assertEquals(List.of(new LxcaMessage("R1", "T", "", "", "")),
+        assertEquals(
+                List.of(new LxcaMessage("R1", "T", "", "", "")),
                 read("{\"response\":{\"messages\":[{\"id\":\"R1\",\"text\":\"T\"}]}}"));
-        assertEquals(List.of(new LxcaMessage("S1", "T", "E", "R", "https://u")),
+        assertEquals(
+                List.of(new LxcaMessage("S1", "T", "E", "R", "https://u")),
                 read("{\"updates\":[],\"status\":{\"result\":\"failed\",\"messages\":[{\"id\":\"S1\",\"text\":\"T\","
                         + "\"explanation\":\"E\",\"recovery\":{\"text\":\"R\",\"url\":\"https://u\"}}]}}"));
         assertEquals(List.of(), read("{\"status\":\"Running\"}"));
@@ -51,7 +60,8 @@ class LxcaMessageTest {
         var messages = read("{\"messages\":[{\"id\":\"F\",\"text\":{\"text\":\"Job {0} failed on {1}.\","
                 + "\"format\":[\"12\",\"node-a\"],\"link\":\"https://help\"},"
                 + "\"explanation\":{\"text\":\"Disk {0} is full.\",\"format\":[\"/opt\"]}}]}");
-        assertEquals(List.of(new LxcaMessage("F", "Job 12 failed on node-a.", "Disk /opt is full.", "", "https://help")),
+        assertEquals(
+                List.of(new LxcaMessage("F", "Job 12 failed on node-a.", "Disk /opt is full.", "", "https://help")),
                 messages);
     }
 

@@ -23,21 +23,44 @@ class ReplyVerdictTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"success,SUCCESS", "SUCCESS,SUCCESS", "informational,SUCCESS", "warning,WARNING", "Warning,WARNING",
-        "failed,FAILURE", "failure,FAILURE", "major,FAILURE", "critical,FAILURE", "error,FAILURE",
-        "something-new,FAILURE"})
+    @CsvSource({
+        "success,SUCCESS",
+        "SUCCESS,SUCCESS",
+        "informational,SUCCESS",
+        "warning,WARNING",
+        "Warning,WARNING",
+        "failed,FAILURE",
+        "failure,FAILURE",
+        "major,FAILURE",
+        "critical,FAILURE",
+        "error,FAILURE",
+        "something-new,FAILURE"
+    })
     void eachResultWordHasItsMeaning(String word, Kind kind) throws Exception {
         assertEquals(kind, verdict("{\"result\":\"" + word + "\"}").kind());
     }
 
     @Test
     void aResultInAnyOfTheFourPlacesCountsAndTheWorstDecides() throws Exception {
-        assertEquals(Kind.FAILURE, verdict("{\"errorMsg\":{\"result\":\"major\"}}").kind());
-        assertEquals(Kind.FAILURE, verdict("{\"response\":{\"result\":\"failed\"}}").kind());
-        assertEquals(Kind.WARNING, verdict("{\"updates\":[],\"status\":{\"result\":\"warning\"}}").kind());
-        assertEquals(Kind.SUCCESS, verdict("{\"updates\":[],\"status\":{\"result\":\"informational\"}}").kind());
-        assertEquals(Kind.FAILURE, verdict("{\"result\":\"success\",\"status\":{\"result\":\"critical\"}}").kind());
-        assertEquals(Kind.WARNING, verdict("{\"result\":\"warning\",\"status\":{\"result\":\"success\"}}").kind());
+        assertEquals(
+                Kind.FAILURE, verdict("{\"errorMsg\":{\"result\":\"major\"}}").kind());
+        assertEquals(
+                Kind.FAILURE, verdict("{\"response\":{\"result\":\"failed\"}}").kind());
+        assertEquals(
+                Kind.WARNING,
+                verdict("{\"updates\":[],\"status\":{\"result\":\"warning\"}}").kind());
+        assertEquals(
+                Kind.SUCCESS,
+                verdict("{\"updates\":[],\"status\":{\"result\":\"informational\"}}")
+                        .kind());
+        assertEquals(
+                Kind.FAILURE,
+                verdict("{\"result\":\"success\",\"status\":{\"result\":\"critical\"}}")
+                        .kind());
+        assertEquals(
+                Kind.WARNING,
+                verdict("{\"result\":\"warning\",\"status\":{\"result\":\"success\"}}")
+                        .kind());
     }
 
     @Test
@@ -45,7 +68,8 @@ class ReplyVerdictTest {
         ReplyVerdict verdict = verdict("{\"state\":\"failure\",\"progress\":100,\"current\":\"x\"}");
         assertEquals(Kind.FAILURE, verdict.kind());
         assertEquals("state 'failure'", verdict.describe());
-        assertEquals(Kind.SILENT, verdict("{\"state\":\"success\",\"progress\":100}").kind());
+        assertEquals(
+                Kind.SILENT, verdict("{\"state\":\"success\",\"progress\":100}").kind());
     }
 
     @Test

@@ -32,7 +32,8 @@ class RequestLogTest {
             throw new ConnectException("Connection refused");
         };
 
-        assertThrows(ConnectException.class,
+        assertThrows(
+                ConnectException.class,
                 () -> new RequestLog(log).execute(new HttpGet("https://lxca.example.com/sessions"), null, refused));
 
         List<String> lines = log.lines();
@@ -42,16 +43,18 @@ class RequestLogTest {
 
     @Test
     void showsThePathAndTheValuesOfActionKeyAndJobId() {
-        assertEquals("/files/managementServer/updates?action=import&jobid=17",
+        assertEquals(
+                "/files/managementServer/updates?action=import&jobid=17",
                 RequestLog.describe("/files/managementServer/updates?action=import&jobid=17"));
-        assertEquals("/managementServer/updates?key=updates", RequestLog.describe("/managementServer/updates?key=updates"));
+        assertEquals(
+                "/managementServer/updates?key=updates", RequestLog.describe("/managementServer/updates?key=updates"));
         assertEquals("/sessions", RequestLog.describe("/sessions"));
         assertEquals("/tasks/17?includeChildren=true", RequestLog.describe("/tasks/17?includeChildren=true"));
     }
 
     @Test
     void hidesTheValuesOfOtherQueryParameters() {
-        assertEquals("/tasks?action=cancel&token=***&flag",
-                RequestLog.describe("/tasks?action=cancel&token=s3cret&flag"));
+        assertEquals(
+                "/tasks?action=cancel&token=***&flag", RequestLog.describe("/tasks?action=cancel&token=s3cret&flag"));
     }
 }

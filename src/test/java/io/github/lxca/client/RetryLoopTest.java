@@ -26,17 +26,23 @@ class RetryLoopTest {
 
     private Reply exchange(Reply... replies) throws LxcaException {
         Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
-        Call call = new Call("read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
+        Call call = new Call(
+                "read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
         return loop.exchange(call, sent -> queue.removeFirst(), () -> false, () -> {});
     }
 
     @Test
     void aRetryAfterLongerThanTheBackoffIsWaitedFor() throws Exception {
-        assertEquals(200, exchange(reply(503, Duration.ofSeconds(20)), reply(200, null)).status());
+        assertEquals(
+                200,
+                exchange(reply(503, Duration.ofSeconds(20)), reply(200, null)).status());
 
         assertEquals(List.of(Duration.ofSeconds(20)), sleeps);
-        assertTrue(log.text().contains("INFO LXCA answered HTTP 503; trying again to read the state of job 7 in 20.0 s"
-                + " (retry 1 of 3, as its Retry-After asks)"), log.text());
+        assertTrue(
+                log.text()
+                        .contains("INFO LXCA answered HTTP 503; trying again to read the state of job 7 in 20.0 s"
+                                + " (retry 1 of 3, as its Retry-After asks)"),
+                log.text());
     }
 
     @Test

@@ -33,8 +33,15 @@ class TaskPollerTest {
     @Test
     void pollsUntilCompleteAndReportsOnlyChanges() throws Exception {
         Task done = task("Complete", 100);
-        Task result = poller(sequence(task("Pending", 0), task("Running", 10), task("Running", 10),
-                task("Running", 60), done), Duration.ofHours(1)).awaitEnd("5", t -> changes.add(t.rawState() + " " + t.percentage()));
+        Task result = poller(
+                        sequence(
+                                task("Pending", 0),
+                                task("Running", 10),
+                                task("Running", 10),
+                                task("Running", 60),
+                                done),
+                        Duration.ofHours(1))
+                .awaitEnd("5", t -> changes.add(t.rawState() + " " + t.percentage()));
 
         assertSame(done, result);
         assertEquals(List.of("Pending 0", "Running 10", "Running 60", "Complete 100"), changes);
@@ -50,10 +57,12 @@ class TaskPollerTest {
 
     @Test
     void failedStateThrowsWithTheTaskMessages() {
-        Task failed = new Task("5", "Import", "Cancelled", 30,
-                List.of(new LxcaMessage("FQX9", "stopped", "", "", "")), List.of());
-        var e = assertThrows(LxcaTaskFailedException.class,
-                () -> poller(sequence(task("Running", 10), failed), Duration.ofHours(1)).awaitEnd("5", t -> {}));
+        Task failed = new Task(
+                "5", "Import", "Cancelled", 30, List.of(new LxcaMessage("FQX9", "stopped", "", "", "")), List.of());
+        var e = assertThrows(
+                LxcaTaskFailedException.class,
+                () -> poller(sequence(task("Running", 10), failed), Duration.ofHours(1))
+                        .awaitEnd("5", t -> {}));
         assertEquals("Import job 5 ended 'Cancelled'", e.getMessage());
         assertEquals("5", e.jobId().orElseThrow());
         assertEquals("FQX9", e.messages().get(0).id());
@@ -61,8 +70,10 @@ class TaskPollerTest {
 
     @Test
     void unknownStatesKeepPollingUntilTheTimeoutWhichIsNeverOvershot() {
-        var e = assertThrows(LxcaTaskTimeoutException.class,
-                () -> poller(sequence(task("Thinking", 20)), Duration.ofSeconds(12)).awaitEnd("5", t -> {}));
+        var e = assertThrows(
+                LxcaTaskTimeoutException.class,
+                () -> poller(sequence(task("Thinking", 20)), Duration.ofSeconds(12))
+                        .awaitEnd("5", t -> {}));
         assertEquals("Import job 5 did not end within 12 s; its last state was 'Thinking' at 20%", e.getMessage());
         assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2)), clock.sleeps());
     }
@@ -70,15 +81,21 @@ class TaskPollerTest {
     @Test
     void errorsFromTheSourcePassThrough() {
         LxcaException broken = new LxcaConnectionException("gone", "5", List.of(), null, null);
-        var e = assertThrows(LxcaConnectionException.class, () -> poller(jobId -> {
-            throw broken;
-        }, Duration.ofHours(1)).awaitEnd("5", t -> {}));
+        var e = assertThrows(
+                LxcaConnectionException.class,
+                () -> poller(
+                                jobId -> {
+                                    throw broken;
+                                },
+                                Duration.ofHours(1))
+                        .awaitEnd("5", t -> {}));
         assertSame(broken, e);
     }
 
     @Test
     void refusesANonPositiveInterval() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new TaskPoller(jobId -> null, clock, clock.sleeper(), Duration.ZERO, Duration.ofSeconds(1)));
     }
 }

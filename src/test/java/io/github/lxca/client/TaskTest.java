@@ -16,18 +16,35 @@ class TaskTest {
 
     @ParameterizedTest
     @CsvSource({
-        "Pending,RUNNING", "Running,RUNNING", "Running_With_Errors,RUNNING", "running with errors,RUNNING",
-        "Complete,SUCCEEDED", "COMPLETE,SUCCEEDED",
-        "Stopped_With_Error,FAILED", "Cancelled,FAILED", "Cancelled_With_Errors,FAILED", "Interrupted,FAILED",
-        "Stopped-With-Error,FAILED", "Warming_Up,UNKNOWN", "'',UNKNOWN"
+        "Pending,RUNNING",
+        "Running,RUNNING",
+        "Running_With_Errors,RUNNING",
+        "running with errors,RUNNING",
+        "Complete,SUCCEEDED",
+        "COMPLETE,SUCCEEDED",
+        "Stopped_With_Error,FAILED",
+        "Cancelled,FAILED",
+        "Cancelled_With_Errors,FAILED",
+        "Interrupted,FAILED",
+        "Stopped-With-Error,FAILED",
+        "Warming_Up,UNKNOWN",
+        "'',UNKNOWN"
     })
     void classifiesStateNamesLoosely(String raw, TaskState expected) {
         assertEquals(expected, TaskState.of(raw));
     }
 
     @ParameterizedTest
-    @CsvSource({"Pending,true", "QUEUED,true", "new,true", "Running,false", "Running_With_Errors,false",
-        "Starting,false", "Complete,false", "'',false"})
+    @CsvSource({
+        "Pending,true",
+        "QUEUED,true",
+        "new,true",
+        "Running,false",
+        "Running_With_Errors,false",
+        "Starting,false",
+        "Complete,false",
+        "'',false"
+    })
     void tellsAJobThatHasNotStarted(String raw, boolean notStarted) {
         assertEquals(notStarted, TaskState.notStarted(raw));
     }

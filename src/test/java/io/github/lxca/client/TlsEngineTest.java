@@ -18,7 +18,9 @@ class TlsEngineTest {
     private final RecordingLog log = new RecordingLog();
 
     @Test
-    @EnabledOnOs(value = {OS.LINUX, OS.MAC, OS.WINDOWS}, architectures = {"amd64", "x86_64"}) // what its jar ships
+    @EnabledOnOs(
+            value = {OS.LINUX, OS.MAC, OS.WINDOWS},
+            architectures = {"amd64", "x86_64"}) // what its jar ships
     void usesConscryptWhereItsNativeLibraryLoads() throws Exception {
         SSLContext context = TlsEngine.newContext(log);
 
@@ -28,13 +30,18 @@ class TlsEngineTest {
 
     @Test
     void fallsBackToTheJdksTlsAndSaysSoAtDebug() throws Exception {
-        SSLContext context = TlsEngine.newContext(() -> {
-            throw new UnsatisfiedLinkError("no conscrypt_openjdk_jni-linux-riscv64 in the jar\nand more detail");
-        }, log);
+        SSLContext context = TlsEngine.newContext(
+                () -> {
+                    throw new UnsatisfiedLinkError(
+                            "no conscrypt_openjdk_jni-linux-riscv64 in the jar\nand more detail");
+                },
+                log);
 
         assertEquals("SunJSSE", context.getProvider().getName());
-        assertEquals(List.of("DEBUG TLS: the JDK's (Conscrypt is not available on this platform:"
-                + " UnsatisfiedLinkError: no conscrypt_openjdk_jni-linux-riscv64 in the jar)"), log.lines());
+        assertEquals(
+                List.of("DEBUG TLS: the JDK's (Conscrypt is not available on this platform:"
+                        + " UnsatisfiedLinkError: no conscrypt_openjdk_jni-linux-riscv64 in the jar)"),
+                log.lines());
     }
 
     @Test
@@ -43,7 +50,8 @@ class TlsEngineTest {
         TlsSetup.of(new TrustSettings(null, null, null, false), log);
 
         assertNull(Security.getProvider("Conscrypt"));
-        assertFalse(Arrays.stream(Security.getProviders()).anyMatch(p -> p.getName().contains("Conscrypt")),
+        assertFalse(
+                Arrays.stream(Security.getProviders()).anyMatch(p -> p.getName().contains("Conscrypt")),
                 Arrays.toString(Security.getProviders()));
         assertTrue(SSLContext.getDefault().getProvider().getName().startsWith("SunJSSE"));
     }

@@ -31,7 +31,8 @@ class TrustInputsTest {
     }
 
     private static String fails(TrustSettings trust) {
-        return assertThrows(LxcaConfigurationException.class, () -> TrustInputs.check(trust)).describe();
+        return assertThrows(LxcaConfigurationException.class, () -> TrustInputs.check(trust))
+                .describe();
     }
 
     @Test
@@ -43,7 +44,8 @@ class TrustInputsTest {
     void aMissingTrustStoreIsNamedWithItsPath() {
         Path missing = work.resolve("lxca-truststore.p12");
         String message = fails(new TrustSettings(missing, "changeit", null, false, SOURCE));
-        assertTrue(message.startsWith("lxca.trustStore " + missing.toAbsolutePath() + " does not exist\nWhat to do: "),
+        assertTrue(
+                message.startsWith("lxca.trustStore " + missing.toAbsolutePath() + " does not exist\nWhat to do: "),
                 message);
     }
 
@@ -57,8 +59,10 @@ class TrustInputsTest {
     void aWrongPasswordSaysWhereItWasReadFrom() throws Exception {
         Path store = pkcs12();
         String message = fails(new TrustSettings(store, "not-the-password", null, false, SOURCE));
-        assertEquals("The trust store password is wrong for lxca.trustStore " + store.toAbsolutePath()
-                + " (it was read from " + SOURCE + ")", message.lines().findFirst().orElseThrow());
+        assertEquals(
+                "The trust store password is wrong for lxca.trustStore " + store.toAbsolutePath()
+                        + " (it was read from " + SOURCE + ")",
+                message.lines().findFirst().orElseThrow());
     }
 
     @Test
@@ -66,19 +70,24 @@ class TrustInputsTest {
         Path store = work.resolve("trust.jks");
         KeyStore jks = KeyStore.getInstance("JKS");
         jks.load(null, null);
-        jks.setCertificateEntry("lxca", KeyStore.getInstance(pkcs12().toFile(), "changeit".toCharArray()).getCertificate("lxca"));
+        jks.setCertificateEntry(
+                "lxca",
+                KeyStore.getInstance(pkcs12().toFile(), "changeit".toCharArray())
+                        .getCertificate("lxca"));
         try (var out = Files.newOutputStream(store)) {
             jks.store(out, "changeit".toCharArray());
         }
         assertDoesNotThrow(() -> TrustInputs.check(new TrustSettings(store, "changeit", null, false, SOURCE)));
-        assertTrue(fails(new TrustSettings(store, "wrong", null, false, SOURCE)).startsWith("The trust store password is wrong"));
+        assertTrue(fails(new TrustSettings(store, "wrong", null, false, SOURCE))
+                .startsWith("The trust store password is wrong"));
     }
 
     @Test
     void aMissingPasswordIsNotCalledWrong() throws Exception {
         Path store = pkcs12();
         String message = fails(new TrustSettings(store, null, null, false, SOURCE));
-        assertTrue(message.startsWith("No trust store password was given for lxca.trustStore " + store.toAbsolutePath()),
+        assertTrue(
+                message.startsWith("No trust store password was given for lxca.trustStore " + store.toAbsolutePath()),
                 message);
         assertTrue(message.contains("LXCA_TRUSTSTORE_PASSWORD"), message);
     }
@@ -87,15 +96,19 @@ class TrustInputsTest {
     void aFileThatIsNoKeyStoreIsNamedSo() throws Exception {
         Path pem = certificate.writePem(work.resolve("lxca.pem"));
         String message = fails(new TrustSettings(pem, "changeit", null, false, SOURCE));
-        assertTrue(message.startsWith("lxca.trustStore " + pem.toAbsolutePath() + " is neither a PKCS12 nor a JKS trust store"),
+        assertTrue(
+                message.startsWith(
+                        "lxca.trustStore " + pem.toAbsolutePath() + " is neither a PKCS12 nor a JKS trust store"),
                 message);
     }
 
     @Test
     void aShortFingerprintIsRefusedWithItsValue() {
         String message = fails(new TrustSettings(null, null, "BB:19:4A", false, SOURCE));
-        assertTrue(message.startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint: it has 6 hex"
-                + " digits, and one has 64"), message);
+        assertTrue(
+                message.startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint: it has 6 hex"
+                        + " digits, and one has 64"),
+                message);
     }
 
     @Test
@@ -109,7 +122,8 @@ class TrustInputsTest {
     void aFingerprintWithColonsSpacesOrLowerCaseIsAccepted() throws Exception {
         String spaced = certificate.fingerprint().replace(":", " ").toLowerCase();
         assertDoesNotThrow(() -> TrustInputs.check(new TrustSettings(null, null, spaced, false, SOURCE)));
-        assertEquals(certificate.fingerprint().replace(":", ""),
+        assertEquals(
+                certificate.fingerprint().replace(":", ""),
                 TrustInputs.pinnedFingerprint(new TrustSettings(null, null, spaced, false, SOURCE)));
     }
 }

@@ -18,8 +18,8 @@ class UploadBodyTest {
     @Test
     void namesOnlyTheBoundaryInItsContentTypeAsLenovoDoes() throws IOException {
         Path file = Files.writeString(directory.resolve("lnvgy_sw_lxca_a-1.0.0_anyos_noarch.chg"), "Version: 1.0.0");
-        UploadBody body = UploadBody.of(List.of(new UpdateFile(UpdateFileType.CHANGE_HISTORY, file, Files.size(file))),
-                (sent, total) -> { });
+        UploadBody body = UploadBody.of(
+                List.of(new UpdateFile(UpdateFileType.CHANGE_HISTORY, file, Files.size(file))), (sent, total) -> {});
 
         String contentType = body.getContentType();
 

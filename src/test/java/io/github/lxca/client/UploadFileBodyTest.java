@@ -23,7 +23,8 @@ class UploadFileBodyTest {
         byte[] content = new byte[UploadFileBody.BUFFER_SIZE * 3 + 17];
         new Random(1).nextBytes(content);
         Path file = Files.write(directory.resolve("a.tgz"), content);
-        UploadFileBody body = new UploadFileBody(file, ContentType.create("application/x-compressed"), "a.tgz", content.length);
+        UploadFileBody body =
+                new UploadFileBody(file, ContentType.create("application/x-compressed"), "a.tgz", content.length);
         int[] writes = {0};
         ByteArrayOutputStream out = new ByteArrayOutputStream() {
             @Override
@@ -45,14 +46,18 @@ class UploadFileBodyTest {
     void sendsNoMoreThanTheSizeAnnouncedAndFailsWhenTheFileGrewOrShrank() throws IOException {
         Path file = Files.write(directory.resolve("b.chg"), new byte[100]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IOException grew = assertThrows(UploadFileBody.FileChangedException.class,
+        IOException grew = assertThrows(
+                UploadFileBody.FileChangedException.class,
                 () -> new UploadFileBody(file, ContentType.APPLICATION_OCTET_STREAM, "b.chg", 60).writeTo(out));
         assertEquals(60, out.size());
-        assertEquals("b.chg grew while it was uploaded: it has more than the 60 bytes checked before the upload",
+        assertEquals(
+                "b.chg grew while it was uploaded: it has more than the 60 bytes checked before the upload",
                 grew.getMessage());
 
-        IOException shrank = assertThrows(UploadFileBody.FileChangedException.class, () -> new UploadFileBody(file,
-                ContentType.APPLICATION_OCTET_STREAM, "b.chg", 150).writeTo(java.io.OutputStream.nullOutputStream()));
+        IOException shrank = assertThrows(
+                UploadFileBody.FileChangedException.class,
+                () -> new UploadFileBody(file, ContentType.APPLICATION_OCTET_STREAM, "b.chg", 150)
+                        .writeTo(java.io.OutputStream.nullOutputStream()));
         assertTrue(shrank.getMessage().contains("50 of the 150 bytes"), shrank.getMessage());
     }
 }

@@ -97,11 +97,18 @@ class LenovoClientContractTest {
         List<Path> files = sampleSet(fixId());
         Bindings bindings = Bindings.of(simulator.url().toString(), user, PASSWORD, files);
 
-        AssertionError refused = assertThrows(AssertionError.class,
-                () -> new SequenceReplay(simulator.url(), tls()).replay(PYLXCA, bindings, files, i -> "file_" + (i + 1),
-                        part -> bindings.fill("${file" + (part == 0 ? 1 : part == 1 ? 0 : part) + ".name}")));
+        AssertionError refused = assertThrows(
+                AssertionError.class,
+                () -> new SequenceReplay(simulator.url(), tls())
+                        .replay(
+                                PYLXCA,
+                                bindings,
+                                files,
+                                i -> "file_" + (i + 1),
+                                part -> bindings.fill("${file" + (part == 0 ? 1 : part == 1 ? 0 : part) + ".name}")));
 
-        assertTrue(refused.getMessage().contains("upload the files (POST /files/managementServer/updates) got HTTP 400"),
+        assertTrue(
+                refused.getMessage().contains("upload the files (POST /files/managementServer/updates) got HTTP 400"),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("part 0 has file name"), refused.getMessage());
     }
@@ -118,20 +125,37 @@ class LenovoClientContractTest {
         PluginRun run = pluginImport();
         Map<String, UnaryOperator<Exchange>> mutations = new TreeMap<>();
         mutations.put("a part name", e -> e.parts().isEmpty() ? e : e.withParts(renamedFirstPart(e.parts(), "file")));
-        mutations.put("a charset on the upload", e -> e.parts().isEmpty() ? e
-                : e.withHeader("Content-Type", e.headers().get("Content-Type").replace("multipart/form-data;",
-                        "multipart/form-data; charset=ISO-8859-1;")));
-        mutations.put("every codec in Accept-Encoding", e -> e.withHeader("Accept-Encoding", "gzip, deflate, br, zstd"));
-        mutations.put("no CSRF token", e -> e.method().equals("POST") && e.path().equals("/managementServer/updates")
-                ? e.withHeader("X-Csrf-Token", null) : e);
-        mutations.put("a size as text in the job", e -> e.json() != null && e.json().has("files")
-                ? e.withBody(e.body().replaceFirst("\"size\":(\\d+)", "\"size\":\"$1\"")) : e);
-        mutations.put("no Referer on the log-in", e -> e.path().equals("/sessions") ? e.withHeader("Referer", null) : e);
+        mutations.put(
+                "a charset on the upload",
+                e -> e.parts().isEmpty()
+                        ? e
+                        : e.withHeader(
+                                "Content-Type",
+                                e.headers()
+                                        .get("Content-Type")
+                                        .replace("multipart/form-data;", "multipart/form-data; charset=ISO-8859-1;")));
+        mutations.put(
+                "every codec in Accept-Encoding", e -> e.withHeader("Accept-Encoding", "gzip, deflate, br, zstd"));
+        mutations.put(
+                "no CSRF token",
+                e -> e.method().equals("POST") && e.path().equals("/managementServer/updates")
+                        ? e.withHeader("X-Csrf-Token", null)
+                        : e);
+        mutations.put(
+                "a size as text in the job",
+                e -> e.json() != null && e.json().has("files")
+                        ? e.withBody(e.body().replaceFirst("\"size\":(\\d+)", "\"size\":\"$1\""))
+                        : e);
+        mutations.put(
+                "no Referer on the log-in", e -> e.path().equals("/sessions") ? e.withHeader("Referer", null) : e);
 
-        assertEquals(known(), lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), run.exchanges())));
+        assertEquals(
+                known(), lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), run.exchanges())));
         for (Map.Entry<String, UnaryOperator<Exchange>> mutation : mutations.entrySet()) {
-            List<Exchange> changed = run.exchanges().stream().map(mutation.getValue()).toList();
-            List<String> differences = lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), changed));
+            List<Exchange> changed =
+                    run.exchanges().stream().map(mutation.getValue()).toList();
+            List<String> differences =
+                    lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), changed));
             assertNotEquals(known(), differences, mutation.getKey() + " went unnoticed");
         }
     }
@@ -144,11 +168,16 @@ class LenovoClientContractTest {
 
         PluginRun run = pluginImport(fixId, OnExisting.REPLACE);
 
-        List<String> writes = run.exchanges().stream().filter(e -> !e.method().equals("GET") && !e.path().equals("/sessions"))
-                .map(e -> e.method() + " " + e.pathAndQuery().replaceAll("jobid=\\d+", "jobid=N")).toList();
-        assertEquals(List.of("POST /managementServer/updates?action=import",
-                "DELETE /managementServer/updates/" + fixId + "?key=removeMetadata",
-                "POST /files/managementServer/updates?action=import&jobid=N"), writes);
+        List<String> writes = run.exchanges().stream()
+                .filter(e -> !e.method().equals("GET") && !e.path().equals("/sessions"))
+                .map(e -> e.method() + " " + e.pathAndQuery().replaceAll("jobid=\\d+", "jobid=N"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "POST /managementServer/updates?action=import",
+                        "DELETE /managementServer/updates/" + fixId + "?key=removeMetadata",
+                        "POST /files/managementServer/updates?action=import&jobid=N"),
+                writes);
     }
 
     @Test
@@ -159,8 +188,10 @@ class LenovoClientContractTest {
         int end = readme.indexOf("\n#", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         for (JsonNode difference : differences()) {
-            String row = "| " + difference.get("step").asText() + " | " + difference.get("field").asText() + " | `"
-                    + difference.get("pylxca").asText() + "` | `" + difference.get("plugin").asText() + "` | ";
+            String row = "| " + difference.get("step").asText() + " | "
+                    + difference.get("field").asText() + " | `"
+                    + difference.get("pylxca").asText() + "` | `"
+                    + difference.get("plugin").asText() + "` | ";
             assertTrue(section.contains(row), "the README's differences lack the row " + row);
         }
     }
@@ -176,34 +207,53 @@ class LenovoClientContractTest {
         String user = user();
         List<Path> files = sampleSet(fixId);
         TestClock clock = new TestClock();
-        ConnectionSettings connection = new ConnectionSettings(simulator.url(), new Credentials(user, PASSWORD, "the test"),
-                new TrustSettings(trustStore, SelfSignedCertificate.STORE_PASSWORD, null, false), null,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 0);
-        UpdateImporter importer = new UpdateImporter((settings, log) -> LxcaClient.open(settings, log,
-                new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 1.0)),
-                clock, clock.sleeper(), new RecordingLog());
-        importer.importUpdates(new ImportRequest(connection, files.get(0).getParent(), Duration.ofSeconds(5),
-                Duration.ofMinutes(2), onExisting, false));
+        ConnectionSettings connection = new ConnectionSettings(
+                simulator.url(),
+                new Credentials(user, PASSWORD, "the test"),
+                new TrustSettings(trustStore, SelfSignedCertificate.STORE_PASSWORD, null, false),
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                0);
+        UpdateImporter importer = new UpdateImporter(
+                (settings, log) -> LxcaClient.open(
+                        settings,
+                        log,
+                        new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1), clock.sleeper(), () -> 1.0)),
+                clock,
+                clock.sleeper(),
+                new RecordingLog());
+        importer.importUpdates(new ImportRequest(
+                connection, files.get(0).getParent(), Duration.ofSeconds(5), Duration.ofMinutes(2), onExisting, false));
         assertTrue(simulator.repository().containsKey(fixId));
-        return new PluginRun(Bindings.of(simulator.url().toString(), user, PASSWORD, files),
-                simulator.exchanges().stream().filter(e -> user.equals(e.user())).toList());
+        return new PluginRun(
+                Bindings.of(simulator.url().toString(), user, PASSWORD, files),
+                simulator.exchanges().stream()
+                        .filter(e -> user.equals(e.user()))
+                        .toList());
     }
 
     /** Replays pylxca's import of a fresh set as this user and returns its fix id, once the simulator stored it. */
     private String importByReplay(String user, IntFunction<String> partName) throws Exception {
         String fixId = fixId();
         List<Path> files = sampleSet(fixId);
-        String state = new SequenceReplay(simulator.url(), tls()).replay(PYLXCA,
-                Bindings.of(simulator.url().toString(), user, PASSWORD, files), files, partName, null);
+        String state = new SequenceReplay(simulator.url(), tls())
+                .replay(PYLXCA, Bindings.of(simulator.url().toString(), user, PASSWORD, files), files, partName, null);
 
         assertEquals("Complete", state);
-        assertEquals(files.stream().map(f -> f.getFileName().toString()).toList(),
-                simulator.repository().get(fixId).files().stream().map(ReceivedFile::fileName).toList());
+        assertEquals(
+                files.stream().map(f -> f.getFileName().toString()).toList(),
+                simulator.repository().get(fixId).files().stream()
+                        .map(ReceivedFile::fileName)
+                        .toList());
         return fixId;
     }
 
     private static List<String> partNamesOf(String fixId) {
-        return simulator.repository().get(fixId).files().stream().map(ReceivedFile::partName).distinct().toList();
+        return simulator.repository().get(fixId).files().stream()
+                .map(ReceivedFile::partName)
+                .distinct()
+                .toList();
     }
 
     private static List<ReceivedFile> renamedFirstPart(List<ReceivedFile> parts, String name) {
@@ -216,15 +266,20 @@ class LenovoClientContractTest {
     /** The set's four files in the order of Lenovo's page and of the plugin: .chg, .tgz, .txt, .xml. */
     private List<Path> sampleSet(String fixId) throws IOException {
         Path directory = SampleUpdateSets.write(work.resolve(fixId), fixId);
-        return List.of(".chg", ".tgz", ".txt", ".xml").stream().map(extension -> directory.resolve(fixId + extension))
+        return List.of(".chg", ".tgz", ".txt", ".xml").stream()
+                .map(extension -> directory.resolve(fixId + extension))
                 .toList();
     }
 
     private static List<String> known() throws IOException {
         List<String> lines = new ArrayList<>();
         for (JsonNode difference : differences()) {
-            lines.add(new SequenceComparison.Difference(difference.get("step").asText(), difference.get("field").asText(),
-                    difference.get("pylxca").asText(), difference.get("plugin").asText()).toString());
+            lines.add(new SequenceComparison.Difference(
+                            difference.get("step").asText(),
+                            difference.get("field").asText(),
+                            difference.get("pylxca").asText(),
+                            difference.get("plugin").asText())
+                    .toString());
         }
         return lines;
     }

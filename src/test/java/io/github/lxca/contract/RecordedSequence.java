@@ -24,8 +24,15 @@ record RecordedSequence(String client, List<String> comparedHeaders, List<Reques
      * @param json the JSON body, or null
      * @param parts the multipart parts in order, or empty
      */
-    record Request(String step, String method, String path, Map<String, String> query, Map<String, String> headers,
-            JsonNode json, List<Part> parts, String repeatUntil) {
+    record Request(
+            String step,
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            JsonNode json,
+            List<Part> parts,
+            String repeatUntil) {
 
         /** Whether a request with this method and path, placeholders filled, is this one's. */
         boolean matches(String method, String path, Bindings bindings) {
@@ -44,12 +51,22 @@ record RecordedSequence(String client, List<String> comparedHeaders, List<Reques
             List<Request> requests = new ArrayList<>();
             for (JsonNode request : root.path("requests")) {
                 List<Part> parts = new ArrayList<>();
-                request.path("parts").forEach(part -> parts.add(new Part(part.path("name").asText(),
-                        part.path("filename").asText(), part.path("contentType").asText())));
-                requests.add(new Request(request.path("step").asText(), request.path("method").asText(),
-                        request.path("path").asText(), texts(request.path("query")), texts(request.path("headers")),
-                        request.has("json") ? request.get("json") : null, List.copyOf(parts),
-                        request.hasNonNull("repeatUntil") ? request.get("repeatUntil").asText() : null));
+                request.path("parts")
+                        .forEach(part -> parts.add(new Part(
+                                part.path("name").asText(),
+                                part.path("filename").asText(),
+                                part.path("contentType").asText())));
+                requests.add(new Request(
+                        request.path("step").asText(),
+                        request.path("method").asText(),
+                        request.path("path").asText(),
+                        texts(request.path("query")),
+                        texts(request.path("headers")),
+                        request.has("json") ? request.get("json") : null,
+                        List.copyOf(parts),
+                        request.hasNonNull("repeatUntil")
+                                ? request.get("repeatUntil").asText()
+                                : null));
             }
             return new RecordedSequence(root.path("client").asText(), List.copyOf(headers), List.copyOf(requests));
         } catch (IOException e) {
@@ -59,7 +76,9 @@ record RecordedSequence(String client, List<String> comparedHeaders, List<Reques
 
     private static Map<String, String> texts(JsonNode object) {
         Map<String, String> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+        object.fields()
+                .forEachRemaining(
+                        field -> values.put(field.getKey(), field.getValue().asText()));
         return values;
     }
 }

@@ -44,13 +44,16 @@ final class SequenceComparison {
             }
             int step = stepOf(steps, next, exchange, bindings);
             if (step < 0) {
-                differences.add(new Difference("after " + after, "extra request", NONE,
-                        exchange.method() + " " + exchange.pathAndQuery()));
+                differences.add(new Difference(
+                        "after " + after, "extra request", NONE, exchange.method() + " " + exchange.pathAndQuery()));
             } else if (step >= next) {
                 for (int missing = next; missing < step; missing++) {
                     differences.add(missing(steps.get(missing)));
                 }
-                differences.addAll(fields(recorded, steps.get(step), exchange,
+                differences.addAll(fields(
+                        recorded,
+                        steps.get(step),
+                        exchange,
                         bindings.and("csrf", Objects.requireNonNullElse(exchange.sessionCsrf(), NONE))));
                 next = step + 1;
                 after = steps.get(step).step();
@@ -90,14 +93,16 @@ final class SequenceComparison {
         return new Difference(request.step(), "request", request.method() + " " + request.path(), NONE);
     }
 
-    private static List<Difference> fields(RecordedSequence recorded, RecordedSequence.Request request,
-            Exchange exchange, Bindings bindings) {
+    private static List<Difference> fields(
+            RecordedSequence recorded, RecordedSequence.Request request, Exchange exchange, Bindings bindings) {
         List<Difference> differences = new ArrayList<>();
         Map<String, String> expectedQuery = new TreeMap<>();
         request.query().forEach((name, value) -> expectedQuery.put(name, bindings.fill(value)));
         compareMaps(request.step(), "query.", expectedQuery, exchange.query(), differences);
         for (String header : recorded.comparedHeaders()) {
-            String expected = request.headers().containsKey(header) ? bindings.fill(request.headers().get(header)) : NONE;
+            String expected = request.headers().containsKey(header)
+                    ? bindings.fill(request.headers().get(header))
+                    : NONE;
             String actual = exchange.headers().getOrDefault(header, NONE);
             if (header.equalsIgnoreCase("Content-Type")) {
                 expected = normalizedMediaType(expected);
@@ -105,23 +110,43 @@ final class SequenceComparison {
             }
             add(request.step(), "header " + header, expected, actual, differences);
         }
-        compareMaps(request.step(), "json", request.json() == null ? Map.of() : leaves(bindings.fill(request.json())),
-                exchange.json() == null ? Map.of() : leaves(exchange.json()), differences);
-        add(request.step(), "parts", String.valueOf(request.parts().size()), String.valueOf(exchange.parts().size()),
+        compareMaps(
+                request.step(),
+                "json",
+                request.json() == null ? Map.of() : leaves(bindings.fill(request.json())),
+                exchange.json() == null ? Map.of() : leaves(exchange.json()),
+                differences);
+        add(
+                request.step(),
+                "parts",
+                String.valueOf(request.parts().size()),
+                String.valueOf(exchange.parts().size()),
                 differences);
         for (int i = 0; i < Math.min(request.parts().size(), exchange.parts().size()); i++) {
             RecordedSequence.Part expected = request.parts().get(i);
             var actual = exchange.parts().get(i);
             add(request.step(), "parts[" + i + "].name", expected.name(), actual.partName(), differences);
-            add(request.step(), "parts[" + i + "].filename", bindings.fill(expected.filename()), actual.fileName(),
+            add(
+                    request.step(),
+                    "parts[" + i + "].filename",
+                    bindings.fill(expected.filename()),
+                    actual.fileName(),
                     differences);
-            add(request.step(), "parts[" + i + "].contentType", expected.contentType(),
-                    Objects.requireNonNullElse(actual.contentType(), NONE), differences);
+            add(
+                    request.step(),
+                    "parts[" + i + "].contentType",
+                    expected.contentType(),
+                    Objects.requireNonNullElse(actual.contentType(), NONE),
+                    differences);
         }
         return differences;
     }
 
-    private static void compareMaps(String step, String prefix, Map<String, String> expected, Map<String, String> actual,
+    private static void compareMaps(
+            String step,
+            String prefix,
+            Map<String, String> expected,
+            Map<String, String> actual,
             List<Difference> differences) {
         Set<String> names = new LinkedHashSet<>(expected.keySet());
         names.addAll(actual.keySet());
@@ -167,7 +192,10 @@ final class SequenceComparison {
             String[] parameter = pieces[i].strip().split("=", 2);
             String name = parameter[0].strip().toLowerCase(Locale.ROOT);
             String parameterValue = parameter.length > 1 ? parameter[1].strip() : "";
-            normalized.append("; ").append(name).append('=')
+            normalized
+                    .append("; ")
+                    .append(name)
+                    .append('=')
                     .append(name.equals("charset") ? parameterValue.toLowerCase(Locale.ROOT) : parameterValue);
         }
         return normalized.toString();
@@ -192,11 +220,19 @@ final class SequenceComparison {
         for (Difference difference : differences) {
             String field = difference.field().replaceFirst("^parts\\[\\d+]", "parts[*]");
             Difference general = new Difference(difference.step(), field, difference.lenovo(), difference.plugin());
-            long parts = steps.stream().filter(s -> s.step().equals(difference.step())).mapToLong(s -> s.parts().size())
-                    .findFirst().orElse(0);
-            long same = differences.stream().filter(d -> d.step().equals(difference.step())
-                    && d.field().replaceFirst("^parts\\[\\d+]", "parts[*]").equals(field)
-                    && d.lenovo().equals(difference.lenovo()) && d.plugin().equals(difference.plugin())).count();
+            long parts = steps.stream()
+                    .filter(s -> s.step().equals(difference.step()))
+                    .mapToLong(s -> s.parts().size())
+                    .findFirst()
+                    .orElse(0);
+            long same = differences.stream()
+                    .filter(d -> d.step().equals(difference.step())
+                            && d.field()
+                                    .replaceFirst("^parts\\[\\d+]", "parts[*]")
+                                    .equals(field)
+                            && d.lenovo().equals(difference.lenovo())
+                            && d.plugin().equals(difference.plugin()))
+                    .count();
             Difference kept = !field.equals(difference.field()) && same == parts ? general : difference;
             if (!byPart.contains(kept)) {
                 byPart.add(kept);
@@ -204,9 +240,14 @@ final class SequenceComparison {
         }
         List<Difference> collapsed = new ArrayList<>();
         for (Difference difference : byPart) {
-            long atSteps = byPart.stream().filter(d -> d.field().equals(difference.field())
-                    && d.lenovo().equals(difference.lenovo()) && d.plugin().equals(difference.plugin())).map(Difference::step)
-                    .filter(step -> steps.stream().anyMatch(s -> s.step().equals(step))).distinct().count();
+            long atSteps = byPart.stream()
+                    .filter(d -> d.field().equals(difference.field())
+                            && d.lenovo().equals(difference.lenovo())
+                            && d.plugin().equals(difference.plugin()))
+                    .map(Difference::step)
+                    .filter(step -> steps.stream().anyMatch(s -> s.step().equals(step)))
+                    .distinct()
+                    .count();
             Difference kept = atSteps == steps.size()
                     ? new Difference("every request", difference.field(), difference.lenovo(), difference.plugin())
                     : difference;

@@ -38,8 +38,12 @@ final class SequenceReplay {
 
     SequenceReplay(URI base, SSLContext tls) {
         this.base = base;
-        this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .sslContext(tls)
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -48,23 +52,35 @@ final class SequenceReplay {
      * @param fileName the file sent as part {@code i}, or null to send the recorded ones
      * @return the state the task ended in
      */
-    String replay(RecordedSequence sequence, Bindings bindings, List<Path> files, IntFunction<String> partName,
-            IntFunction<String> fileName) throws IOException, InterruptedException {
+    String replay(
+            RecordedSequence sequence,
+            Bindings bindings,
+            List<Path> files,
+            IntFunction<String> partName,
+            IntFunction<String> fileName)
+            throws IOException, InterruptedException {
         String lastState = null;
         for (RecordedSequence.Request request : sequence.requests()) {
             for (int attempt = 0; attempt < (request.repeatUntil() == null ? 1 : MAX_POLLS); attempt++) {
                 JsonNode reply = send(request, bindings, files, partName, fileName);
                 if (request.step().equals("log in")) {
-                    bindings.with("csrf", cookies.getCookieStore().get(base).stream()
-                            .filter(cookie -> cookie.getName().equals("csrf")).map(HttpCookie::getValue).findFirst()
-                            .orElseThrow(() -> new AssertionError("the log-in set no csrf cookie, where pylxca takes"
-                                    + " its X-Csrf-Token from")));
+                    bindings.with(
+                            "csrf",
+                            cookies.getCookieStore().get(base).stream()
+                                    .filter(cookie -> cookie.getName().equals("csrf"))
+                                    .map(HttpCookie::getValue)
+                                    .findFirst()
+                                    .orElseThrow(
+                                            () -> new AssertionError("the log-in set no csrf cookie, where pylxca takes"
+                                                    + " its X-Csrf-Token from")));
                 }
                 if (reply != null && reply.hasNonNull("jobid")) {
                     bindings.with("jobid", reply.get("jobid").asText());
                 }
                 if (request.repeatUntil() != null) {
-                    lastState = reply != null && reply.isArray() ? reply.path(0).path("status").asText() : null;
+                    lastState = reply != null && reply.isArray()
+                            ? reply.path(0).path("status").asText()
+                            : null;
                     if (request.repeatUntil().equals(lastState)) {
                         break;
                     }
@@ -74,20 +90,28 @@ final class SequenceReplay {
         return lastState;
     }
 
-    private JsonNode send(RecordedSequence.Request recorded, Bindings bindings, List<Path> files,
-            IntFunction<String> partName, IntFunction<String> fileName) throws IOException, InterruptedException {
+    private JsonNode send(
+            RecordedSequence.Request recorded,
+            Bindings bindings,
+            List<Path> files,
+            IntFunction<String> partName,
+            IntFunction<String> fileName)
+            throws IOException, InterruptedException {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        recorded.query().forEach((name, value) -> query.add(name + "=" + URLEncoder.encode(bindings.fill(value),
-                StandardCharsets.UTF_8)));
+        recorded.query()
+                .forEach((name, value) ->
+                        query.add(name + "=" + URLEncoder.encode(bindings.fill(value), StandardCharsets.UTF_8)));
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (!recorded.parts().isEmpty()) {
             bindings.with("boundary", "pylxca" + UUID.randomUUID().toString().replace("-", ""));
-            body = HttpRequest.BodyPublishers.ofByteArray(multipart(recorded.parts(), bindings, files, partName, fileName));
+            body = HttpRequest.BodyPublishers.ofByteArray(
+                    multipart(recorded.parts(), bindings, files, partName, fileName));
         } else if (recorded.json() != null) {
             body = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(bindings.fill(recorded.json())));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + bindings.fill(recorded.path()) + query))
-                .method(recorded.method(), body).timeout(Duration.ofSeconds(30));
+                .method(recorded.method(), body)
+                .timeout(Duration.ofSeconds(30));
         for (Map.Entry<String, String> header : recorded.headers().entrySet()) {
             request.header(header.getKey(), bindings.fill(header.getValue()));
         }
@@ -103,18 +127,25 @@ final class SequenceReplay {
         }
     }
 
-    private static byte[] multipart(List<RecordedSequence.Part> parts, Bindings bindings, List<Path> files,
-            IntFunction<String> partName, IntFunction<String> fileName) throws IOException {
+    private static byte[] multipart(
+            List<RecordedSequence.Part> parts,
+            Bindings bindings,
+            List<Path> files,
+            IntFunction<String> partName,
+            IntFunction<String> fileName)
+            throws IOException {
         String boundary = bindings.fill("${boundary}");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < parts.size(); i++) {
             RecordedSequence.Part part = parts.get(i);
             String sent = fileName == null ? bindings.fill(part.filename()) : fileName.apply(i);
-            Path file = files.stream().filter(f -> f.getFileName().toString().equals(sent)).findFirst()
+            Path file = files.stream()
+                    .filter(f -> f.getFileName().toString().equals(sent))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no file " + sent));
             String name = partName == null ? part.name() : partName.apply(i);
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                    + sent + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
+                            + sent + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(Files.readAllBytes(file));
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

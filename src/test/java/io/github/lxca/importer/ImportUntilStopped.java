@@ -28,10 +28,16 @@ public final class ImportUntilStopped {
             @Override
             public void debug(String message) {}
         };
-        ConnectionSettings connection = new ConnectionSettings(URI.create(args[0]),
-                new Credentials(args[2], args[3], "the test"), new TrustSettings(Path.of(args[1]), "changeit", null, false),
-                null, Duration.ofSeconds(5), Duration.ofSeconds(30), 0);
-        UpdateImporter.standard(log).importUpdates(
-                new ImportRequest(connection, Path.of(args[4]), Duration.ofMillis(200), Duration.ofHours(1)));
+        ConnectionSettings connection = new ConnectionSettings(
+                URI.create(args[0]),
+                new Credentials(args[2], args[3], "the test"),
+                new TrustSettings(Path.of(args[1]), "changeit", null, false),
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                0);
+        UpdateImporter.standard(log)
+                .importUpdates(
+                        new ImportRequest(connection, Path.of(args[4]), Duration.ofMillis(200), Duration.ofHours(1)));
     }
 }

@@ -5,22 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.client.LxcaAuthenticationException;
 import io.github.lxca.client.LxcaCertificateException;
+import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
-import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaProtocolException;
-import io.github.lxca.client.ProxySettings;
-import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.LxcaUploadSourceException;
+import io.github.lxca.client.ProxySettings;
+import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
@@ -29,6 +28,7 @@ import io.github.lxca.simulator.TunnelingProxy;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
 import io.github.lxca.testing.TestClock;
+import io.github.lxca.update.CheckedPayloads;
 import io.github.lxca.update.InvalidUpdateSetException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,8 +61,10 @@ class UpdateImporterTest {
 
     @BeforeAll
     static void startSimulator(@TempDir Path directory) throws Exception {
-        simulator = LxcaSimulator.builder().repositoryDirectory(directory.resolve("repository"))
-                .workDirectory(directory).start();
+        simulator = LxcaSimulator.builder()
+                .repositoryDirectory(directory.resolve("repository"))
+                .workDirectory(directory)
+                .start();
         trustStore = simulator.writeTrustStore(directory.resolve("truststore.p12"));
     }
 
@@ -91,8 +93,8 @@ class UpdateImporterTest {
     }
 
     private ImportRequest request(Credentials credentials, TrustSettings trust, URI url, ProxySettings proxy) {
-        ConnectionSettings connection = new ConnectionSettings(url, credentials, trust, proxy,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
+        ConnectionSettings connection = new ConnectionSettings(
+                url, credentials, trust, proxy, Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
         return new ImportRequest(connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2));
     }
 
@@ -101,17 +103,28 @@ class UpdateImporterTest {
     }
 
     private UpdateImporter importer() {
-        return new UpdateImporter((settings, clientLog) -> LxcaClient.open(settings, clientLog,
-                new RetryPolicy(settings.retries(), Duration.ofSeconds(1), Duration.ofSeconds(30), clock.sleeper(), () -> 1.0)),
-                clock, clock.sleeper(), log);
+        return new UpdateImporter(
+                (settings, clientLog) -> LxcaClient.open(
+                        settings,
+                        clientLog,
+                        new RetryPolicy(
+                                settings.retries(),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(30),
+                                clock.sleeper(),
+                                () -> 1.0)),
+                clock,
+                clock.sleeper(),
+                log);
     }
 
     /** Imports a new set of its own, in a folder of its own, so that one test can import several times. */
     private ImportResult importFreshSetAs(String user) throws Exception {
         Path sets = SampleUpdateSets.write(work.resolve("sets-" + user), fixId());
         ImportRequest request = request(user, trusted(), simulator.url());
-        return importer().importUpdates(new ImportRequest(request.connection(), sets, request.pollInterval(),
-                request.taskTimeout()));
+        return importer()
+                .importUpdates(
+                        new ImportRequest(request.connection(), sets, request.pollInterval(), request.taskTimeout()));
     }
 
     private <T extends Throwable> T importFails(Class<T> type, String user) throws IOException {
@@ -120,7 +133,9 @@ class UpdateImporterTest {
     }
 
     private List<String> eventsOf(String user) {
-        return simulator.events().stream().filter(e -> e.endsWith(" " + user)).map(e -> e.replaceAll(" \\d+ ", " N "))
+        return simulator.events().stream()
+                .filter(e -> e.endsWith(" " + user))
+                .map(e -> e.replaceAll(" \\d+ ", " N "))
                 .toList();
     }
 
@@ -142,29 +157,46 @@ class UpdateImporterTest {
         var stored = simulator.repository().get(fixId);
         assertEquals(result.jobId(), stored.jobId());
         assertEquals(user, stored.importedBy());
-        assertEquals(List.of(".chg", ".tgz", ".txt", ".xml"),
-                stored.files().stream().map(f -> f.fileName().substring(fixId.length())).toList());
+        assertEquals(
+                List.of(".chg", ".tgz", ".txt", ".xml"),
+                stored.files().stream()
+                        .map(f -> f.fileName().substring(fixId.length()))
+                        .toList());
         for (var file : stored.files()) {
             Path source = sets.resolve(file.fileName());
             assertEquals(Files.size(source), file.size(), file.fileName());
             assertEquals(sha256(source), file.sha256(), file.fileName());
         }
-        assertEquals(List.of("login " + user, "create-job N " + user, "upload N " + user, "task N " + user,
-                "task N " + user, "logout " + user), eventsOf(user));
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "create-job N " + user,
+                        "upload N " + user,
+                        "task N " + user,
+                        "task N " + user,
+                        "logout " + user),
+                eventsOf(user));
         assertEquals(List.of(Duration.ofSeconds(5)), clock.sleeps());
         String text = log.text();
         assertTrue(text.contains("INFO Created import job " + result.jobId()), text);
         assertTrue(text.contains("INFO Job " + result.jobId() + ": Running 50%"), text);
         // Sizes say what they measure: the set on disk, the request body on the wire; one throughput per upload.
         assertTrue(text.contains("INFO Importing " + fixId + " (4 files, "), text);
-        assertTrue(java.util.regex.Pattern.compile("\\(4 files, [\\d.]+ \\S+ on disk\\)").matcher(text).find(), text);
-        java.util.regex.Matcher body = java.util.regex.Pattern
-                .compile("INFO Uploaded (\\S+ \\S+) of a \\1 request body \\(100%\\)").matcher(text);
+        assertTrue(
+                java.util.regex.Pattern.compile("\\(4 files, [\\d.]+ \\S+ on disk\\)")
+                        .matcher(text)
+                        .find(),
+                text);
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile(
+                        "INFO Uploaded (\\S+ \\S+) of a \\1 request body \\(100%\\)")
+                .matcher(text);
         assertTrue(body.find(), text);
         assertTrue(text.contains("INFO Upload finished: " + body.group(1) + " sent in "), text);
         assertEquals(1, text.split("MiB/s", -1).length - 1, text);
-        assertTrue(text.contains("DEBUG POST /files/managementServer/updates?action=import&jobid=" + result.jobId()
-                + " -> HTTP 201 after "), text);
+        assertTrue(
+                text.contains("DEBUG POST /files/managementServer/updates?action=import&jobid=" + result.jobId()
+                        + " -> HTTP 201 after "),
+                text);
         assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);
     }
 
@@ -187,8 +219,11 @@ class UpdateImporterTest {
     void wrongPasswordFailsWithLxcaMessageAndNoJob() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        var e = assertThrows(LxcaAuthenticationException.class, () -> importer().importUpdates(
-                request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
+        var e = assertThrows(
+                LxcaAuthenticationException.class,
+                () -> importer()
+                        .importUpdates(
+                                request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
 
         assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
         assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
@@ -212,7 +247,10 @@ class UpdateImporterTest {
         assertEquals(409, e.status());
         assertTrue(e.jobId().isPresent());
         String report = e.describe();
-        assertTrue(report.startsWith("LXCA refused to upload the update files (job " + e.jobId().get() + "): HTTP 409"), report);
+        assertTrue(
+                report.startsWith("LXCA refused to upload the update files (job "
+                        + e.jobId().get() + "): HTTP 409"),
+                report);
         assertTrue(report.contains("FQXHMUP2502L: The repository operation failed."), report);
         assertTrue(report.contains("Explanation: The update is being imported by another job."), report);
         assertTrue(report.contains("Recovery: Wait for the other job to finish. Retry the operation."), report);
@@ -233,7 +271,11 @@ class UpdateImporterTest {
         String user = user(Fault.UPLOAD_503);
         var e = importFails(LxcaRejectedException.class, user);
         assertEquals(503, e.status());
-        assertEquals(1, eventsOf(user).stream().filter(event -> event.startsWith("upload-failed")).count(),
+        assertEquals(
+                1,
+                eventsOf(user).stream()
+                        .filter(event -> event.startsWith("upload-failed"))
+                        .count(),
                 "one upload, no automatic retry: " + eventsOf(user));
         assertTrue(e.describe().contains("FQXHMSE0503J: The service is busy."), e.describe());
     }
@@ -259,7 +301,8 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), present);
         SampleUpdateSets.write(work.resolve("sets"), missing);
 
-        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+        ImportResult result = importer()
+                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertEquals(List.of(missing), result.fixIds());
@@ -274,7 +317,8 @@ class UpdateImporterTest {
         String fixId = fixId();
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
-        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+        ImportResult result = importer()
+                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
         assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
     }
@@ -286,13 +330,20 @@ class UpdateImporterTest {
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
 
-        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
+        ImportResult result = importer()
+                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
         // every check first, then the job, and only then the delete, right before the upload
-        assertEquals(List.of("login " + user, "repository-size " + user, "create-job N " + user,
-                "deleted " + fixId + " " + user, "upload N " + user), eventsOf(user).subList(0, 5));
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "repository-size " + user,
+                        "create-job N " + user,
+                        "deleted " + fixId + " " + user,
+                        "upload N " + user),
+                eventsOf(user).subList(0, 5));
     }
 
     /** A request to import a set whose fix id the simulator already holds, with onExisting=replace. */
@@ -309,12 +360,16 @@ class UpdateImporterTest {
 
         var e = assertThrows(LxcaReplaceFailedException.class, () -> importer().importUpdates(replacing(user, fixId)));
 
-        assertTrue(e.getMessage().startsWith("LXCA no longer holds " + fixId + ": onExisting=replace deleted it, and"
-                + " importing it again failed: LXCA refused to upload the update files"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("LXCA no longer holds " + fixId + ": onExisting=replace deleted it, and"
+                                + " importing it again failed: LXCA refused to upload the update files"),
+                e.getMessage());
         assertEquals("FQXHMUP2999M", e.messages().get(0).id(), "LXCA's messages are kept");
         assertTrue(e.jobId().isPresent());
         assertTrue(e.describe().contains("then run the build again to import " + fixId), e.describe());
-        assertFalse(simulator.repository().containsKey(fixId), "the simulator no longer holds it, as the headline says");
+        assertFalse(
+                simulator.repository().containsKey(fixId), "the simulator no longer holds it, as the headline says");
     }
 
     @Test
@@ -322,11 +377,14 @@ class UpdateImporterTest {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importer().importUpdates(replacing(user, fixId)));
+        var e = assertThrows(
+                LxcaRepositorySpaceException.class, () -> importer().importUpdates(replacing(user, fixId)));
 
-        assertTrue(e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
+        assertTrue(
+                e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("onExisting=replace deleted nothing, so LXCA still holds " + fixId),
+        assertTrue(
+                e.getMessage().endsWith("onExisting=replace deleted nothing, so LXCA still holds " + fixId),
                 e.getMessage());
         assertTrue(simulator.repository().containsKey(fixId));
         assertEquals(List.of("login " + user, "repository-size " + user, "logout " + user), eventsOf(user));
@@ -347,11 +405,14 @@ class UpdateImporterTest {
     void aLoginReplyIsNeverShownEvenWhenItSaysFailure() throws Exception {
         var e = importFails(LxcaRejectedException.class, user(Fault.LOGIN_SAYS_FAILURE));
 
-        assertEquals("LXCA refused to log in: HTTP 200 with result 'failure' (the reply is not shown: a login reply"
-                + " may hold session secrets)", e.getMessage());
+        assertEquals(
+                "LXCA refused to log in: HTTP 200 with result 'failure' (the reply is not shown: a login reply"
+                        + " may hold session secrets)",
+                e.getMessage());
         String shown = e.describe() + log.text();
         assertFalse(shown.contains("csrf") || shown.contains("pwChangeRequired"), shown);
-        assertFalse(shown.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"),
+        assertFalse(
+                shown.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"),
                 "no session id or CSRF token: " + shown);
     }
 
@@ -363,25 +424,36 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), present);
         SampleUpdateSets.write(work.resolve("sets"), fixId());
 
-        ImportResult result = importer().importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
+        ImportResult result = importer()
+                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
 
         assertEquals(ImportOutcome.DRY_RUN, result.outcome());
         assertEquals(List.of("login " + user, "repository-size " + user, "logout " + user), eventsOf(user));
         assertTrue(simulator.repository().containsKey(present), "a dry run deletes nothing");
-        assertTrue(log.text().contains("INFO Dry run: would delete " + present + " from LXCA's repository first"), log.text());
+        assertTrue(
+                log.text().contains("INFO Dry run: would delete " + present + " from LXCA's repository first"),
+                log.text());
         assertTrue(log.text().contains("Nothing was uploaded."), log.text());
     }
 
     @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
         var e = importFails(LxcaVerificationException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
-        assertTrue(e.getMessage().matches("Import job \\d+ ended 'Complete', but LXCA's repository does not list"
-                + " lnvgy_sw_lxca_test\\d+-1\\.0\\.0_anyos_noarch; it lists .*"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .matches("Import job \\d+ ended 'Complete', but LXCA's repository does not list"
+                                + " lnvgy_sw_lxca_test\\d+-1\\.0\\.0_anyos_noarch; it lists .*"),
+                e.getMessage());
     }
 
     private static ImportRequest withOptions(ImportRequest request, OnExisting onExisting, boolean dryRun) {
-        return new ImportRequest(request.connection(), request.updateDirectory(), request.pollInterval(),
-                request.taskTimeout(), onExisting, dryRun);
+        return new ImportRequest(
+                request.connection(),
+                request.updateDirectory(),
+                request.pollInterval(),
+                request.taskTimeout(),
+                onExisting,
+                dryRun);
     }
 
     @Test
@@ -398,7 +470,10 @@ class UpdateImporterTest {
     void serverErrorWithHtmlShowsStatusAndCleanExcerpt() throws Exception {
         var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500_HTML));
         String report = e.describe();
-        assertTrue(report.contains("HTTP 500; reply \"500 Internal Server Error Internal Server Error The proxy could not"), report);
+        assertTrue(
+                report.contains(
+                        "HTTP 500; reply \"500 Internal Server Error Internal Server Error The proxy could not"),
+                report);
         assertFalse(report.contains("<"), report);
         assertFalse(report.contains("color:red"), report);
     }
@@ -423,7 +498,8 @@ class UpdateImporterTest {
     @Test
     void failedChildTaskFailsACompleteJob() throws Exception {
         var e = importFails(LxcaTaskFailedException.class, user(Fault.TASK_CHILD_FAILS));
-        assertTrue(e.getMessage().contains("ended 'Complete'; its step 'Unpack payload' ended 'Stopped_With_Error'"),
+        assertTrue(
+                e.getMessage().contains("ended 'Complete'; its step 'Unpack payload' ended 'Stopped_With_Error'"),
                 e.getMessage());
         assertTrue(e.describe().contains("FQXHMUP4002L: The payload could not be unpacked."), e.describe());
     }
@@ -432,7 +508,8 @@ class UpdateImporterTest {
     void taskThatNeverEndsTimesOutWithoutSleeping() throws Exception {
         String user = user(Fault.TASK_NEVER_ENDS);
         var e = importFails(LxcaTaskTimeoutException.class, user);
-        assertEquals("Import job " + e.jobId().get() + " did not end within 2 min; its last state was 'Running' at 50%",
+        assertEquals(
+                "Import job " + e.jobId().get() + " did not end within 2 min; its last state was 'Running' at 50%",
                 e.getMessage());
         assertEquals(24, clock.sleeps().size(), "2 minutes of 5-second polls");
         assertTrue(eventsOf(user).contains("logout " + user));
@@ -459,8 +536,11 @@ class UpdateImporterTest {
 
         assertEquals("Complete", importAs(user(Fault.CREATE_JOB_WARNING)).finalState());
 
-        assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ") && line.contains(
-                "FQXHMUP2150W: The repository is almost full.")), log.text());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith("WARN ")
+                                && line.contains("FQXHMUP2150W: The repository is almost full.")),
+                log.text());
     }
 
     @Test
@@ -505,7 +585,9 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId);
 
         assertEquals("Complete", importAs(user).finalState());
-        assertTrue(simulator.events().contains("descriptor-read " + fixId + ".xml Version=1 1.0.0"), simulator.events().toString());
+        assertTrue(
+                simulator.events().contains("descriptor-read " + fixId + ".xml Version=1 1.0.0"),
+                simulator.events().toString());
     }
 
     @Test
@@ -533,7 +615,8 @@ class UpdateImporterTest {
     @Test
     void jobWithoutIdIsAProtocolError() throws Exception {
         var e = importFails(LxcaProtocolException.class, user(Fault.CREATE_JOB_WITHOUT_ID));
-        assertTrue(e.getMessage().startsWith("LXCA accepted the import job (HTTP 200) but its reply names no job id"),
+        assertTrue(
+                e.getMessage().startsWith("LXCA accepted the import job (HTTP 200) but its reply names no job id"),
                 e.getMessage());
     }
 
@@ -543,8 +626,16 @@ class UpdateImporterTest {
         var e = importFails(LxcaConnectionException.class, user);
         assertTrue(e.jobId().isPresent());
         assertTrue(e.getMessage().contains("broke while trying to upload the update files"), e.getMessage());
-        assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("create-job")).count());
-        assertEquals(4, eventsOf(user).stream().filter(event -> event.startsWith("upload-dropped")).count());
+        assertEquals(
+                4,
+                eventsOf(user).stream()
+                        .filter(event -> event.startsWith("create-job"))
+                        .count());
+        assertEquals(
+                4,
+                eventsOf(user).stream()
+                        .filter(event -> event.startsWith("upload-dropped"))
+                        .count());
         assertTrue(log.text().contains("INFO Uploading again in a new job (retry 3 of 3)"), log.text());
     }
 
@@ -559,11 +650,18 @@ class UpdateImporterTest {
 
         var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));
 
-        assertEquals(fixId + ".tgz grew while it was uploaded: it has more than the "
-                + (Files.size(sets.resolve(fixId + ".tgz")) - 64) + " bytes checked before the upload", e.getMessage());
-        assertTrue(e.describe().contains("What to do: make sure nothing writes to the update folder during the import"),
+        assertEquals(
+                fixId + ".tgz grew while it was uploaded: it has more than the "
+                        + (Files.size(sets.resolve(fixId + ".tgz")) - 64) + " bytes checked before the upload",
+                e.getMessage());
+        assertTrue(
+                e.describe().contains("What to do: make sure nothing writes to the update folder during the import"),
                 e.describe());
-        assertEquals(1, eventsOf(user).stream().filter(event -> event.startsWith("create-job")).count(),
+        assertEquals(
+                1,
+                eventsOf(user).stream()
+                        .filter(event -> event.startsWith("create-job"))
+                        .count(),
                 "not retried in a new job: " + eventsOf(user));
         assertTrue(eventsOf(user).contains("logout " + user));
     }
@@ -579,9 +677,19 @@ class UpdateImporterTest {
         assertEquals("Complete", result.finalState());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
         List<String> events = eventsOf(user);
-        assertEquals(List.of("login " + user, "create-job N " + user, "upload-dropped N " + user, "task N " + user,
-                "cancel N " + user, "create-job N " + user, "upload N " + user, "task N " + user, "task N " + user,
-                "logout " + user), events.stream().filter(e -> !e.startsWith("repository")).toList());
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "create-job N " + user,
+                        "upload-dropped N " + user,
+                        "task N " + user,
+                        "cancel N " + user,
+                        "create-job N " + user,
+                        "upload N " + user,
+                        "task N " + user,
+                        "task N " + user,
+                        "logout " + user),
+                events.stream().filter(e -> !e.startsWith("repository")).toList());
         assertTrue(log.text().contains("checking what LXCA received before uploading again"), log.text());
         assertTrue(log.text().contains("(it was Pending), which did not get the files"), log.text());
     }
@@ -594,11 +702,18 @@ class UpdateImporterTest {
         ImportResult result = importAs(user);
 
         assertEquals("Complete", result.finalState());
-        assertTrue(eventsOf(user).contains("cancel-failed " + user), eventsOf(user).toString());
-        String abandoned = simulator.events().stream().filter(e -> e.startsWith("upload-dropped ") && e.endsWith(" " + user))
-                .findFirst().orElseThrow().split(" ")[1];
-        assertTrue(log.text().contains("WARN Cannot cancel job " + abandoned + ", which did not get the files: LXCA refused"
-                + " to cancel job " + abandoned), log.text());
+        assertTrue(
+                eventsOf(user).contains("cancel-failed " + user), eventsOf(user).toString());
+        String abandoned = simulator.events().stream()
+                .filter(e -> e.startsWith("upload-dropped ") && e.endsWith(" " + user))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[1];
+        assertTrue(
+                log.text()
+                        .contains("WARN Cannot cancel job " + abandoned + ", which did not get the files: LXCA refused"
+                                + " to cancel job " + abandoned),
+                log.text());
         assertTrue(log.text().contains("; cancel it in LXCA (Monitoring > Jobs) if it is still listed"), log.text());
     }
 
@@ -610,12 +725,20 @@ class UpdateImporterTest {
 
         ImportResult result = importAs(user);
 
-        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("upload ")).count(), eventsOf(user).toString());
-        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
+        assertEquals(
+                1,
+                eventsOf(user).stream().filter(e -> e.startsWith("upload ")).count(),
+                eventsOf(user).toString());
+        assertEquals(
+                1,
+                eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
-        assertTrue(log.text().contains("LXCA received the files of job " + result.jobId() + " (it is Running)"),
+        assertTrue(
+                log.text().contains("LXCA received the files of job " + result.jobId() + " (it is Running)"),
                 log.text()); // at 0 %, just started
-        assertTrue(eventsOf(user).stream().noneMatch(e -> e.startsWith("cancel")), eventsOf(user).toString());
+        assertTrue(
+                eventsOf(user).stream().noneMatch(e -> e.startsWith("cancel")),
+                eventsOf(user).toString());
     }
 
     @Test
@@ -627,8 +750,11 @@ class UpdateImporterTest {
         ImportResult result = importAs(user);
 
         assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
-        assertEquals(1, eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
-        assertTrue(log.text().contains("LXCA's repository already holds " + fixId + "; not uploading again"), log.text());
+        assertEquals(
+                1,
+                eventsOf(user).stream().filter(e -> e.startsWith("create-job")).count());
+        assertTrue(
+                log.text().contains("LXCA's repository already holds " + fixId + "; not uploading again"), log.text());
     }
 
     @Test
@@ -638,8 +764,11 @@ class UpdateImporterTest {
 
         assertEquals("Complete", importAs(user).finalState());
 
-        assertEquals(2, eventsOf(user).stream().filter(e -> e.equals("login " + user)).count());
-        assertTrue(log.text().contains("INFO LXCA ended the session (HTTP 401 when trying to read the state of job"),
+        assertEquals(
+                2,
+                eventsOf(user).stream().filter(e -> e.equals("login " + user)).count());
+        assertTrue(
+                log.text().contains("INFO LXCA ended the session (HTTP 401 when trying to read the state of job"),
                 log.text());
     }
 
@@ -660,18 +789,29 @@ class UpdateImporterTest {
     void logoutIsTriedOnceAndGivenUpQuicklyWhenLxcaStopsAnswering() throws Exception {
         String user = user(Fault.LOGOUT_HANGS); // answers the logout only after 3 s
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        ConnectionSettings connection = new ConnectionSettings(simulator.url(), new Credentials(user, PASSWORD, "the test"),
-                trusted(), null, Duration.ofSeconds(5), Duration.ofSeconds(1), 3);
+        ConnectionSettings connection = new ConnectionSettings(
+                simulator.url(),
+                new Credentials(user, PASSWORD, "the test"),
+                trusted(),
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                3);
 
-        ImportResult result = importer().importUpdates(new ImportRequest(connection, work.resolve("sets"),
-                Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        ImportResult result = importer()
+                .importUpdates(new ImportRequest(
+                        connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2)));
 
         assertEquals("Complete", result.finalState());
         // the client's own record of the logout, complete when the import returns (the simulator's events
         // would race with its answer 3 s later): one request, given up after the 1 s read timeout
-        List<String> logouts = log.lines().stream().filter(line -> line.startsWith("DEBUG DELETE /sessions")).toList();
+        List<String> logouts = log.lines().stream()
+                .filter(line -> line.startsWith("DEBUG DELETE /sessions"))
+                .toList();
         assertEquals(1, logouts.size(), "one logout request, not retried: " + logouts);
-        assertTrue(logouts.get(0).matches("DEBUG DELETE /sessions -> SocketTimeoutException after \\d+ ms"), logouts.get(0));
+        assertTrue(
+                logouts.get(0).matches("DEBUG DELETE /sessions -> SocketTimeoutException after \\d+ ms"),
+                logouts.get(0));
     }
 
     @Test
@@ -685,20 +825,28 @@ class UpdateImporterTest {
         assertTrue(text.contains("INFO LXCA answered HTTP 503; trying again to read the state of job"), text);
         assertTrue(text.contains("in 1.5 s (retry 1 of 3)"), text);
         assertTrue(text.contains("in 3.0 s (retry 2 of 3)"), text);
-        assertTrue(clock.sleeps().containsAll(List.of(Duration.ofMillis(1500), Duration.ofMillis(3000))), clock.sleeps().toString());
+        assertTrue(
+                clock.sleeps().containsAll(List.of(Duration.ofMillis(1500), Duration.ofMillis(3000))),
+                clock.sleeps().toString());
     }
 
     @Test
     void htmlInsteadOfATaskListIsAProtocolErrorWithStatusAndExcerpt() throws Exception {
         var e = importFails(LxcaProtocolException.class, user(Fault.TASKS_HTML));
-        assertTrue(e.getMessage().matches("LXCA's reply to read the state of job \\d+ is not a task list \\(HTTP 200\\):"
-                + " \"Please log in\""), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .matches("LXCA's reply to read the state of job \\d+ is not a task list \\(HTTP 200\\):"
+                                + " \"Please log in\""),
+                e.getMessage());
     }
 
     @Test
     void taskListWithoutTheJobIsAProtocolError() throws Exception {
         var e = importFails(LxcaProtocolException.class, user(Fault.TASKS_WITHOUT_JOB));
-        assertTrue(e.getMessage().startsWith("LXCA's task list does not contain job " + e.jobId().orElseThrow()),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("LXCA's task list does not contain job "
+                                + e.jobId().orElseThrow()),
                 e.getMessage());
     }
 
@@ -712,7 +860,9 @@ class UpdateImporterTest {
         // The client reads at most 4 MiB and then closes the connection; what the simulator got out before
         // that is those 4 MiB plus what the socket buffers hold, far from the 1 GiB body read to its end.
         long sent = endlessBodyBytesSentTo(user);
-        assertTrue(sent > 3L * 1024 * 1024, "the client read 4 MiB, yet the simulator counts only " + sent + " bytes sent");
+        assertTrue(
+                sent > 3L * 1024 * 1024,
+                "the client read 4 MiB, yet the simulator counts only " + sent + " bytes sent");
         assertTrue(sent < 64L * 1024 * 1024, sent + " bytes of the endless body were sent: the read was not capped");
     }
 
@@ -720,8 +870,10 @@ class UpdateImporterTest {
     private long endlessBodyBytesSentTo(String user) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            var sent = simulator.events().stream().filter(e -> e.startsWith("endless-body ") && e.endsWith(" " + user))
-                    .map(e -> Long.parseLong(e.split(" ")[1])).findFirst();
+            var sent = simulator.events().stream()
+                    .filter(e -> e.startsWith("endless-body ") && e.endsWith(" " + user))
+                    .map(e -> Long.parseLong(e.split(" ")[1]))
+                    .findFirst();
             if (sent.isPresent()) {
                 return sent.get();
             }
@@ -735,7 +887,9 @@ class UpdateImporterTest {
         try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "proxy-pass")) {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
             ProxySettings viaProxy = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass");
-            importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
+            importer()
+                    .importUpdates(request(
+                            new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
             assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
             assertEquals(1, proxy.refusedForCredentials(), "the first CONNECT is challenged for credentials");
         }
@@ -747,8 +901,9 @@ class UpdateImporterTest {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
             ProxySettings noPassword = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", null);
 
-            importer().importUpdates(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(),
-                    noPassword));
+            importer()
+                    .importUpdates(request(
+                            new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), noPassword));
 
             assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
         }
@@ -758,10 +913,13 @@ class UpdateImporterTest {
     void untrustedCertificateShowsItsFingerprintAndHowToTrustIt() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
-                request(user, new TrustSettings(null, null, null, false), simulator.url())));
+        var e = assertThrows(
+                LxcaCertificateException.class,
+                () -> importer()
+                        .importUpdates(request(user, new TrustSettings(null, null, null, false), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
-        assertTrue(e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
+        assertTrue(
+                e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
                 e.getMessage());
         assertTrue(e.describe().contains("-Dlxca.certificateFingerprint=" + simulator.fingerprint()), e.describe());
         assertEquals(List.of(), eventsOf(user));
@@ -772,8 +930,8 @@ class UpdateImporterTest {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         String compact = simulator.fingerprint().replace(":", "").toLowerCase();
-        ImportResult result = importer().importUpdates(
-                request(user, new TrustSettings(null, null, compact, false), simulator.url()));
+        ImportResult result =
+                importer().importUpdates(request(user, new TrustSettings(null, null, compact, false), simulator.url()));
         assertEquals("Complete", result.finalState());
     }
 
@@ -784,15 +942,29 @@ class UpdateImporterTest {
         String other = "AA".repeat(32);
         int connectionsBefore = simulator.connectionsOpened();
         // The trust store does trust the simulator: a pin must still refuse any other certificate.
-        var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
-                request(user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
+        var e = assertThrows(
+                LxcaCertificateException.class,
+                () -> importer()
+                        .importUpdates(request(
+                                user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
-        String pinned = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(other));
-        assertTrue(e.getMessage().startsWith("The TLS certificate of LXCA at " + simulator.url().getAuthority()
-                + " has changed: lxca.certificateFingerprint pins " + pinned + ", but it presented "
-                + simulator.fingerprint() + ". Either LXCA's certificate was renewed or regenerated, or someone between"
-                + " this machine and LXCA is presenting their own"), e.getMessage());
-        String whatToDo = e.describe().lines().filter(line -> line.startsWith("What to do: ")).findFirst().orElseThrow();
+        String pinned = HexFormat.ofDelimiter(":")
+                .withUpperCase()
+                .formatHex(HexFormat.of().parseHex(other));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The TLS certificate of LXCA at "
+                                + simulator.url().getAuthority()
+                                + " has changed: lxca.certificateFingerprint pins " + pinned + ", but it presented "
+                                + simulator.fingerprint()
+                                + ". Either LXCA's certificate was renewed or regenerated, or someone between"
+                                + " this machine and LXCA is presenting their own"),
+                e.getMessage());
+        String whatToDo = e.describe()
+                .lines()
+                .filter(line -> line.startsWith("What to do: "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(whatToDo.indexOf("web console") < whatToDo.indexOf("-Dlxca.certificateFingerprint="), whatToDo);
         assertEquals(List.of(), eventsOf(user), "no login");
         assertTrue(simulator.connectionsOpened() > connectionsBefore, "the refusal came from the TLS handshake");
@@ -801,20 +973,32 @@ class UpdateImporterTest {
     @Test
     void aTrustedCertificateForAnotherHostIsRefusedUnlessPinned() throws Exception {
         SelfSignedCertificate elsewhere = SelfSignedCertificate.forHost("lxca.example.com", null);
-        try (LxcaSimulator other = LxcaSimulator.builder().certificate(elsewhere)
-                .repositoryDirectory(work.resolve("other-repository")).workDirectory(work.resolve("other")).start()) {
+        try (LxcaSimulator other = LxcaSimulator.builder()
+                .certificate(elsewhere)
+                .repositoryDirectory(work.resolve("other-repository"))
+                .workDirectory(work.resolve("other"))
+                .start()) {
             other.addUser("admin", PASSWORD);
             Path otherTrustStore = elsewhere.writeTrustStore(work.resolve("other-truststore.p12"));
             SampleUpdateSets.write(work.resolve("sets"), fixId());
 
-            var e = assertThrows(LxcaCertificateException.class, () -> importer().importUpdates(
-                    request("admin", new TrustSettings(otherTrustStore, "changeit", null, false), other.url())));
-            assertTrue(e.getMessage().startsWith("The TLS certificate of localhost:" + other.url().getPort()
-                    + " does not name that host"), e.getMessage());
+            var e = assertThrows(
+                    LxcaCertificateException.class,
+                    () -> importer()
+                            .importUpdates(request(
+                                    "admin",
+                                    new TrustSettings(otherTrustStore, "changeit", null, false),
+                                    other.url())));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("The TLS certificate of localhost:"
+                                    + other.url().getPort() + " does not name that host"),
+                    e.getMessage());
             assertTrue(log.text().contains("DEBUG TLS: Conscrypt"), "the host name is checked with Conscrypt too");
 
-            ImportResult pinned = importer().importUpdates(
-                    request("admin", new TrustSettings(null, null, other.fingerprint(), false), other.url()));
+            ImportResult pinned = importer()
+                    .importUpdates(
+                            request("admin", new TrustSettings(null, null, other.fingerprint(), false), other.url()));
             assertEquals("Complete", pinned.finalState(), "a pin identifies the server whatever name it has");
         }
     }
@@ -822,27 +1006,41 @@ class UpdateImporterTest {
     @Test
     void insecureModeSkipsTheCheck() throws Exception {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        ImportResult result = importer().importUpdates(
-                request(user(), new TrustSettings(null, null, null, true), simulator.url()));
+        ImportResult result =
+                importer().importUpdates(request(user(), new TrustSettings(null, null, null, true), simulator.url()));
         assertEquals("Complete", result.finalState());
     }
 
     @Test
     void unreadableTrustStoreIsAConfigurationError() throws Exception {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
-                request(user(), new TrustSettings(trustStore, "not-the-password", null, false), simulator.url())));
-        assertTrue(e.getMessage().startsWith("The trust store password is wrong for lxca.trustStore "
-                + trustStore.toAbsolutePath()), e.getMessage());
+        var e = assertThrows(
+                LxcaConfigurationException.class,
+                () -> importer()
+                        .importUpdates(request(
+                                user(),
+                                new TrustSettings(trustStore, "not-the-password", null, false),
+                                simulator.url())));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "The trust store password is wrong for lxca.trustStore " + trustStore.toAbsolutePath()),
+                e.getMessage());
     }
 
     @Test
     void aMalformedFingerprintFailsBeforeAnyConnection() throws Exception {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         int connectionsBefore = simulator.connectionsOpened();
-        var e = assertThrows(LxcaConfigurationException.class, () -> importer().importUpdates(
-                request(user(), new TrustSettings(trustStore, "changeit", "BB:19:4A", false), simulator.url())));
-        assertTrue(e.getMessage().startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint"),
+        var e = assertThrows(
+                LxcaConfigurationException.class,
+                () -> importer()
+                        .importUpdates(request(
+                                user(),
+                                new TrustSettings(trustStore, "changeit", "BB:19:4A", false),
+                                simulator.url())));
+        assertTrue(
+                e.getMessage().startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint"),
                 e.getMessage());
         assertEquals(connectionsBefore, simulator.connectionsOpened(), "the simulator was not even connected to");
     }
@@ -854,12 +1052,18 @@ class UpdateImporterTest {
             closedPort = socket.getLocalPort();
         }
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        var e = assertThrows(LxcaConnectionException.class, () -> importer().importUpdates(
-                request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
-        assertEquals("Cannot connect to LXCA at localhost:" + closedPort + ": connection refused (4 attempts)",
+        var e = assertThrows(
+                LxcaConnectionException.class,
+                () -> importer()
+                        .importUpdates(request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
+        assertEquals(
+                "Cannot connect to LXCA at localhost:" + closedPort + ": connection refused (4 attempts)",
                 e.getMessage());
-        assertTrue(log.text().contains("INFO Cannot connect to LXCA at localhost:" + closedPort
-                + ": connection refused; trying again to log in in 6.0 s (retry 3 of 3)"), log.text());
+        assertTrue(
+                log.text()
+                        .contains("INFO Cannot connect to LXCA at localhost:" + closedPort
+                                + ": connection refused; trying again to log in in 6.0 s (retry 3 of 3)"),
+                log.text());
         assertTrue(e.describe().contains("What to do: check the host and port in lxca.url"), e.describe());
     }
 

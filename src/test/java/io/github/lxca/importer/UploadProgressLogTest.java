@@ -27,9 +27,11 @@ class UploadProgressLogTest {
         clock.advance(Duration.ofSeconds(4));
         progress.progress(100 * MIB, 100 * MIB);
 
-        assertEquals(List.of(
-                "INFO Uploaded 50.0 MiB of a 100.0 MiB request body (50%)",
-                "INFO Uploaded 100.0 MiB of a 100.0 MiB request body (100%)"), log.lines());
+        assertEquals(
+                List.of(
+                        "INFO Uploaded 50.0 MiB of a 100.0 MiB request body (50%)",
+                        "INFO Uploaded 100.0 MiB of a 100.0 MiB request body (100%)"),
+                log.lines());
         assertEquals(100 * MIB, progress.bytesSent());
     }
 }

@@ -24,19 +24,24 @@ class ApplyParametersTest {
 
     @Test
     void anotherFixIdTakesLxcaVersion() throws Exception {
-        assertEquals("4.1.0", parameters("4.1.0", "5", "30").request("my-update").updateVersion());
+        assertEquals(
+                "4.1.0", parameters("4.1.0", "5", "30").request("my-update").updateVersion());
     }
 
     @Test
     void aFixIdWithoutVersionAndNoLxcaVersionSaysWhatToSet() {
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> parameters(null, "5", "30").request("my-update"));
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> parameters(null, "5", "30").request("my-update"));
         assertTrue(e.getMessage().contains("set lxca.version to the version the update installs"), e.getMessage());
     }
 
     @Test
     void aLongestPollShorterThanTheFirstIsRefused() {
-        MojoFailureException e = assertThrows(MojoFailureException.class,
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
                 () -> parameters("1", "30", "5").request("lnvgy_sw_lxca_a-2.0.0_anyos_noarch"));
-        assertTrue(e.getMessage().contains("lxca.applyMaxPollInterval must not be shorter than lxca.applyPollInterval"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("lxca.applyMaxPollInterval must not be shorter than lxca.applyPollInterval"),
+                e.getMessage());
     }
 }

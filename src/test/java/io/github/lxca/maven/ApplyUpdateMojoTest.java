@@ -64,7 +64,8 @@ class ApplyUpdateMojoTest {
         ApplyUpdateMojo.Planned planned = plan(mojo);
         ApplyRequest request = planned.request();
 
-        assertEquals(URI.create("https://lxca.example.com"), planned.connection().baseUri());
+        assertEquals(
+                URI.create("https://lxca.example.com"), planned.connection().baseUri());
         assertEquals("lnvgy_sw_lxca_inventory-agent-2.1.0_anyos_noarch", request.fixId());
         assertEquals("2.1.0", request.updateVersion());
         assertEquals(Duration.ofMinutes(60), request.timing().timeout());
@@ -76,8 +77,13 @@ class ApplyUpdateMojoTest {
 
     @Test
     @InjectMojo(goal = "apply-update")
-    @CommandLine({"lxca.url=https://lxca.example.com", "lxca.fixId=lnvgy_sw_lxca_other-3.0.0_anyos_noarch",
-            "lxca.applyTimeout=PT2H", "lxca.applyGracePeriod=60", "lxca.dryRun=true"})
+    @CommandLine({
+        "lxca.url=https://lxca.example.com",
+        "lxca.fixId=lnvgy_sw_lxca_other-3.0.0_anyos_noarch",
+        "lxca.applyTimeout=PT2H",
+        "lxca.applyGracePeriod=60",
+        "lxca.dryRun=true"
+    })
     void theCommandLineChoosesTheUpdateTheTimingAndADryRun(ApplyUpdateMojo mojo) throws Exception {
         ApplyRequest request = plan(mojo).request();
 

@@ -19,10 +19,14 @@ class DurationsTest {
     @Test
     void refusesNonsenseAndZeroNamingTheProperty() {
         var bad = assertThrows(MojoFailureException.class, () -> Durations.parse("lxca.taskTimeout", "1h"));
-        assertEquals("lxca.taskTimeout must be a number of seconds or an ISO-8601 duration, not '1h'"
-                + "\nWhat to do: write it as seconds (such as 30) or as ISO-8601 (such as PT30M)", bad.getMessage());
+        assertEquals(
+                "lxca.taskTimeout must be a number of seconds or an ISO-8601 duration, not '1h'"
+                        + "\nWhat to do: write it as seconds (such as 30) or as ISO-8601 (such as PT30M)",
+                bad.getMessage());
         var zero = assertThrows(MojoFailureException.class, () -> Durations.parse("lxca.pollInterval", "0"));
-        assertEquals("lxca.pollInterval must be longer than zero, not '0'", zero.getMessage().lines().findFirst().orElseThrow());
+        assertEquals(
+                "lxca.pollInterval must be longer than zero, not '0'",
+                zero.getMessage().lines().findFirst().orElseThrow());
         assertThrows(MojoFailureException.class, () -> Durations.parse("lxca.pollInterval", "-PT5S"));
     }
 }

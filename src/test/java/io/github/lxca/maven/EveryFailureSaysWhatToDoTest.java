@@ -8,15 +8,15 @@ import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
-import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.client.LxcaProtocolException;
 import io.github.lxca.client.LxcaRejectedException;
-import io.github.lxca.importer.LxcaReplaceFailedException;
-import io.github.lxca.importer.LxcaRepositorySpaceException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
-import io.github.lxca.importer.LxcaUpdatePresentException;
 import io.github.lxca.client.LxcaUploadSourceException;
+import io.github.lxca.importer.FailureMessage;
+import io.github.lxca.importer.LxcaReplaceFailedException;
+import io.github.lxca.importer.LxcaRepositorySpaceException;
+import io.github.lxca.importer.LxcaUpdatePresentException;
 import io.github.lxca.importer.LxcaVerificationException;
 import io.github.lxca.packaging.PackagingException;
 import io.github.lxca.update.InvalidUpdateSetException;
@@ -43,42 +43,70 @@ import org.junit.jupiter.api.Test;
 class EveryFailureSaysWhatToDoTest {
 
     private static final Map<Class<?>, Supplier<Exception>> SAMPLES = Map.ofEntries(
-            Map.entry(io.github.lxca.apply.LxcaApplyException.class,
-                    () -> new io.github.lxca.apply.LxcaApplyException(io.github.lxca.apply.ApplyOutcome.VERSION_UNCHANGED,
-                            "LXCA still runs version 1.0.0", new io.github.lxca.apply.ApplyRecord("s", "x", null, "3",
-                                    List.of(), 0, "1.0.0", "1.0.0", "2.0.0", null, null), List.of(), null)),
-            Map.entry(LxcaAuthenticationException.class,
+            Map.entry(
+                    io.github.lxca.apply.LxcaApplyException.class,
+                    () -> new io.github.lxca.apply.LxcaApplyException(
+                            io.github.lxca.apply.ApplyOutcome.VERSION_UNCHANGED,
+                            "LXCA still runs version 1.0.0",
+                            new io.github.lxca.apply.ApplyRecord(
+                                    "s", "x", null, "3", List.of(), 0, "1.0.0", "1.0.0", "2.0.0", null, null),
+                            List.of(),
+                            null)),
+            Map.entry(
+                    LxcaAuthenticationException.class,
                     () -> new LxcaAuthenticationException("LXCA rejected user 'x'", null, List.of(), null, null)),
-            Map.entry(LxcaCertificateException.class,
+            Map.entry(
+                    LxcaCertificateException.class,
                     () -> new LxcaCertificateException("The TLS handshake failed", null, null, null)),
-            Map.entry(LxcaConfigurationException.class,
+            Map.entry(
+                    LxcaConfigurationException.class,
                     () -> new LxcaConfigurationException("Cannot set up TLS", null, List.of(), null, null)),
-            Map.entry(LxcaConnectionException.class,
+            Map.entry(
+                    LxcaConnectionException.class,
                     () -> new LxcaConnectionException("The connection broke", "3", List.of(), null, null)),
-            Map.entry(LxcaProtocolException.class,
+            Map.entry(
+                    LxcaProtocolException.class,
                     () -> new LxcaProtocolException("LXCA's reply is not a task list", "3", List.of(), null, null)),
-            Map.entry(LxcaReplaceFailedException.class, () -> new LxcaReplaceFailedException(List.of("x"),
-                    new LxcaRejectedException("LXCA refused to upload the update files: HTTP 500", 500, "3", List.of(), null))),
-            Map.entry(LxcaRepositorySpaceException.class,
+            Map.entry(
+                    LxcaReplaceFailedException.class,
+                    () -> new LxcaReplaceFailedException(
+                            List.of("x"),
+                            new LxcaRejectedException(
+                                    "LXCA refused to upload the update files: HTTP 500", 500, "3", List.of(), null))),
+            Map.entry(
+                    LxcaRepositorySpaceException.class,
                     () -> new LxcaRepositorySpaceException("LXCA's repository has 1 KiB free", null)),
-            Map.entry(LxcaRejectedException.class,
+            Map.entry(
+                    LxcaRejectedException.class,
                     () -> new LxcaRejectedException("LXCA refused to log in: HTTP 418", 418, null, List.of(), null)),
-            Map.entry(LxcaTaskFailedException.class,
+            Map.entry(
+                    LxcaTaskFailedException.class,
                     () -> new LxcaTaskFailedException("Import job 3 ended 'Cancelled'", "3", List.of(), null, null)),
-            Map.entry(LxcaTaskTimeoutException.class,
+            Map.entry(
+                    LxcaTaskTimeoutException.class,
                     () -> new LxcaTaskTimeoutException("Import job 3 did not end", "3", List.of(), null, null)),
-            Map.entry(LxcaUpdatePresentException.class,
-                    () -> new LxcaUpdatePresentException("LXCA's repository already holds x", null, List.of(), null, null)),
-            Map.entry(LxcaUploadSourceException.class,
-                    () -> new LxcaUploadSourceException("x.tgz grew while it was uploaded", "3", List.of(), null, null)),
-            Map.entry(LxcaVerificationException.class,
-                    () -> new LxcaVerificationException("LXCA's repository does not list x", "3", List.of(), null, null)),
-            Map.entry(InvalidUpdateSetException.class,
+            Map.entry(
+                    LxcaUpdatePresentException.class,
+                    () -> new LxcaUpdatePresentException(
+                            "LXCA's repository already holds x", null, List.of(), null, null)),
+            Map.entry(
+                    LxcaUploadSourceException.class,
+                    () -> new LxcaUploadSourceException(
+                            "x.tgz grew while it was uploaded", "3", List.of(), null, null)),
+            Map.entry(
+                    LxcaVerificationException.class,
+                    () -> new LxcaVerificationException(
+                            "LXCA's repository does not list x", "3", List.of(), null, null)),
+            Map.entry(
+                    InvalidUpdateSetException.class,
                     () -> new InvalidUpdateSetException(Path.of("update"), List.of("x.tgz is not a gzip file"))),
-            Map.entry(PackagingException.class,
+            Map.entry(
+                    PackagingException.class,
                     () -> new PackagingException("The payload folder holds no files", "build the payload first")),
-            Map.entry(PluginConfigurationException.class,
-                    () -> new PluginConfigurationException("lxca.retries must be 0 or more, not -1", "give 0 or more")));
+            Map.entry(
+                    PluginConfigurationException.class,
+                    () -> new PluginConfigurationException(
+                            "lxca.retries must be 0 or more, not -1", "give 0 or more")));
 
     /** Failure types that never reach the user: each is turned into one of the types above, as the reason says. */
     private static final Map<String, String> INTERNAL = Map.of(
@@ -99,7 +127,8 @@ class EveryFailureSaysWhatToDoTest {
                 continue;
             }
             String shown = shownToTheUser(sample.get());
-            if (!shown.lines().anyMatch(line -> line.startsWith("What to do: ") && line.length() > "What to do: ".length())) {
+            if (!shown.lines()
+                    .anyMatch(line -> line.startsWith("What to do: ") && line.length() > "What to do: ".length())) {
                 withoutWhatToDo.add(type.getName() + ": " + shown);
             }
         }
@@ -125,12 +154,17 @@ class EveryFailureSaysWhatToDoTest {
 
     /** The concrete classes under io.github.lxca in the main classes folder that are Throwables. */
     private static Set<Class<?>> failureTypesInMain() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(LxcaException.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(LxcaException.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Set<Class<?>> types = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String relative = classes.relativize(file).toString();
-                String name = relative.substring(0, relative.length() - ".class".length()).replace(file.getFileSystem().getSeparator(), ".");
+                String name = relative.substring(0, relative.length() - ".class".length())
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 if (!name.startsWith("io.github.lxca.")) {
                     continue;
                 }

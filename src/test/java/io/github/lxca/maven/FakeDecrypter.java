@@ -57,8 +57,8 @@ final class FakeDecrypter implements SettingsDecrypter {
 
     private static String decrypt(String password, String entry, List<SettingsProblem> problems) {
         if ("{broken}".equals(password)) {
-            problems.add(new DefaultSettingsProblem("Failed to decrypt password for " + entry,
-                    SettingsProblem.Severity.ERROR, entry, -1, -1, null));
+            problems.add(new DefaultSettingsProblem(
+                    "Failed to decrypt password for " + entry, SettingsProblem.Severity.ERROR, entry, -1, -1, null));
             return password;
         }
         return "{enc}".equals(password) ? "decrypted" : password;

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by LXCA is a "failure"; a bug names itself as one.
  */
 class ImportOutcomeHandlerTest {
-    private static final String URL_ORIGIN = "The URL https://lxca.example.com came from lxca.url from the command line (-Dlxca.url).";
+    private static final String URL_ORIGIN =
+            "The URL https://lxca.example.com came from lxca.url from the command line (-Dlxca.url).";
 
     @TempDir
     Path work;
@@ -65,23 +66,34 @@ class ImportOutcomeHandlerTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(new LxcaConnectionException("Cannot connect to LXCA at lxca.example.com", null, List.of(),
-                        null, null), MojoExecutionException.class, true),
-                Arguments.of(new LxcaCertificateException("LXCA's certificate is not trusted", "AB:CD", null, null),
-                        MojoExecutionException.class, true),
-                Arguments.of(new LxcaConfigurationException("Cannot set up TLS", null, List.of(), null, null),
-                        MojoExecutionException.class, true),
-                Arguments.of(new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null),
-                        MojoFailureException.class, false),
-                Arguments.of(new LxcaTaskFailedException("Import job 3 ended 'Failed'", "3", List.of(), null, null),
-                        MojoFailureException.class, false),
+                Arguments.of(
+                        new LxcaConnectionException(
+                                "Cannot connect to LXCA at lxca.example.com", null, List.of(), null, null),
+                        MojoExecutionException.class,
+                        true),
+                Arguments.of(
+                        new LxcaCertificateException("LXCA's certificate is not trusted", "AB:CD", null, null),
+                        MojoExecutionException.class,
+                        true),
+                Arguments.of(
+                        new LxcaConfigurationException("Cannot set up TLS", null, List.of(), null, null),
+                        MojoExecutionException.class,
+                        true),
+                Arguments.of(
+                        new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null),
+                        MojoFailureException.class,
+                        false),
+                Arguments.of(
+                        new LxcaTaskFailedException("Import job 3 ended 'Failed'", "3", List.of(), null, null),
+                        MojoFailureException.class,
+                        false),
                 Arguments.of(new IllegalStateException("oops"), MojoExecutionException.class, false));
     }
 
     @ParameterizedTest
     @MethodSource("failures")
-    void oneFailedImportFailsTheBuildAsItsKindOfFailure(Exception failure, Class<? extends Exception> expected,
-            boolean hintsAtTheUrl) throws Exception {
+    void oneFailedImportFailsTheBuildAsItsKindOfFailure(
+            Exception failure, Class<? extends Exception> expected, boolean hintsAtTheUrl) throws Exception {
         Exception e = assertThrows(Exception.class, () -> handler().finish(List.of("fix"), List.of(failed(failure))));
 
         assertInstanceOf(expected, e);
@@ -94,32 +106,58 @@ class ImportOutcomeHandlerTest {
 
     @Test
     void theStackTraceOfAnExpectedFailureGoesToDebugAndABugsToError() {
-        assertThrows(MojoFailureException.class, () -> handler().finish(List.of(), List.of(failed(
-                new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null)))));
-        assertThrows(MojoExecutionException.class, () -> handler().finish(List.of(), List.of(failed(new IllegalStateException()))));
+        assertThrows(
+                MojoFailureException.class,
+                () -> handler()
+                        .finish(
+                                List.of(),
+                                List.of(failed(new LxcaAuthenticationException(
+                                        "LXCA rejected user 'admin'", null, List.of(), null, null)))));
+        assertThrows(
+                MojoExecutionException.class,
+                () -> handler().finish(List.of(), List.of(failed(new IllegalStateException()))));
 
         assertEquals(1, debug.size(), String.valueOf(debug));
-        assertTrue(debug.get(0).startsWith("LXCA import failed: io.github.lxca.client.LxcaAuthenticationException"), debug.get(0));
+        assertTrue(
+                debug.get(0).startsWith("LXCA import failed: io.github.lxca.client.LxcaAuthenticationException"),
+                debug.get(0));
         assertEquals(1, errors.size(), String.valueOf(errors));
-        assertTrue(errors.get(0).startsWith("The stack trace of the unexpected java.lang.IllegalStateException:"), errors.get(0));
+        assertTrue(
+                errors.get(0).startsWith("The stack trace of the unexpected java.lang.IllegalStateException:"),
+                errors.get(0));
     }
 
     @Test
     void aFailureAmongSeveralLxcasNamesEachThatFailed() {
-        ReportEntry east = failed(new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null));
-        ReportEntry west = failed(new LxcaConnectionException("Cannot connect to LXCA at west", null, List.of(), null, null));
+        ReportEntry east =
+                failed(new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null));
+        ReportEntry west =
+                failed(new LxcaConnectionException("Cannot connect to LXCA at west", null, List.of(), null, null));
 
         var e = assertThrows(MojoFailureException.class, () -> handler().finish(List.of("fix"), List.of(east, west)));
 
         assertTrue(e.getMessage().startsWith("The import failed on 2 of 2 LXCAs:\n"), e.getMessage());
         assertTrue(e.getMessage().contains("\n[https://lxca.example.com] LXCA rejected user 'admin'"), e.getMessage());
-        assertTrue(e.getMessage().contains("\n[https://lxca.example.com] Cannot connect to LXCA at west"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("\n[https://lxca.example.com] Cannot connect to LXCA at west"), e.getMessage());
     }
 
     @Test
     void aRunWithoutFailureEndsTheBuildWell() throws Exception {
-        ReportEntry imported = new ReportEntry("https://lxca.example.com", "admin", io.github.lxca.importer.ImportOutcome.IMPORTED,
-                "3", "Complete", List.of("fix"), List.of(), 10, 5, null, null, List.of(), null);
+        ReportEntry imported = new ReportEntry(
+                "https://lxca.example.com",
+                "admin",
+                io.github.lxca.importer.ImportOutcome.IMPORTED,
+                "3",
+                "Complete",
+                List.of("fix"),
+                List.of(),
+                10,
+                5,
+                null,
+                null,
+                List.of(),
+                null);
 
         handler().finish(List.of("fix"), List.of(imported));
 
@@ -127,11 +165,21 @@ class ImportOutcomeHandlerTest {
     }
 
     private static ReportEntry failed(Exception failure) {
-        ConnectionSettings connection = new ConnectionSettings(URI.create("https://lxca.example.com"),
-                new Credentials("admin", "pw", "test"), new TrustSettings(null, null, null, false), null, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0);
-        ImportRequest request = new ImportRequest(connection, Path.of("sets"), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                io.github.lxca.importer.OnExisting.FAIL, false);
+        ConnectionSettings connection = new ConnectionSettings(
+                URI.create("https://lxca.example.com"),
+                new Credentials("admin", "pw", "test"),
+                new TrustSettings(null, null, null, false),
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                0);
+        ImportRequest request = new ImportRequest(
+                connection,
+                Path.of("sets"),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                io.github.lxca.importer.OnExisting.FAIL,
+                false);
         return ImportCoordinator.failedBeforeStart(List.of(request), failure).get(0);
     }
 }

@@ -76,7 +76,8 @@ class ImportUpdateMojoTest {
     void defaultsGiveTheDocumentedRequest(ImportUpdateMojo mojo) throws Exception {
         ImportRequest request = requests(mojo).get(0);
 
-        assertEquals(URI.create("https://lxca.example.com"), request.connection().baseUri());
+        assertEquals(
+                URI.create("https://lxca.example.com"), request.connection().baseUri());
         assertEquals(basedir.resolve("target/lxca-update"), request.updateDirectory());
         assertEquals(Duration.ofSeconds(5), request.pollInterval());
         assertEquals(Duration.ofHours(1), request.taskTimeout());
@@ -86,13 +87,21 @@ class ImportUpdateMojoTest {
         assertEquals(OnExisting.FAIL, request.onExisting());
         assertFalse(request.dryRun());
         assertEquals("release-bot", request.connection().credentials().username());
-        assertEquals(List.of("INFO LXCA credentials: user 'release-bot' from the <server> 'lxca' in settings.xml"), run.log);
+        assertEquals(
+                List.of("INFO LXCA credentials: user 'release-bot' from the <server> 'lxca' in settings.xml"), run.log);
     }
 
     @Test
     @InjectMojo(goal = "import-update")
-    @CommandLine({"lxca.url=https://lxca.example.com:8443", "lxca.pollInterval=PT0.5S", "lxca.taskTimeout=90",
-            "lxca.retries=0", "lxca.onExisting=skip", "lxca.dryRun=true", "lxca.updateDirectory=/srv/sets"})
+    @CommandLine({
+        "lxca.url=https://lxca.example.com:8443",
+        "lxca.pollInterval=PT0.5S",
+        "lxca.taskTimeout=90",
+        "lxca.retries=0",
+        "lxca.onExisting=skip",
+        "lxca.dryRun=true",
+        "lxca.updateDirectory=/srv/sets"
+    })
     void commandLinePropertiesSetTheirParameters(ImportUpdateMojo mojo) throws Exception {
         ImportRequest request = requests(mojo).get(0);
 
@@ -110,16 +119,21 @@ class ImportUpdateMojoTest {
     @PomProperties("lxca.url=https://lxca.example.com")
     @CommandLine("lxca.url=https://localhost:8443")
     void theCommandLineBeatsThePomsProperties(ImportUpdateMojo mojo) throws Exception {
-        assertEquals(URI.create("https://localhost:8443"), requests(mojo).get(0).connection().baseUri());
+        assertEquals(
+                URI.create("https://localhost:8443"),
+                requests(mojo).get(0).connection().baseUri());
         assertEquals(List.of(), run.warnings());
-        assertEquals("lxca.url from the command line (-Dlxca.url)", mojo.origins().describe("url"));
+        assertEquals(
+                "lxca.url from the command line (-Dlxca.url)", mojo.origins().describe("url"));
     }
 
     @Test
     @InjectMojo(goal = "import-update")
     @PomProperties("lxca.url=https://lxca.example.com")
     void thePomsPropertiesApplyWithoutACommandLineValue(ImportUpdateMojo mojo) throws Exception {
-        assertEquals(URI.create("https://lxca.example.com"), requests(mojo).get(0).connection().baseUri());
+        assertEquals(
+                URI.create("https://lxca.example.com"),
+                requests(mojo).get(0).connection().baseUri());
         assertEquals("lxca.url from the pom's <properties>", mojo.origins().describe("url"));
     }
 
@@ -129,16 +143,26 @@ class ImportUpdateMojoTest {
     @MojoParameter(name = "serverId", value = "lxca")
     @CommandLine({"lxca.url=https://someone:secret@localhost:8443", "lxca.serverId=lxca-rehearsal"})
     void aConfigurationValueThatBeatsTheCommandLineIsNamedWithBothValues(ImportUpdateMojo mojo) throws Exception {
-        assertEquals(URI.create("https://lxca.example.com"), requests(mojo).get(0).connection().baseUri());
-        assertEquals("lxca.url from the pom's configuration (<url>)", mojo.origins().describe("url"));
+        assertEquals(
+                URI.create("https://lxca.example.com"),
+                requests(mojo).get(0).connection().baseUri());
+        assertEquals(
+                "lxca.url from the pom's configuration (<url>)", mojo.origins().describe("url"));
         List<String> warnings = run.warnings();
         assertEquals(2, warnings.size(), String.valueOf(warnings));
-        assertTrue(warnings.contains("WARN -Dlxca.serverId=lxca-rehearsal is ignored: the pom's <configuration> sets"
-                + " <serverId>lxca</serverId>, which Maven puts first. To let the command line win, move it to the pom's"
-                + " <properties> as <lxca.serverId>."), String.valueOf(warnings));
-        String url = warnings.stream().filter(w -> w.contains("lxca.url")).findFirst().orElseThrow();
-        assertTrue(url.startsWith("WARN -Dlxca.url=https://***@localhost:8443 is ignored: the pom's <configuration> sets"
-                + " <url>https://lxca.example.com</url>"), url);
+        assertTrue(
+                warnings.contains("WARN -Dlxca.serverId=lxca-rehearsal is ignored: the pom's <configuration> sets"
+                        + " <serverId>lxca</serverId>, which Maven puts first. To let the command line win, move it to the pom's"
+                        + " <properties> as <lxca.serverId>."),
+                String.valueOf(warnings));
+        String url = warnings.stream()
+                .filter(w -> w.contains("lxca.url"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                url.startsWith("WARN -Dlxca.url=https://***@localhost:8443 is ignored: the pom's <configuration> sets"
+                        + " <url>https://lxca.example.com</url>"),
+                url);
         assertFalse(String.join("\n", run.log).contains("secret"));
     }
 
@@ -160,16 +184,22 @@ class ImportUpdateMojoTest {
         ImportRequest request = requests(mojo).get(0);
 
         assertEquals("release-bot", request.connection().credentials().username());
-        assertEquals(List.of("WARN -Dlxca.username, -Dlxca.password, the environment variable LXCA_PASSWORD are also set"
-                + " but not used: the <server> 'lxca' of settings.xml comes first. To use them instead, name a server id"
-                + " that settings.xml does not have, for example -Dlxca.serverId=none."), run.warnings());
+        assertEquals(
+                List.of("WARN -Dlxca.username, -Dlxca.password, the environment variable LXCA_PASSWORD are also set"
+                        + " but not used: the <server> 'lxca' of settings.xml comes first. To use them instead, name a server id"
+                        + " that settings.xml does not have, for example -Dlxca.serverId=none."),
+                run.warnings());
         assertFalse(String.join("\n", run.log).contains("typed"));
     }
 
     @Test
     @InjectMojo(goal = "import-update")
-    @CommandLine({"lxca.url=https://localhost:8443", "lxca.serverId=none", "lxca.username=upload-409",
-            "lxca.password=typed"})
+    @CommandLine({
+        "lxca.url=https://localhost:8443",
+        "lxca.serverId=none",
+        "lxca.username=upload-409",
+        "lxca.password=typed"
+    })
     void withoutAServerEntryTheCommandLineCredentialsAreUsedAndTheLogSaysSo(ImportUpdateMojo mojo) throws Exception {
         environment.put("LXCA_USERNAME", "exported-user");
         environment.put("LXCA_PASSWORD", "exported");
@@ -177,11 +207,15 @@ class ImportUpdateMojoTest {
 
         assertEquals("upload-409", request.connection().credentials().username());
         assertEquals("typed", request.connection().credentials().password());
-        assertTrue(run.log.contains("INFO LXCA credentials: user 'upload-409' from lxca.username, password from the"
-                + " property lxca.password"), String.valueOf(run.log));
-        assertEquals(List.of("WARN the environment variable LXCA_USERNAME, the environment variable LXCA_PASSWORD are also"
-                + " set but not used: -Dlxca.username and -Dlxca.password come before the environment. To use the"
-                + " environment instead, leave those properties out."), run.warnings());
+        assertTrue(
+                run.log.contains("INFO LXCA credentials: user 'upload-409' from lxca.username, password from the"
+                        + " property lxca.password"),
+                String.valueOf(run.log));
+        assertEquals(
+                List.of("WARN the environment variable LXCA_USERNAME, the environment variable LXCA_PASSWORD are also"
+                        + " set but not used: -Dlxca.username and -Dlxca.password come before the environment. To use the"
+                        + " environment instead, leave those properties out."),
+                run.warnings());
     }
 
     @Test
@@ -193,14 +227,17 @@ class ImportUpdateMojoTest {
         ImportRequest request = requests(mojo).get(0);
 
         assertEquals("ci-user", request.connection().credentials().username());
-        assertEquals(List.of("INFO LXCA credentials: user 'ci-user' from the environment variable LXCA_USERNAME,"
-                + " password from the environment variable LXCA_PASSWORD"), run.log);
+        assertEquals(
+                List.of("INFO LXCA credentials: user 'ci-user' from the environment variable LXCA_USERNAME,"
+                        + " password from the environment variable LXCA_PASSWORD"),
+                run.log);
     }
 
     @Test
     @InjectMojo(goal = "import-update")
     @CommandLine({"lxca.url=https://127.0.0.1:1", "lxca.retries=0", "lxca.serverId=none"})
-    void anUnreachableLxcaIsABrokenEnvironmentAndTheMessageSaysWhereItsUrlCameFrom(ImportUpdateMojo mojo) throws Exception {
+    void anUnreachableLxcaIsABrokenEnvironmentAndTheMessageSaysWhereItsUrlCameFrom(ImportUpdateMojo mojo)
+            throws Exception {
         SampleUpdateSets.write(basedir.resolve("target/lxca-update"), "lnvgy_sw_lxca_agent-1.0.0_anyos_noarch");
         environment.put("LXCA_USERNAME", "ci-user");
         environment.put("LXCA_PASSWORD", "exported");
@@ -209,10 +246,15 @@ class ImportUpdateMojoTest {
 
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals(MojoExecutionException.class, e.getClass(), "Maven's error for a broken environment, not a failure");
-        assertTrue(e.getMessage().startsWith("Cannot connect to LXCA at 127.0.0.1:1: connection refused"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("\nThe URL https://127.0.0.1:1 came from lxca.url from the command line"
-                + " (-Dlxca.url)."), e.getMessage());
+        assertEquals(
+                MojoExecutionException.class, e.getClass(), "Maven's error for a broken environment, not a failure");
+        assertTrue(
+                e.getMessage().startsWith("Cannot connect to LXCA at 127.0.0.1:1: connection refused"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("\nThe URL https://127.0.0.1:1 came from lxca.url from the command line"
+                                + " (-Dlxca.url)."),
+                e.getMessage());
         assertTrue(Files.exists(basedir.resolve("target/lxca/import-report.json")), "the report of the failed run");
     }
 
@@ -220,7 +262,8 @@ class ImportUpdateMojoTest {
     @InjectMojo(goal = "import-update")
     void withoutAnyUrlTheGoalSaysWhatToSet(ImportUpdateMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> requests(mojo));
-        assertEquals("No LXCA to import into\nWhat to do: set lxca.url (https://host[:port]), or list several in <servers>",
+        assertEquals(
+                "No LXCA to import into\nWhat to do: set lxca.url (https://host[:port]), or list several in <servers>",
                 e.getMessage());
     }
 }

@@ -20,32 +20,41 @@ class LxcaUrlTest {
     @Test
     void acceptsPlainHttpOnlyWhenAllowed() throws Exception {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse("http://lxca.example", false));
-        assertEquals("lxca.url 'http://lxca.example' is not usable: http:// would send the password in clear"
-                + "\nWhat to do: use https://, or set lxca.allowPlainHttp=true for a test server", e.getMessage());
+        assertEquals(
+                "lxca.url 'http://lxca.example' is not usable: http:// would send the password in clear"
+                        + "\nWhat to do: use https://, or set lxca.allowPlainHttp=true for a test server",
+                e.getMessage());
         assertEquals(URI.create("http://lxca.example"), LxcaUrl.parse("http://lxca.example", true));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "lxca.example|it must look like https://host[:port]",
-        "ftp://lxca.example|it must look like https://host[:port]",
-        "https://lxca.example/ui|it must not have a path or query; LXCA's API lives at the root",
-        "https://lxca.example?x=1|it must not have a path or query; LXCA's API lives at the root",
-        "https://lxca example|Illegal character in authority"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "lxca.example|it must look like https://host[:port]",
+                "ftp://lxca.example|it must look like https://host[:port]",
+                "https://lxca.example/ui|it must not have a path or query; LXCA's API lives at the root",
+                "https://lxca.example?x=1|it must not have a path or query; LXCA's API lives at the root",
+                "https://lxca example|Illegal character in authority"
+            })
     void refusesWhatCannotBeAnLxcaBaseUrl(String url, String problem) {
         var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse(url, false));
-        assertEquals("lxca.url '" + url + "' is not usable: " + problem, e.getMessage().lines().findFirst().orElseThrow());
+        assertEquals(
+                "lxca.url '" + url + "' is not usable: " + problem,
+                e.getMessage().lines().findFirst().orElseThrow());
         assertTrue(e.getMessage().lines().skip(1).findFirst().orElseThrow().startsWith("What to do: "), e.getMessage());
     }
 
     @Test
     void refusesCredentialsInTheUrlWithoutRepeatingThem() {
-        var e = assertThrows(MojoFailureException.class, () -> LxcaUrl.parse("https://admin:S3cret@lxca.example", false));
+        var e = assertThrows(
+                MojoFailureException.class, () -> LxcaUrl.parse("https://admin:S3cret@lxca.example", false));
 
-        assertEquals("lxca.url 'https://***@lxca.example' is not usable: it must not carry a user name or password,"
-                + " which would show in logs and the report\nWhat to do: put them in a <server> of settings.xml and name"
-                + " it with lxca.serverId", e.getMessage());
+        assertEquals(
+                "lxca.url 'https://***@lxca.example' is not usable: it must not carry a user name or password,"
+                        + " which would show in logs and the report\nWhat to do: put them in a <server> of settings.xml and name"
+                        + " it with lxca.serverId",
+                e.getMessage());
     }
 
     @Test

@@ -78,7 +78,8 @@ final class MavenRun {
         lenient().when(session.getExecutionRootDirectory()).thenReturn(basedir.toString());
         InjectMojo goal = method.getAnnotation(InjectMojo.class);
         if (goal != null) {
-            execution.setConfiguration(mergedConfiguration(goal.goal(), method.getAnnotationsByType(MojoParameter.class)));
+            execution.setConfiguration(
+                    mergedConfiguration(goal.goal(), method.getAnnotationsByType(MojoParameter.class)));
         }
     }
 
@@ -120,7 +121,8 @@ final class MavenRun {
     private static Xpp3Dom mergedConfiguration(String goal, MojoParameter[] pom) throws Exception {
         Xpp3Dom defaults;
         try (Reader reader = Files.newBufferedReader(Path.of("target/classes/META-INF/maven/plugin.xml"))) {
-            defaults = MojoDescriptorCreator.convert(new PluginDescriptorBuilder().build(reader).getMojo(goal));
+            defaults = MojoDescriptorCreator.convert(
+                    new PluginDescriptorBuilder().build(reader).getMojo(goal));
         }
         Xpp3Dom configured = new Xpp3Dom("configuration");
         for (MojoParameter parameter : pom) {

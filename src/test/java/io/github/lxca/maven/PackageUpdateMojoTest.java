@@ -96,9 +96,11 @@ class PackageUpdateMojoTest {
         PackageRequest request = request(mojo);
 
         assertEquals("2.1.0", request.version());
-        assertTrue(run.log.contains("WARN -Dlxca.version=2.2.0 is ignored: the pom's <configuration> sets"
-                + " <version>2.1.0</version>, which Maven puts first. To let the command line win, move it to the pom's"
-                + " <properties> as <lxca.version>."), String.valueOf(run.log));
+        assertTrue(
+                run.log.contains("WARN -Dlxca.version=2.2.0 is ignored: the pom's <configuration> sets"
+                        + " <version>2.1.0</version>, which Maven puts first. To let the command line win, move it to the pom's"
+                        + " <properties> as <lxca.version>."),
+                String.valueOf(run.log));
     }
 
     @Test
@@ -110,10 +112,16 @@ class PackageUpdateMojoTest {
 
         var e = assertThrows(MojoFailureException.class, () -> mojo.packageInto(basedir.resolve("out")));
 
-        assertTrue(e.getMessage().startsWith("The update set written to " + basedir.resolve("out")
-                + " fails the checks an import makes:\n  - "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("\nWhat to do: correct the payload or descriptor named above; it is read as"
-                + " given (a payload must be a readable gzip tar)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The update set written to " + basedir.resolve("out")
+                                + " fails the checks an import makes:\n  - "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("\nWhat to do: correct the payload or descriptor named above; it is read as"
+                                + " given (a payload must be a readable gzip tar)"),
+                e.getMessage());
     }
 
     @Test
@@ -130,6 +138,8 @@ class PackageUpdateMojoTest {
     @MojoParameter(name = "payload", value = "/builds/agent.tgz")
     @CommandLine({"lxca.version=2.2.0-SNAPSHOT", "lxca.allowSnapshot=true"})
     void aSnapshotIsAllowedWhenAsked(ImportUpdateMojo mojo) throws Exception {
-        assertEquals("lnvgy_sw_lxca_inventory-agent-2.2.0-SNAPSHOT_anyos_noarch", request(mojo).fixId());
+        assertEquals(
+                "lnvgy_sw_lxca_inventory-agent-2.2.0-SNAPSHOT_anyos_noarch",
+                request(mojo).fixId());
     }
 }

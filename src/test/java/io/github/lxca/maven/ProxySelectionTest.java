@@ -79,7 +79,8 @@ class ProxySelectionTest {
     @Test
     @InjectMojo(goal = "import-update")
     @CommandLine("lxca.url=https://lxca.example.com")
-    void theActiveHttpProxyCarriesHttpsWhenThereIsNoActiveHttpsOneWithItsCredentials(ImportUpdateMojo mojo) throws Exception {
+    void theActiveHttpProxyCarriesHttpsWhenThereIsNoActiveHttpsOneWithItsCredentials(ImportUpdateMojo mojo)
+            throws Exception {
         ProxySettings proxy = proxy(mojo);
 
         assertEquals(new ProxySettings("proxy.example.com", 3128, "proxy-user", "proxy-pass"), proxy);

@@ -34,7 +34,12 @@ class SettingSourcesTest {
     private DefaultRepositorySystemSession repositorySession;
 
     private SettingSources sources() {
-        return new SettingSources(settings, userProperties, systemProperties, environment::get, repositorySession,
+        return new SettingSources(
+                settings,
+                userProperties,
+                systemProperties,
+                environment::get,
+                repositorySession,
                 new SettingsPasswords(new FakeDecrypter(), warnings::add));
     }
 
@@ -56,7 +61,8 @@ class SettingSourcesTest {
             trust store password            | -                     | cli-store   | env-store   | cli-store   | the property lxca.trustStorePassword
             trust store password            | -                     | -           | env-store   | env-store   | the environment variable LXCA_TRUSTSTORE_PASSWORD
             """)
-    void precedence(String setting, String server, String commandLine, String fromEnvironment, String used, String origin)
+    void precedence(
+            String setting, String server, String commandLine, String fromEnvironment, String used, String origin)
             throws Exception {
         switch (setting) {
             case "user name" -> {
@@ -68,15 +74,18 @@ class SettingSourcesTest {
                 SettingSources sources = sources();
                 Credentials credentials = sources.credentials("lxca", commandLine);
                 assertEquals(used, credentials.username());
-                assertTrue(sources.credentialsOrigin("lxca", commandLine, credentials)
-                        .startsWith("LXCA credentials: user '" + used + "' from " + origin), origin);
+                assertTrue(
+                        sources.credentialsOrigin("lxca", commandLine, credentials)
+                                .startsWith("LXCA credentials: user '" + used + "' from " + origin),
+                        origin);
             }
             case "password", "password as a system property" -> {
                 if (server != null) {
                     server("lxca", "admin", server);
                 }
                 if (commandLine != null) {
-                    (setting.equals("password") ? userProperties : systemProperties).setProperty("lxca.password", commandLine);
+                    (setting.equals("password") ? userProperties : systemProperties)
+                            .setProperty("lxca.password", commandLine);
                 }
                 environment.put("LXCA_PASSWORD", fromEnvironment);
                 Credentials credentials = sources().credentials("lxca", "admin");
@@ -115,17 +124,21 @@ class SettingSourcesTest {
     @Test
     void missingCredentialsSayWhereToPutThem() {
         var e = assertThrows(MojoFailureException.class, () -> sources().credentials("lxca", "admin"));
-        assertEquals("No credentials for LXCA: settings.xml has no <server> with id 'lxca', and no password was given"
-                + " otherwise\nWhat to do: add <server><id>lxca</id><username>...</username><password>...</password></server>"
-                + " to settings.xml (mvn --encrypt-password encrypts the password), or set LXCA_USERNAME and LXCA_PASSWORD"
-                + " in the environment", e.getMessage());
+        assertEquals(
+                "No credentials for LXCA: settings.xml has no <server> with id 'lxca', and no password was given"
+                        + " otherwise\nWhat to do: add <server><id>lxca</id><username>...</username><password>...</password></server>"
+                        + " to settings.xml (mvn --encrypt-password encrypts the password), or set LXCA_USERNAME and LXCA_PASSWORD"
+                        + " in the environment",
+                e.getMessage());
     }
 
     @Test
     void anUndecryptablePasswordFailsWithoutShowingIt() {
         server("lxca", "admin", "{broken}");
         var e = assertThrows(MojoFailureException.class, () -> sources().credentials("lxca", null));
-        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of <server> 'lxca' in settings.xml"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Cannot decrypt the password of <server> 'lxca' in settings.xml"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("{broken}"));
     }
 
@@ -133,8 +146,10 @@ class SettingSourcesTest {
     void aServerEntryWithoutPasswordIsRefused() {
         server("lxca", "admin", null);
         var e = assertThrows(MojoFailureException.class, () -> sources().credentials("lxca", null));
-        assertEquals("the <server> 'lxca' in settings.xml needs both <username> and <password> for LXCA"
-                + "\nWhat to do: add the one that is missing", e.getMessage());
+        assertEquals(
+                "the <server> 'lxca' in settings.xml needs both <username> and <password> for LXCA"
+                        + "\nWhat to do: add the one that is missing",
+                e.getMessage());
     }
 
     @Test
@@ -143,9 +158,10 @@ class SettingSourcesTest {
         userProperties.setProperty("lxca.password", "typed");
         environment.put("LXCA_PASSWORD", "exported");
 
-        assertEquals(List.of("-Dlxca.username, -Dlxca.password, the environment variable LXCA_PASSWORD are also set"
-                + " but not used: the <server> 'lxca' of settings.xml comes first. To use them instead, name a server id"
-                + " that settings.xml does not have, for example -Dlxca.serverId=none."),
+        assertEquals(
+                List.of("-Dlxca.username, -Dlxca.password, the environment variable LXCA_PASSWORD are also set"
+                        + " but not used: the <server> 'lxca' of settings.xml comes first. To use them instead, name a server id"
+                        + " that settings.xml does not have, for example -Dlxca.serverId=none."),
                 sources().ignoredCredentialSources("lxca", "upload-409"));
     }
 
@@ -155,9 +171,11 @@ class SettingSourcesTest {
         environment.put("LXCA_USERNAME", "exported-user");
         environment.put("LXCA_PASSWORD", "exported");
 
-        assertEquals(List.of("the environment variable LXCA_USERNAME, the environment variable LXCA_PASSWORD are also set"
-                + " but not used: -Dlxca.username and -Dlxca.password come before the environment. To use the environment"
-                + " instead, leave those properties out."), sources().ignoredCredentialSources("none", "upload-409"));
+        assertEquals(
+                List.of("the environment variable LXCA_USERNAME, the environment variable LXCA_PASSWORD are also set"
+                        + " but not used: -Dlxca.username and -Dlxca.password come before the environment. To use the environment"
+                        + " instead, leave those properties out."),
+                sources().ignoredCredentialSources("none", "upload-409"));
     }
 
     @Test
@@ -170,9 +188,11 @@ class SettingSourcesTest {
         sources.warnAboutCommandLine(warnings::add);
         sources.warnAboutCommandLine(warnings::add);
 
-        assertEquals(List.of("The password given as -Dlxca.password is on the command line, where other users of this"
-                + " machine can read it in the process list (ps). Keep the LXCA password in settings.xml (encrypted with"
-                + " mvn --encrypt-password), or use the environment: LXCA_PASSWORD instead of -Dlxca.password"), warnings);
+        assertEquals(
+                List.of("The password given as -Dlxca.password is on the command line, where other users of this"
+                        + " machine can read it in the process list (ps). Keep the LXCA password in settings.xml (encrypted with"
+                        + " mvn --encrypt-password), or use the environment: LXCA_PASSWORD instead of -Dlxca.password"),
+                warnings);
     }
 
     @Test
@@ -183,9 +203,11 @@ class SettingSourcesTest {
         sources.trustStorePassword();
         sources.warnAboutCommandLine(warnings::add);
 
-        assertEquals(List.of("The password given as -Dlxca.trustStorePassword is on the command line, where other users of"
-                + " this machine can read it in the process list (ps). Use the environment: LXCA_TRUSTSTORE_PASSWORD"
-                + " instead of -Dlxca.trustStorePassword"), warnings);
+        assertEquals(
+                List.of("The password given as -Dlxca.trustStorePassword is on the command line, where other users of"
+                        + " this machine can read it in the process list (ps). Use the environment: LXCA_TRUSTSTORE_PASSWORD"
+                        + " instead of -Dlxca.trustStorePassword"),
+                warnings);
     }
 
     @Test
@@ -215,18 +237,31 @@ class SettingSourcesTest {
         settings.addProxy(declared);
         repositorySession = new DefaultRepositorySystemSession();
         // what Maven 3 hands over when it cannot decrypt: the encrypted value, with a DEBUG line only
-        repositorySession.setProxySelector(new DefaultProxySelector().add(new Proxy("http", "proxy.example.com", 3128,
-                new AuthenticationBuilder().addUsername("proxy-user").addPassword("{broken}").build()), null));
+        repositorySession.setProxySelector(new DefaultProxySelector()
+                .add(
+                        new Proxy(
+                                "http",
+                                "proxy.example.com",
+                                3128,
+                                new AuthenticationBuilder()
+                                        .addUsername("proxy-user")
+                                        .addPassword("{broken}")
+                                        .build()),
+                        null));
 
-        var e = assertThrows(MojoFailureException.class, () -> sources().proxyFor(URI.create("https://lxca.example.com")));
-        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of <proxy> 'corporate' in settings.xml"), e.getMessage());
+        var e = assertThrows(
+                MojoFailureException.class, () -> sources().proxyFor(URI.create("https://lxca.example.com")));
+        assertTrue(
+                e.getMessage().startsWith("Cannot decrypt the password of <proxy> 'corporate' in settings.xml"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("{broken}"));
     }
 
     @Test
     void aProxyWithoutCredentialsHasNone() throws Exception {
         repositorySession = new DefaultRepositorySystemSession();
-        repositorySession.setProxySelector(new DefaultProxySelector().add(new Proxy("http", "proxy.example.com", 3128, null), null));
+        repositorySession.setProxySelector(
+                new DefaultProxySelector().add(new Proxy("http", "proxy.example.com", 3128, null), null));
 
         var proxy = sources().proxyFor(URI.create("https://lxca.example.com")).orElseThrow();
         assertEquals("proxy.example.com", proxy.host());

@@ -33,15 +33,21 @@ class SettingsPasswordsTest {
         for (Server original : request.getServers()) {
             Server server = original.clone();
             if ("{broken}".equals(server.getPassword())) {
-                problems.add(problem("Failed to decrypt password for server " + server.getId(), SettingsProblem.Severity.ERROR));
+                problems.add(problem(
+                        "Failed to decrypt password for server " + server.getId(), SettingsProblem.Severity.ERROR));
             } else if ("{legacy}".equals(server.getPassword())) {
-                problems.add(problem("Pre-Maven 4 legacy encrypted password detected for server " + server.getId()
-                        + " - configure password encryption with the help of mvnenc", SettingsProblem.Severity.WARNING));
+                problems.add(problem(
+                        "Pre-Maven 4 legacy encrypted password detected for server " + server.getId()
+                                + " - configure password encryption with the help of mvnenc",
+                        SettingsProblem.Severity.WARNING));
                 server.setPassword("decrypted");
             }
             servers.add(server);
         }
-        List<Proxy> proxies = request.getProxies().stream().map(Proxy::clone).peek(p -> p.setPassword("decrypted")).toList();
+        List<Proxy> proxies = request.getProxies().stream()
+                .map(Proxy::clone)
+                .peek(p -> p.setPassword("decrypted"))
+                .toList();
         return new SettingsDecryptionResult() {
             @Override
             public Server getServer() {
@@ -98,24 +104,34 @@ class SettingsPasswordsTest {
     void maven4sWarningToMigrateIsPassedOnWithTheDecryptedPassword() throws Exception {
         Server decrypted = passwords.decrypt(server("{legacy}"));
         assertEquals("decrypted", decrypted.getPassword());
-        assertEquals(List.of("settings.xml, <server> 'lxca': Pre-Maven 4 legacy encrypted password detected for server lxca"
-                + " - configure password encryption with the help of mvnenc"), warnings);
+        assertEquals(
+                List.of("settings.xml, <server> 'lxca': Pre-Maven 4 legacy encrypted password detected for server lxca"
+                        + " - configure password encryption with the help of mvnenc"),
+                warnings);
     }
 
     @Test
     void anErrorFailsWithoutShowingThePassword() {
         var e = assertThrows(MojoFailureException.class, () -> passwords.decrypt(server("{broken}")));
-        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of <server> 'lxca' in settings.xml:"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Cannot decrypt the password of <server> 'lxca' in settings.xml:"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("{broken}"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("\nWhat to do: check ~/.m2/settings-security.xml (the master password), or"
-                + " encrypt the password again with mvn --encrypt-password"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("\nWhat to do: check ~/.m2/settings-security.xml (the master password), or"
+                                + " encrypt the password again with mvn --encrypt-password"),
+                e.getMessage());
     }
 
     @Test
     void recognisesMaven3AndMaven4EncryptedValues() {
         assertTrue(SettingsPasswords.isEncrypted("{mUxW78LsWTIHesIPXqHZbQYEiEOqkl6bSBV6G527Ye4=}"));
-        assertTrue(SettingsPasswords.isEncrypted("{[name=master,cipher=AES/GCM/NoPadding,version=4.0]vvq66pZ7rkvzSPStGTI9q4QDnsmuDwo+LtjraRel2b0XpcGJFdXcYAHAS75HUA6GLpcVtEkmyQ==}"));
-        assertTrue(SettingsPasswords.isEncrypted("text before {mUxW78LsWTIHesIPXqHZbQYEiEOqkl6bSBV6G527Ye4=} and after"));
+        assertTrue(
+                SettingsPasswords.isEncrypted(
+                        "{[name=master,cipher=AES/GCM/NoPadding,version=4.0]vvq66pZ7rkvzSPStGTI9q4QDnsmuDwo+LtjraRel2b0XpcGJFdXcYAHAS75HUA6GLpcVtEkmyQ==}"));
+        assertTrue(
+                SettingsPasswords.isEncrypted("text before {mUxW78LsWTIHesIPXqHZbQYEiEOqkl6bSBV6G527Ye4=} and after"));
         assertFalse(SettingsPasswords.isEncrypted("Sim-Pa55-w0rd"));
         assertFalse(SettingsPasswords.isEncrypted("{}"));
         assertFalse(SettingsPasswords.isEncrypted(null));

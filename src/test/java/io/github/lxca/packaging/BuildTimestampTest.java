@@ -17,7 +17,9 @@ class BuildTimestampTest {
 
     @Test
     void readsAnOffsetAndConvertsToUtcDroppingFractions() throws Exception {
-        assertEquals(Optional.of(Instant.parse("2026-11-25T22:30:00Z")), BuildTimestamp.parse("2026-11-26T00:30:00.750+02:00"));
+        assertEquals(
+                Optional.of(Instant.parse("2026-11-25T22:30:00Z")),
+                BuildTimestamp.parse("2026-11-26T00:30:00.750+02:00"));
     }
 
     @Test

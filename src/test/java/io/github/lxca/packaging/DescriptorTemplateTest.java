@@ -10,8 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DescriptorTemplateTest {
-    private static final DescriptorValues DESCRIPTOR = new DescriptorValues("fix-1.0", "agent", "1.0",
-            LocalDate.of(2026, 11, 26), "Fixes <b> & \"quotes\" 'too'", "fix-1.0.tgz", 1234, "ab12", "fix-1.0.xml",
+    private static final DescriptorValues DESCRIPTOR = new DescriptorValues(
+            "fix-1.0",
+            "agent",
+            "1.0",
+            LocalDate.of(2026, 11, 26),
+            "Fixes <b> & \"quotes\" 'too'",
+            "fix-1.0.tgz",
+            1234,
+            "ab12",
+            "fix-1.0.xml",
             new DescriptorSettings("Cat", null, "Fix", true, List.of("pre-1"), List.of("R&D [7X06]", "Other [7X02]")));
     private static final Map<String, String> VALUES = DESCRIPTOR.byPlaceholder();
     private static final Map<String, String> LISTS = DESCRIPTOR.listPlaceholders();
@@ -20,18 +28,24 @@ class DescriptorTemplateTest {
     void fillsEveryPlaceholderAndLeavesTheRestAlone() throws Exception {
         String filled = DescriptorTemplate.fill(
                 "<fix id=\"${fixId}\" date=\"${releaseDate}\">${component} ${version} $5 {x} ${payloadFile} ${payloadSize} ${payloadSha256}</fix>",
-                VALUES, LISTS);
+                VALUES,
+                LISTS);
 
         assertEquals("<fix id=\"fix-1.0\" date=\"2026-11-26\">agent 1.0 $5 {x} fix-1.0.tgz 1234 ab12</fix>", filled);
     }
 
     @Test
     void fillsTheLenovoPropertiesAndTheirLists() throws Exception {
-        String filled = DescriptorTemplate.fill("${category}|${buildNumber}|${lenovoVersion}|${xmlFile}|${updateType}|"
-                + "${rebootRequired}|${preReqValues}|${applicableMachineTypesValues}", VALUES, LISTS);
+        String filled = DescriptorTemplate.fill(
+                "${category}|${buildNumber}|${lenovoVersion}|${xmlFile}|${updateType}|"
+                        + "${rebootRequired}|${preReqValues}|${applicableMachineTypesValues}",
+                VALUES,
+                LISTS);
 
-        assertEquals("Cat|20261126|20261126 1.0|fix-1.0.xml|Fix|true|<VALUE>pre-1</VALUE>|"
-                + "<VALUE>R&amp;D [7X06]</VALUE><VALUE>Other [7X02]</VALUE>", filled);
+        assertEquals(
+                "Cat|20261126|20261126 1.0|fix-1.0.xml|Fix|true|<VALUE>pre-1</VALUE>|"
+                        + "<VALUE>R&amp;D [7X06]</VALUE><VALUE>Other [7X02]</VALUE>",
+                filled);
     }
 
     @Test
@@ -44,8 +58,10 @@ class DescriptorTemplateTest {
 
     @Test
     void anUnknownPlaceholderFailsNamingItAndItsLine() {
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> DescriptorTemplate.fill("<fix>\n  <id>${fixId}</id>\n  <build>${build}</build>\n</fix>", VALUES, LISTS));
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> DescriptorTemplate.fill(
+                        "<fix>\n  <id>${fixId}</id>\n  <build>${build}</build>\n</fix>", VALUES, LISTS));
 
         assertTrue(e.getMessage().contains("unknown placeholder ${build} on line 3"), e.getMessage());
         assertTrue(e.getMessage().contains("${payloadSha256}"), e.getMessage());
@@ -54,7 +70,8 @@ class DescriptorTemplateTest {
 
     @Test
     void anUnclosedPlaceholderFailsNamingItsLine() {
-        PackagingException e = assertThrows(PackagingException.class,
+        PackagingException e = assertThrows(
+                PackagingException.class,
                 () -> DescriptorTemplate.fill("<fix>\n<id>${fixId</id>\n</fix>", VALUES, LISTS));
 
         assertTrue(e.getMessage().contains("without a closing '}' on line 2"), e.getMessage());

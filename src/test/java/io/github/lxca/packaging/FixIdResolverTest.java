@@ -24,8 +24,8 @@ class FixIdResolverTest {
 
     @Test
     void aSnapshotVersionIsRefusedWithTheWayToOverride() {
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> FixIdResolver.resolve(null, "agent", "2.4.0-SNAPSHOT", false));
+        PackagingException e = assertThrows(
+                PackagingException.class, () -> FixIdResolver.resolve(null, "agent", "2.4.0-SNAPSHOT", false));
 
         assertTrue(e.getMessage().contains("2.4.0-SNAPSHOT is a snapshot"), e.getMessage());
         assertTrue(e.getMessage().contains("lxca.allowSnapshot=true"), e.getMessage());
@@ -33,19 +33,22 @@ class FixIdResolverTest {
 
     @Test
     void aSnapshotIsRefusedEvenWithAnExplicitFixIdBecauseTheVersionIsInTheDescriptor() {
-        assertThrows(PackagingException.class, () -> FixIdResolver.resolve("fixed-name", "agent", "1.0-SNAPSHOT", false));
+        assertThrows(
+                PackagingException.class, () -> FixIdResolver.resolve("fixed-name", "agent", "1.0-SNAPSHOT", false));
     }
 
     @Test
     void aSnapshotIsAcceptedWhenAllowed() throws Exception {
-        assertEquals("lnvgy_sw_lxca_agent-2.4.0-SNAPSHOT_anyos_noarch",
+        assertEquals(
+                "lnvgy_sw_lxca_agent-2.4.0-SNAPSHOT_anyos_noarch",
                 FixIdResolver.resolve(null, "agent", "2.4.0-SNAPSHOT", true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"../escape", "a/b", "with space", "a..b", ".hidden", "semi;colon", "ümlaut"})
     void anUnsafeConfiguredIdIsRefusedWithTheRule(String bad) {
-        PackagingException e = assertThrows(PackagingException.class, () -> FixIdResolver.resolve(bad, "agent", "1.0", false));
+        PackagingException e =
+                assertThrows(PackagingException.class, () -> FixIdResolver.resolve(bad, "agent", "1.0", false));
 
         assertTrue(e.getMessage().contains(FixId.RULE), e.getMessage());
         assertTrue(e.getMessage().contains("lxca.fixId"), e.getMessage());
@@ -53,7 +56,8 @@ class FixIdResolverTest {
 
     @Test
     void anUnsafeComponentIsRefusedNamingWhereTheDefaultIdCameFrom() {
-        PackagingException e = assertThrows(PackagingException.class, () -> FixIdResolver.resolve(null, "my agent", "1.0", false));
+        PackagingException e =
+                assertThrows(PackagingException.class, () -> FixIdResolver.resolve(null, "my agent", "1.0", false));
 
         assertTrue(e.getMessage().contains(FixId.RULE), e.getMessage());
         assertTrue(e.getMessage().contains("lxca.component 'my agent'"), e.getMessage());

@@ -19,13 +19,17 @@ class PayloadSourceTest {
 
     @Test
     void theMainArtifactIsUsedWhenItIsAGzipTar() throws Exception {
-        assertEquals(new PayloadSource.Archive(Path.of("app.tgz")), PayloadSource.choose(null, null, Path.of("app.tgz")));
-        assertEquals(new PayloadSource.Archive(Path.of("app.TAR.GZ")), PayloadSource.choose(null, null, Path.of("app.TAR.GZ")));
+        assertEquals(
+                new PayloadSource.Archive(Path.of("app.tgz")), PayloadSource.choose(null, null, Path.of("app.tgz")));
+        assertEquals(
+                new PayloadSource.Archive(Path.of("app.TAR.GZ")),
+                PayloadSource.choose(null, null, Path.of("app.TAR.GZ")));
     }
 
     @Test
     void withoutAnyPayloadTheFailureNamesBothParameters() {
-        PackagingException e = assertThrows(PackagingException.class, () -> PayloadSource.choose(null, null, Path.of("app.jar")));
+        PackagingException e =
+                assertThrows(PackagingException.class, () -> PayloadSource.choose(null, null, Path.of("app.jar")));
 
         assertTrue(e.getMessage().contains("payload (-Dlxca.payload)"), e.getMessage());
         assertTrue(e.getMessage().contains("payloadDirectory (-Dlxca.payloadDirectory)"), e.getMessage());

@@ -91,9 +91,18 @@ class ReproducibleTarGzTest {
         // time can be in the archive, without waiting for the clock to move
         for (TarArchiveEntry entry : entries(one).values()) {
             assertEquals(TIME, entry.getModTime().toInstant(), entry.getName());
-            assertTrue(entry.getLastAccessTime() == null || entry.getLastAccessTime().toInstant().equals(TIME), entry.getName());
-            assertTrue(entry.getStatusChangeTime() == null || entry.getStatusChangeTime().toInstant().equals(TIME), entry.getName());
-            assertTrue(entry.getCreationTime() == null || entry.getCreationTime().toInstant().equals(TIME), entry.getName());
+            assertTrue(
+                    entry.getLastAccessTime() == null
+                            || entry.getLastAccessTime().toInstant().equals(TIME),
+                    entry.getName());
+            assertTrue(
+                    entry.getStatusChangeTime() == null
+                            || entry.getStatusChangeTime().toInstant().equals(TIME),
+                    entry.getName());
+            assertTrue(
+                    entry.getCreationTime() == null
+                            || entry.getCreationTime().toInstant().equals(TIME),
+                    entry.getName());
         }
     }
 
@@ -138,8 +147,8 @@ class ReproducibleTarGzTest {
     void aSymbolicLinkIsRefusedByName() throws Exception {
         Files.createSymbolicLink(payload.resolve("lib/link.jar"), payload.resolve("lib/app.jar"));
 
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> ReproducibleTarGz.write(payload, temp.resolve("set.tgz"), TIME));
+        PackagingException e = assertThrows(
+                PackagingException.class, () -> ReproducibleTarGz.write(payload, temp.resolve("set.tgz"), TIME));
 
         assertTrue(e.getMessage().contains("lib/link.jar"), e.getMessage());
     }
@@ -148,7 +157,9 @@ class ReproducibleTarGzTest {
     void aFolderWithoutFilesIsRefused() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("nothing/inside"));
 
-        assertThrows(PackagingException.class, () -> ReproducibleTarGz.write(empty.getParent(), temp.resolve("set.tgz"), TIME));
+        assertThrows(
+                PackagingException.class,
+                () -> ReproducibleTarGz.write(empty.getParent(), temp.resolve("set.tgz"), TIME));
     }
 
     private void write(String relative, String content) throws IOException {

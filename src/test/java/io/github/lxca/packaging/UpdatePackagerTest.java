@@ -39,8 +39,8 @@ class UpdatePackagerTest {
     private Path out;
     private Path payloadFolder;
     private final List<String> warnings = new ArrayList<>();
-    private final UpdatePackager packager = new UpdatePackager(
-            Clock.fixed(Instant.parse("2030-05-04T12:00:00Z"), ZoneOffset.UTC), warnings::add);
+    private final UpdatePackager packager =
+            new UpdatePackager(Clock.fixed(Instant.parse("2030-05-04T12:00:00Z"), ZoneOffset.UTC), warnings::add);
 
     @BeforeEach
     void createPayloadFolder() throws IOException {
@@ -54,7 +54,8 @@ class UpdatePackagerTest {
         UpdateSet set = packager.pack(request().build());
 
         assertEquals(FIX_ID, set.fixId());
-        assertEquals(List.of(FIX_ID + ".chg", FIX_ID + ".tgz", FIX_ID + ".txt", FIX_ID + ".xml"),
+        assertEquals(
+                List.of(FIX_ID + ".chg", FIX_ID + ".tgz", FIX_ID + ".txt", FIX_ID + ".xml"),
                 set.files().stream().map(UpdateFile::name).toList());
         List<UpdateSet> found = new UpdateSetScanner(warnings::add).scan(out);
         assertEquals(List.of(FIX_ID), found.stream().map(UpdateSet::fixId).toList());
@@ -63,9 +64,16 @@ class UpdatePackagerTest {
 
     @Test
     void theGeneratedDescriptorIsInLenovosLayoutAndNamesTheUpdateAndItsFiles() throws Exception {
-        packager.pack(request().description("Agent with <fast> & safe updates")
-                .settings(new DescriptorSettings("Agents", "B42", "Fix", true, List.of("lnvgy_sw_lxca_base-1.0.0_anyos_noarch"),
-                        List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]"))).build());
+        packager.pack(request()
+                .description("Agent with <fast> & safe updates")
+                .settings(new DescriptorSettings(
+                        "Agents",
+                        "B42",
+                        "Fix",
+                        true,
+                        List.of("lnvgy_sw_lxca_base-1.0.0_anyos_noarch"),
+                        List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]")))
+                .build());
 
         Document xml = parse(out.resolve(FIX_ID + ".xml"));
         assertEquals("INSTANCE", xml.getDocumentElement().getTagName());
@@ -75,7 +83,8 @@ class UpdatePackagerTest {
         assertEquals(FIX_ID + ".tgz", property(xml, "payload"));
         assertEquals(FIX_ID + ".xml", property(xml, "xmlFilename"));
         assertEquals(List.of("lnvgy_sw_lxca_base-1.0.0_anyos_noarch"), list(xml, "preReq"));
-        assertEquals(List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]"), list(xml, "applicableMachineTypes"));
+        assertEquals(
+                List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]"), list(xml, "applicableMachineTypes"));
         assertEquals("Agent with <fast> & safe updates", property(xml, "description"));
         assertEquals("Fix", property(xml, "updateType"));
         assertEquals("true", property(xml, "rebootRequired"));
@@ -98,9 +107,12 @@ class UpdatePackagerTest {
 
     @Test
     void descriptorValuesLenovosParserWouldMisreadAreRefusedBeforeAnythingIsWritten() {
-        PackagingException e = assertThrows(PackagingException.class, () -> packager.pack(request()
-                .settings(new DescriptorSettings(null, "build 7", null, false, List.of("../x"), List.of("SR650 7X06")))
-                .build()));
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request()
+                        .settings(new DescriptorSettings(
+                                null, "build 7", null, false, List.of("../x"), List.of("SR650 7X06")))
+                        .build()));
 
         assertTrue(e.getMessage().contains("lxca.buildNumber 'build 7' must be one word"), e.getMessage());
         assertTrue(e.getMessage().contains("the preReq '../x' is not a safe fix id"), e.getMessage());
@@ -111,11 +123,16 @@ class UpdatePackagerTest {
 
     @Test
     void theGeneratedChangeHistoryAndReadmeDescribeTheRelease() throws Exception {
-        packager.pack(request().changes(List.of("Faster inventory", "  Fixes a crash\n    on restart  ")).build());
+        packager.pack(request()
+                .changes(List.of("Faster inventory", "  Fixes a crash\n    on restart  "))
+                .build());
 
-        assertEquals("Change history for agent\n\nVersion 2.3.1 (released 2026-11-26)\n"
-                + "  - Faster inventory\n  - Fixes a crash on restart\n", Files.readString(out.resolve(FIX_ID + ".chg")));
-        assertEquals("Agent Service 2.3.1\n===================\n\nThe agent.\n\nFix id: " + FIX_ID + "\n",
+        assertEquals(
+                "Change history for agent\n\nVersion 2.3.1 (released 2026-11-26)\n"
+                        + "  - Faster inventory\n  - Fixes a crash on restart\n",
+                Files.readString(out.resolve(FIX_ID + ".chg")));
+        assertEquals(
+                "Agent Service 2.3.1\n===================\n\nThe agent.\n\nFix id: " + FIX_ID + "\n",
                 Files.readString(out.resolve(FIX_ID + ".txt")));
     }
 
@@ -127,8 +144,12 @@ class UpdatePackagerTest {
         Path readme = Files.writeString(temp.resolve("README.md"), "# Agent");
         Path descriptor = Files.writeString(temp.resolve("fix.xml"), "<fix/>");
 
-        packager.pack(request().payload(new PayloadSource.Archive(tgz)).changeHistory(chg).readme(readme)
-                .descriptor(new DescriptorSource.Ready(descriptor)).build());
+        packager.pack(request()
+                .payload(new PayloadSource.Archive(tgz))
+                .changeHistory(chg)
+                .readme(readme)
+                .descriptor(new DescriptorSource.Ready(descriptor))
+                .build());
 
         assertArrayEquals(Files.readAllBytes(tgz), Files.readAllBytes(out.resolve(FIX_ID + ".tgz")));
         assertEquals("my history", Files.readString(out.resolve(FIX_ID + ".chg")));
@@ -138,7 +159,8 @@ class UpdatePackagerTest {
 
     @Test
     void aTemplateIsFilledWithTheSameValuesAsTheGeneratedDescriptor() throws Exception {
-        Path template = Files.writeString(temp.resolve("template.xml"),
+        Path template = Files.writeString(
+                temp.resolve("template.xml"),
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<INSTANCE>\n"
                         + "  <PROPERTY NAME=\"payload\"><VALUE>${payloadFile}</VALUE></PROPERTY>\n"
                         + "  <PROPERTY NAME=\"xmlFilename\"><VALUE>${xmlFile}</VALUE></PROPERTY>\n"
@@ -149,7 +171,9 @@ class UpdatePackagerTest {
                         + "  <PROPERTY.ARRAY NAME=\"applicableMachineTypes\"><VALUE.ARRAY>${applicableMachineTypesValues}"
                         + "</VALUE.ARRAY></PROPERTY.ARRAY>\n</INSTANCE>\n");
 
-        packager.pack(request().description("A & B").descriptor(new DescriptorSource.Template(template))
+        packager.pack(request()
+                .description("A & B")
+                .descriptor(new DescriptorSource.Template(template))
                 .settings(new DescriptorSettings(null, "7", null, false, List.of(), List.of("A&B [1234]", "C [5678]")))
                 .build());
 
@@ -159,7 +183,8 @@ class UpdatePackagerTest {
         assertEquals(FIX_ID + ".xml", property(xml, "xmlFilename"));
         assertEquals("7 2.3.1", property(xml, "Version"));
         assertEquals(Long.toString(Files.size(tgz)), property(xml, "size"));
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tgz))),
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tgz))),
                 property(xml, "sha256"));
         assertEquals("A & B", property(xml, "description"));
         assertEquals(List.of("A&B [1234]", "C [5678]"), list(xml, "applicableMachineTypes"));
@@ -167,23 +192,33 @@ class UpdatePackagerTest {
 
     @Test
     void aTemplateWhosePayloadPropertyNamesAnotherFileFailsTheImportChecks() throws Exception {
-        Path template = Files.writeString(temp.resolve("template.xml"), "<INSTANCE>"
-                + "<PROPERTY NAME=\"payload\"><VALUE>other.tgz</VALUE></PROPERTY>"
-                + "<PROPERTY NAME=\"xmlFilename\"><VALUE>${xmlFile}</VALUE></PROPERTY></INSTANCE>");
+        Path template = Files.writeString(
+                temp.resolve("template.xml"),
+                "<INSTANCE>"
+                        + "<PROPERTY NAME=\"payload\"><VALUE>other.tgz</VALUE></PROPERTY>"
+                        + "<PROPERTY NAME=\"xmlFilename\"><VALUE>${xmlFile}</VALUE></PROPERTY></INSTANCE>");
 
-        InvalidUpdateSetException e = assertThrows(InvalidUpdateSetException.class,
-                () -> packager.pack(request().descriptor(new DescriptorSource.Template(template)).build()));
+        InvalidUpdateSetException e = assertThrows(
+                InvalidUpdateSetException.class,
+                () -> packager.pack(request()
+                        .descriptor(new DescriptorSource.Template(template))
+                        .build()));
 
-        assertEquals(List.of(FIX_ID + ".xml: property 'payload' is 'other.tgz', but the set's payload file is '"
-                + FIX_ID + ".tgz'"), e.problems());
+        assertEquals(
+                List.of(FIX_ID + ".xml: property 'payload' is 'other.tgz', but the set's payload file is '" + FIX_ID
+                        + ".tgz'"),
+                e.problems());
     }
 
     @Test
     void aTemplateThatYieldsMalformedXmlFailsWithTheLineAndLeavesNoSetBehind() throws Exception {
         Path template = Files.writeString(temp.resolve("template.xml"), "<fix>\n  <id>${fixId}</ID>\n</fix>\n");
 
-        PackagingException e = assertThrows(PackagingException.class,
-                () -> packager.pack(request().descriptor(new DescriptorSource.Template(template)).build()));
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request()
+                        .descriptor(new DescriptorSource.Template(template))
+                        .build()));
 
         assertTrue(e.getMessage().contains("is not well-formed XML: line 2"), e.getMessage());
         assertTrue(e.getMessage().contains(template.toString()), e.getMessage());
@@ -195,24 +230,32 @@ class UpdatePackagerTest {
         Files.createDirectories(out);
         Path notTar = Files.writeString(out.resolve(FIX_ID + ".tgz"), "just text");
 
-        InvalidUpdateSetException e = assertThrows(InvalidUpdateSetException.class,
-                () -> packager.pack(request().payload(new PayloadSource.Archive(notTar)).build()));
+        InvalidUpdateSetException e = assertThrows(
+                InvalidUpdateSetException.class,
+                () -> packager.pack(
+                        request().payload(new PayloadSource.Archive(notTar)).build()));
 
-        assertEquals(List.of(FIX_ID + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"), e.problems());
+        assertEquals(
+                List.of(FIX_ID + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"),
+                e.problems());
         assertEquals(List.of(FIX_ID + ".tgz"), filesIn(out));
         assertEquals("just text", Files.readString(notTar));
     }
 
     @Test
     void everyMissingInputIsNamedAtOnce() {
-        PackagingException e = assertThrows(PackagingException.class, () -> packager.pack(request()
-                .payload(new PayloadSource.Folder(temp.resolve("no-such-folder")))
-                .readme(temp.resolve("README.txt"))
-                .descriptor(new DescriptorSource.Template(temp.resolve("missing-template.xml"))).build()));
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request()
+                        .payload(new PayloadSource.Folder(temp.resolve("no-such-folder")))
+                        .readme(temp.resolve("README.txt"))
+                        .descriptor(new DescriptorSource.Template(temp.resolve("missing-template.xml")))
+                        .build()));
 
         assertTrue(e.getMessage().contains("payloadDirectory " + temp.resolve("no-such-folder")), e.getMessage());
         assertTrue(e.getMessage().contains("readme file " + temp.resolve("README.txt")), e.getMessage());
-        assertTrue(e.getMessage().contains("descriptorTemplate " + temp.resolve("missing-template.xml")), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("descriptorTemplate " + temp.resolve("missing-template.xml")), e.getMessage());
         assertFalse(Files.exists(out));
     }
 
@@ -220,13 +263,17 @@ class UpdatePackagerTest {
     void aChangeHistoryFileAndAListOfChangesTogetherAreRefused() throws Exception {
         Path chg = Files.writeString(temp.resolve("CHANGES"), "x");
 
-        assertThrows(PackagingException.class,
-                () -> packager.pack(request().changeHistory(chg).changes(List.of("y")).build()));
+        assertThrows(
+                PackagingException.class,
+                () -> packager.pack(
+                        request().changeHistory(chg).changes(List.of("y")).build()));
     }
 
     @Test
     void anUnsafeFixIdIsRefusedBeforeAnythingIsWritten() {
-        assertThrows(PackagingException.class, () -> packager.pack(request().fixId("../outside").build()));
+        assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request().fixId("../outside").build()));
         assertFalse(Files.exists(out));
     }
 
@@ -248,8 +295,10 @@ class UpdatePackagerTest {
         packager.pack(request().outputDirectory(second).build());
 
         for (String extension : List.of("chg", "tgz", "txt", "xml")) {
-            assertArrayEquals(Files.readAllBytes(out.resolve(FIX_ID + "." + extension)),
-                    Files.readAllBytes(second.resolve(FIX_ID + "." + extension)), extension);
+            assertArrayEquals(
+                    Files.readAllBytes(out.resolve(FIX_ID + "." + extension)),
+                    Files.readAllBytes(second.resolve(FIX_ID + "." + extension)),
+                    extension);
         }
     }
 
@@ -311,21 +360,71 @@ class UpdatePackagerTest {
         private DescriptorSource descriptor = new DescriptorSource.Generated();
         private DescriptorSettings settings = new DescriptorSettings(null, null, null, false, List.of(), List.of());
 
-        RequestBuilder outputDirectory(Path value) { outputDirectory = value; return this; }
-        RequestBuilder fixId(String value) { fixId = value; return this; }
-        RequestBuilder description(String value) { description = value; return this; }
-        RequestBuilder buildTimestamp(Instant value) { buildTimestamp = value; return this; }
-        RequestBuilder payload(PayloadSource value) { payload = value; return this; }
-        RequestBuilder changeHistory(Path value) { changeHistory = value; return this; }
-        RequestBuilder changes(List<String> value) { changes = value; return this; }
-        RequestBuilder readme(Path value) { readme = value; return this; }
-        RequestBuilder descriptor(DescriptorSource value) { descriptor = value; return this; }
-        RequestBuilder settings(DescriptorSettings value) { settings = value; return this; }
+        RequestBuilder outputDirectory(Path value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        RequestBuilder fixId(String value) {
+            fixId = value;
+            return this;
+        }
+
+        RequestBuilder description(String value) {
+            description = value;
+            return this;
+        }
+
+        RequestBuilder buildTimestamp(Instant value) {
+            buildTimestamp = value;
+            return this;
+        }
+
+        RequestBuilder payload(PayloadSource value) {
+            payload = value;
+            return this;
+        }
+
+        RequestBuilder changeHistory(Path value) {
+            changeHistory = value;
+            return this;
+        }
+
+        RequestBuilder changes(List<String> value) {
+            changes = value;
+            return this;
+        }
+
+        RequestBuilder readme(Path value) {
+            readme = value;
+            return this;
+        }
+
+        RequestBuilder descriptor(DescriptorSource value) {
+            descriptor = value;
+            return this;
+        }
+
+        RequestBuilder settings(DescriptorSettings value) {
+            settings = value;
+            return this;
+        }
 
         PackageRequest build() {
-            return new PackageRequest(outputDirectory, fixId, "agent", "2.3.1", "Agent Service", description,
-                    Optional.ofNullable(buildTimestamp), payload, Optional.ofNullable(changeHistory), changes,
-                    Optional.ofNullable(readme), descriptor, settings);
+            return new PackageRequest(
+                    outputDirectory,
+                    fixId,
+                    "agent",
+                    "2.3.1",
+                    "Agent Service",
+                    description,
+                    Optional.ofNullable(buildTimestamp),
+                    payload,
+                    Optional.ofNullable(changeHistory),
+                    changes,
+                    Optional.ofNullable(readme),
+                    descriptor,
+                    settings);
         }
     }
 }

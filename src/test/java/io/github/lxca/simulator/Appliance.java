@@ -89,12 +89,23 @@ final class Appliance {
         JsonNode body = readJson(call.request());
         JsonNode fixIds = body == null ? null : body.path("fixids");
         if (fixIds == null || !fixIds.isArray() || fixIds.size() != 1) {
-            return json(400, failure("FQXHMUP3001L", "The apply request is not valid.",
-                    "Exactly one fix id is applied per request: {\"fixids\": [\"<fixid>\"]}.", ""));
+            return json(
+                    400,
+                    failure(
+                            "FQXHMUP3001L",
+                            "The apply request is not valid.",
+                            "Exactly one fix id is applied per request: {\"fixids\": [\"<fixid>\"]}.",
+                            ""));
         }
         String fixId = fixIds.get(0).asText();
         if (!state.repository.containsKey(fixId)) {
-            return json(404, failure("FQXHMUP3002L", "The update " + fixId + " is not in the repository.", "", "Import it first."));
+            return json(
+                    404,
+                    failure(
+                            "FQXHMUP3002L",
+                            "The update " + fixId + " is not in the repository.",
+                            "",
+                            "Import it first."));
         }
         if (applying != null) {
             state.event("apply-refused " + fixId + " " + user.name());
@@ -112,7 +123,9 @@ final class Appliance {
             clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
         }
         clock.schedule(() -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
-        return user.has(Fault.APPLY_REPLY_LOST) ? Reply.DROPPED : json(200, Replies.success().put("jobid", job.id));
+        return user.has(Fault.APPLY_REPLY_LOST)
+                ? Reply.DROPPED
+                : json(200, Replies.success().put("jobid", job.id));
     }
 
     /**
@@ -127,11 +140,18 @@ final class Appliance {
             }
             Job job = state.jobs.get(id);
             if (job != null && job.creator.has(Fault.APPLY_JOB_FAILS) && "Stopped_With_Error".equals(job.state)) {
-                ObjectNode task = object().put("jobUID", id).put("name", "Apply management server update")
-                        .put("status", job.state).put("percentage", 100);
-                task.putArray("messages").add(failure("FQXHMUP4110L", "The update could not be applied.",
-                        "The update requires a newer version of LXCA first.", "Apply the prerequisite update, then retry.")
-                        .get("messages").get(0));
+                ObjectNode task = object().put("jobUID", id)
+                        .put("name", "Apply management server update")
+                        .put("status", job.state)
+                        .put("percentage", 100);
+                task.putArray("messages")
+                        .add(failure(
+                                        "FQXHMUP4110L",
+                                        "The update could not be applied.",
+                                        "The update requires a newer version of LXCA first.",
+                                        "Apply the prerequisite update, then retry.")
+                                .get("messages")
+                                .get(0));
                 task.putArray("children");
                 return json(200, Replies.array().add(task));
             }
@@ -165,8 +185,11 @@ final class Appliance {
             ObjectNode entry = object().put("fixid", fixId);
             String now = Instant.now().toString();
             if (user.has(Fault.APPLY_INSTALLATION_FAILS)) {
-                entry.put("installationFailedDate", now).put("status", "Failed")
-                        .put("description", "FQXHMUP4105L: The management server update failed: the database migration did not complete.");
+                entry.put("installationFailedDate", now)
+                        .put("status", "Failed")
+                        .put(
+                                "description",
+                                "FQXHMUP4105L: The management server update failed: the database migration did not complete.");
             } else if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
                 entry.put("dateApplied", now).put("status", "Applied");
                 version = versionOf(fixId);

@@ -65,8 +65,13 @@ final class CountingSink {
         long nanos = bytes == 0 ? 0 : System.nanoTime() - firstByteNanos;
         if (declared >= 0 && declared != bytes) {
             state.event("upload-invalid " + job.id + " [Content-Length " + declared + " but " + bytes + " bytes]");
-            return json(400, failure("FQXHMUP2008L", "The upload is shorter or longer than its Content-Length.",
-                    "Content-Length " + declared + ", body " + bytes + " bytes", ""));
+            return json(
+                    400,
+                    failure(
+                            "FQXHMUP2008L",
+                            "The upload is shorter or longer than its Content-Length.",
+                            "Content-Length " + declared + ", body " + bytes + " bytes",
+                            ""));
         }
         job.phase = Phase.UPLOADED;
         job.countedOnly = true;

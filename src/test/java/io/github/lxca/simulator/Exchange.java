@@ -19,8 +19,17 @@ import java.util.TreeMap;
  * @param sessionCsrf the CSRF token of the request's session, or of the session a log-in opened; null when none
  * @param reply the reply's body as text, or null when it had none that is text
  */
-public record Exchange(String user, String method, String path, Map<String, String> query, Map<String, String> headers,
-        String body, List<ReceivedFile> parts, String sessionCsrf, int status, String reply) {
+public record Exchange(
+        String user,
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String body,
+        List<ReceivedFile> parts,
+        String sessionCsrf,
+        int status,
+        String reply) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public Exchange {
@@ -32,8 +41,17 @@ public record Exchange(String user, String method, String path, Map<String, Stri
     }
 
     public String pathAndQuery() {
-        return path + (query.isEmpty() ? "" : "?" + String.join("&", new TreeMap<>(query).entrySet().stream()
-                .map(parameter -> parameter.getKey() + "=" + parameter.getValue()).toList()));
+        return path
+                + (query.isEmpty()
+                        ? ""
+                        : "?"
+                                + String.join(
+                                        "&",
+                                        new TreeMap<>(query)
+                                                .entrySet().stream()
+                                                        .map(parameter ->
+                                                                parameter.getKey() + "=" + parameter.getValue())
+                                                        .toList()));
     }
 
     /** The request's body as JSON, or null. */

@@ -58,10 +58,17 @@ final class ExchangeLog {
         }
         @SuppressWarnings("unchecked")
         List<ReceivedFile> parts = (List<ReceivedFile>) request.getAttribute(PARTS);
-        Exchange exchange = new Exchange(known != null ? known.user().name() : userNamedIn(body), request.getMethod(),
-                Request.getPathInContext(request), query, headers, body, parts == null ? List.of() : parts,
-                known == null ? null : known.csrf(), reply.status(), reply.body() == null ? null
-                        : new String(reply.body(), StandardCharsets.UTF_8));
+        Exchange exchange = new Exchange(
+                known != null ? known.user().name() : userNamedIn(body),
+                request.getMethod(),
+                Request.getPathInContext(request),
+                query,
+                headers,
+                body,
+                parts == null ? List.of() : parts,
+                known == null ? null : known.csrf(),
+                reply.status(),
+                reply.body() == null ? null : new String(reply.body(), StandardCharsets.UTF_8));
         synchronized (exchanges) {
             if (exchanges.size() == LIMIT) {
                 exchanges.remove(0);
@@ -77,8 +84,12 @@ final class ExchangeLog {
     }
 
     private Session opened(Reply reply) {
-        return reply.cookies().stream().filter(cookie -> cookie.getName().equals(Sessions.SESSION_COOKIE))
-                .map(cookie -> state.sessions.get(cookie.getValue())).filter(s -> s != null).findFirst().orElse(null);
+        return reply.cookies().stream()
+                .filter(cookie -> cookie.getName().equals(Sessions.SESSION_COOKIE))
+                .map(cookie -> state.sessions.get(cookie.getValue()))
+                .filter(s -> s != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The {@code UserId} of a log-in body that opened no session (a refused one). */
@@ -88,7 +99,9 @@ final class ExchangeLog {
         }
         try {
             JsonNode json = MAPPER.readTree(body);
-            return json != null && json.hasNonNull("UserId") ? json.get("UserId").asText() : null;
+            return json != null && json.hasNonNull("UserId")
+                    ? json.get("UserId").asText()
+                    : null;
         } catch (IOException notJson) {
             return null;
         }

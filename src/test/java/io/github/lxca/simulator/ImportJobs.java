@@ -26,15 +26,22 @@ final class ImportJobs {
         User user = call.user();
         JsonNode body = readJson(call.request());
         if (body == null || !body.path("files").isArray() || body.path("files").isEmpty()) {
-            return json(400, failure("FQXHMUP2001L", "The import request is not valid.", "The files list is missing.", ""));
+            return json(
+                    400, failure("FQXHMUP2001L", "The import request is not valid.", "The files list is missing.", ""));
         }
         List<DeclaredFile> files = new ArrayList<>();
         for (JsonNode file : body.get("files")) {
-            files.add(new DeclaredFile(file.path("name").asText(), file.path("size").asLong(-1), file.path("type").asText()));
+            files.add(new DeclaredFile(
+                    file.path("name").asText(),
+                    file.path("size").asLong(-1),
+                    file.path("type").asText()));
         }
         if (user.has(Fault.CREATE_JOB_RESULT_FAILURE)) {
-            ObjectNode reply = failure("FQXHMUP2100L", "The import job could not be created.",
-                    "Another repository operation is in progress.", "Wait for it to finish, then retry.");
+            ObjectNode reply = failure(
+                    "FQXHMUP2100L",
+                    "The import job could not be created.",
+                    "Another repository operation is in progress.",
+                    "Wait for it to finish, then retry.");
             reply.put("result", "failure");
             return json(200, reply);
         }
@@ -45,8 +52,11 @@ final class ImportJobs {
             return json(200, success());
         }
         if (user.has(Fault.CREATE_JOB_WARNING)) {
-            ObjectNode reply = failure("FQXHMUP2150W", "The repository is almost full.",
-                    "Less than 10 percent of the updates repository is free.", "Delete updates that are no longer needed.");
+            ObjectNode reply = failure(
+                    "FQXHMUP2150W",
+                    "The repository is almost full.",
+                    "Less than 10 percent of the updates repository is free.",
+                    "Delete updates that are no longer needed.");
             return json(200, reply.put("result", "warning").put("jobid", id));
         }
         ObjectNode reply = success();

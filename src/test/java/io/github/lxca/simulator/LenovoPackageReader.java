@@ -62,7 +62,9 @@ final class LenovoPackageReader {
     static Optional<Descriptor> parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+        Element root = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml))
+                .getDocumentElement();
         if (!root.getTagName().equals("INSTANCE")) {
             return Optional.empty();
         }
@@ -71,7 +73,8 @@ final class LenovoPackageReader {
         for (int i = 0; i < children.getLength(); i++) {
             Node child = children.item(i);
             if (child instanceof Element element
-                    && (element.getTagName().equals("PROPERTY") || element.getTagName().equals("PROPERTY.ARRAY"))) {
+                    && (element.getTagName().equals("PROPERTY")
+                            || element.getTagName().equals("PROPERTY.ARRAY"))) {
                 List<String> values = new ArrayList<>();
                 NodeList valueNodes = element.getElementsByTagName("VALUE");
                 for (int v = 0; v < valueNodes.getLength(); v++) {

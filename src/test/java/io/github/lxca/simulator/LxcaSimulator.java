@@ -42,11 +42,15 @@ public final class LxcaSimulator implements AutoCloseable {
     private LxcaSimulator(Builder builder) throws IOException {
         SimulatorSettings settings = new SimulatorSettings(
                 builder.workDirectory != null ? builder.workDirectory : Files.createTempDirectory("lxca-sim"),
-                builder.repositoryDirectory, builder.pollsToComplete, builder.countingSink, builder.timelineStep);
+                builder.repositoryDirectory,
+                builder.pollsToComplete,
+                builder.countingSink,
+                builder.timelineStep);
         this.certificate = builder.certificate != null ? builder.certificate : SelfSignedCertificate.forLocalhost();
         if (builder.journalDirectory != null) {
             Files.createDirectories(builder.journalDirectory);
-            state.journal(builder.journalDirectory.resolve("events.log"), builder.journalDirectory.resolve("secrets.log"));
+            state.journal(
+                    builder.journalDirectory.resolve("events.log"), builder.journalDirectory.resolve("secrets.log"));
         }
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setDaemon(true); // so that a simulator started inside a build never keeps the JVM alive
@@ -60,7 +64,8 @@ public final class LxcaSimulator implements AutoCloseable {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(certificate.keyStore());
         tls.setKeyStorePassword(SelfSignedCertificate.STORE_PASSWORD);
-        connector = builder.plainHttp ? new ServerConnector(server, new HttpConnectionFactory(http))
+        connector = builder.plainHttp
+                ? new ServerConnector(server, new HttpConnectionFactory(http))
                 : new ServerConnector(server, tls, new HttpConnectionFactory(http));
         connector.addBean(new Connection.Listener() {
             @Override
@@ -185,7 +190,9 @@ public final class LxcaSimulator implements AutoCloseable {
 
     public URI url() {
         return URI.create((connector.getDefaultConnectionFactory() instanceof HttpConnectionFactory
-                        && connector.getConnectionFactories().size() == 1 ? "http" : "https")
+                                && connector.getConnectionFactories().size() == 1
+                        ? "http"
+                        : "https")
                 + "://localhost:" + connector.getLocalPort());
     }
 

@@ -34,7 +34,10 @@ final class Replies {
 
     static ObjectNode failure(String id, String text, String explanation, String recovery) {
         ObjectNode reply = object().put("result", "failed");
-        ObjectNode message = reply.putArray("messages").addObject().put("id", id).put("text", text)
+        ObjectNode message = reply.putArray("messages")
+                .addObject()
+                .put("id", id)
+                .put("text", text)
                 .put("explanation", explanation);
         message.putObject("recovery").put("text", recovery).put("URL", "https://lxca.example/help/" + id);
         return reply;

@@ -45,7 +45,8 @@ final class ReplyWriter {
     private void writeEndlessBody(Response response, Callback callback, String user) {
         response.setStatus(500);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        byte[] chunk = ("{\"result\":\"failed\",\"padding\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+        byte[] chunk =
+                ("{\"result\":\"failed\",\"padding\":\"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
         long sent = 0;
         try (var out = Content.Sink.asOutputStream(response)) {
             for (int i = 0; i < 16 * 1024; i++) {

@@ -43,13 +43,15 @@ final class Repository {
         ObjectNode reply = user.has(Fault.LISTING_NESTED_STATUS) ? object() : success();
         ArrayNode updates = reply.putArray("updates");
         if (user.has(Fault.LISTING_NESTED_STATUS)) {
-            ObjectNode status = failure("FQXHMUP1001I", "The repository was read.", "", "").put("result", "informational");
+            ObjectNode status =
+                    failure("FQXHMUP1001I", "The repository was read.", "", "").put("result", "informational");
             reply.set("status", status);
         }
         Map<String, String> statuses = new TreeMap<>();
         state.listedWithoutPayload.forEach(fixId -> statuses.put(fixId, "Not Downloaded"));
         state.repository.keySet().forEach(fixId -> statuses.put(fixId, "Downloaded"));
-        statuses.forEach((fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));
+        statuses.forEach(
+                (fixId, status) -> updates.addObject().put("fixid", fixId).put("status", status));
         return json(200, reply);
     }
 
@@ -64,8 +66,10 @@ final class Repository {
             return json(404, failure("FQXHMSE0404J", "The resource was not found.", "", ""));
         }
         long allotment = 100L * 1024 * 1024 * 1024;
-        long used = state.repository.values().stream().flatMap(update -> update.files().stream())
-                .mapToLong(ReceivedFile::size).sum();
+        long used = state.repository.values().stream()
+                .flatMap(update -> update.files().stream())
+                .mapToLong(ReceivedFile::size)
+                .sum();
         long free = user.has(Fault.REPOSITORY_FULL) ? 100 : allotment - used;
         return json(200, object().put("allotment", allotment).put("freeSpace", free));
     }
@@ -107,20 +111,35 @@ final class Repository {
             default -> null;
         };
         if (extension == null) {
-            return json(400, failure("FQXHMUP2402L", "The file type " + fileType + " is not valid.",
-                    "The file types are readme and changeHistory.", ""));
+            return json(
+                    400,
+                    failure(
+                            "FQXHMUP2402L",
+                            "The file type " + fileType + " is not valid.",
+                            "The file types are readme and changeHistory.",
+                            ""));
         }
         byte[] content = state.repository.containsKey(fixId) ? state.texts.get(fixId + extension) : null;
         if (content == null) {
-            return json(404, failure("FQXHMUP2404L", "The update " + fixId + " has no " + fileType + " in the repository.",
-                    "", ""));
+            return json(
+                    404,
+                    failure(
+                            "FQXHMUP2404L",
+                            "The update " + fixId + " has no " + fileType + " in the repository.",
+                            "",
+                            ""));
         }
         state.event("text " + fixId + " " + fileType + " " + call.user().name());
         if (asksForTextFirst(call.request().getHeaders().get(HttpHeader.ACCEPT))) {
             return new Reply(200, "text/plain;charset=UTF-8", content, List.of());
         }
-        return json(200, success().put("fixid", fixId).put("filetype", fileType).put("fileName", fixId + extension)
-                .put("content", new String(content, StandardCharsets.UTF_8)));
+        return json(
+                200,
+                success()
+                        .put("fixid", fixId)
+                        .put("filetype", fileType)
+                        .put("fileName", fixId + extension)
+                        .put("content", new String(content, StandardCharsets.UTF_8)));
     }
 
     private static boolean asksForTextFirst(String accept) {
@@ -137,8 +156,11 @@ final class Repository {
         byFixId.forEach((fixId, files) -> {
             keepFiles(job.id, fixId, files);
             state.repository.put(fixId, new StoredUpdate(fixId, job.id, job.creator.name(), List.copyOf(files)));
-            files.stream().map(ReceivedFile::fileName).filter(name -> name.endsWith(".txt") || name.endsWith(".chg"))
-                    .filter(job.texts::containsKey).forEach(name -> state.texts.put(name, job.texts.get(name)));
+            files.stream()
+                    .map(ReceivedFile::fileName)
+                    .filter(name -> name.endsWith(".txt") || name.endsWith(".chg"))
+                    .filter(job.texts::containsKey)
+                    .forEach(name -> state.texts.put(name, job.texts.get(name)));
             state.listedWithoutPayload.remove(fixId);
             state.event("stored " + fixId + " job " + job.id);
         });

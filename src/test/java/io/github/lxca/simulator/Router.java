@@ -64,18 +64,26 @@ final class Router extends Handler.Abstract {
             reply = json(500, failure("FQXHMSE0500M", "The simulator failed: " + e, "", ""));
         }
         exchanges.record(request, before, reply);
-        writer.write(reply, request, response, callback, () -> sessions.session(request).user().name());
+        writer.write(
+                reply,
+                request,
+                response,
+                callback,
+                () -> sessions.session(request).user().name());
         return true;
     }
 
     private Reply route(Request request) throws Exception {
         if (appliance.starting()) {
-            return Replies.html(503, "<html><body><h1>503 Service Unavailable</h1><p>LXCA is starting.</p></body></html>");
+            return Replies.html(
+                    503, "<html><body><h1>503 Service Unavailable</h1><p>LXCA is starting.</p></body></html>");
         }
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
         Fields query = Request.extractQueryParameters(request);
-        Optional<Route> route = routes.stream().filter(candidate -> candidate.matches(method, path, query)).findFirst();
+        Optional<Route> route = routes.stream()
+                .filter(candidate -> candidate.matches(method, path, query))
+                .findFirst();
         Session session = null;
         if (route.isEmpty() || !route.get().open()) {
             session = sessions.session(request);

@@ -50,15 +50,22 @@ public final class SelfSignedCertificate {
             KeyPair keyPair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + dnsName + ", O=LXCA simulator");
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(365))), name, keyPair.getPublic());
-            GeneralName[] names = ipAddress == null ? new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName)}
-                    : new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName),
-                        new GeneralName(GeneralName.iPAddress, ipAddress)};
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(365))),
+                    name,
+                    keyPair.getPublic());
+            GeneralName[] names = ipAddress == null
+                    ? new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName)}
+                    : new GeneralName[] {
+                        new GeneralName(GeneralName.dNSName, dnsName), new GeneralName(GeneralName.iPAddress, ipAddress)
+                    };
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
             return new SelfSignedCertificate(keyPair, certificate);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot make a self-signed certificate", e);
@@ -79,7 +86,9 @@ public final class SelfSignedCertificate {
                 }
                 X509Certificate certificate = (X509Certificate) store.getCertificate("lxca");
                 PrivateKey key = (PrivateKey) store.getKey("lxca", STORE_PASSWORD.toCharArray());
-                if (certificate != null && key != null && certificate.getNotAfter().after(new Date())) {
+                if (certificate != null
+                        && key != null
+                        && certificate.getNotAfter().after(new Date())) {
                     return new SelfSignedCertificate(new KeyPair(certificate.getPublicKey(), key), certificate);
                 }
             }
@@ -90,7 +99,8 @@ public final class SelfSignedCertificate {
             }
             return fresh;
         } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot read or write the simulator's key store " + keyStoreFile + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot read or write the simulator's key store " + keyStoreFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -99,8 +109,8 @@ public final class SelfSignedCertificate {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("lxca", keyPair.getPrivate(), STORE_PASSWORD.toCharArray(),
-                    new X509Certificate[] {certificate});
+            store.setKeyEntry(
+                    "lxca", keyPair.getPrivate(), STORE_PASSWORD.toCharArray(), new X509Certificate[] {certificate});
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
@@ -126,7 +136,8 @@ public final class SelfSignedCertificate {
     /** Writes the certificate alone as PEM, for clients such as curl ({@code --cacert}). */
     public Path writePem(Path file) throws IOException {
         try {
-            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            String base64 = java.util.Base64.getMimeEncoder(
+                            64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                     .encodeToString(certificate.getEncoded());
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");

@@ -34,20 +34,34 @@ final class Sessions {
 
     /** The session the request's cookie names, or null when it names none that is open. */
     Session session(Request request) {
-        return Request.getCookies(request).stream().filter(c -> c.getName().equals(SESSION_COOKIE))
-                .map(c -> state.sessions.get(c.getValue())).filter(s -> s != null).findFirst().orElse(null);
+        return Request.getCookies(request).stream()
+                .filter(c -> c.getName().equals(SESSION_COOKIE))
+                .map(c -> state.sessions.get(c.getValue()))
+                .filter(s -> s != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Why the request may not go on: it has no open session, or not the session's CSRF token. */
     Optional<Reply> refusal(Request request, Session session) {
         if (session == null) {
-            return Optional.of(json(401, failure("FQXHMSE0001J", "The request requires user authentication.",
-                    "No valid session was presented.", "Log in again.")));
+            return Optional.of(json(
+                    401,
+                    failure(
+                            "FQXHMSE0001J",
+                            "The request requires user authentication.",
+                            "No valid session was presented.",
+                            "Log in again.")));
         }
         String csrf = request.getHeaders().get(CSRF_HEADER);
         if (!session.csrf().equals(csrf)) {
-            return Optional.of(json(403, failure("FQXHMSE0002J", "The request was refused.",
-                    "The request did not carry the session's CSRF token.", "Send the X-Csrf-Token header.")));
+            return Optional.of(json(
+                    403,
+                    failure(
+                            "FQXHMSE0002J",
+                            "The request was refused.",
+                            "The request did not carry the session's CSRF token.",
+                            "Send the X-Csrf-Token header.")));
         }
         return Optional.empty();
     }
@@ -55,15 +69,23 @@ final class Sessions {
     Reply login(Call call) throws IOException {
         JsonNode body = readJson(call.request());
         if (body == null || !body.hasNonNull("UserId") || !body.hasNonNull("password")) {
-            return json(400, failure("FQXHMSE0400J", "The request body is not valid.", "UserId and password are required.", ""));
+            return json(
+                    400,
+                    failure("FQXHMSE0400J", "The request body is not valid.", "UserId and password are required.", ""));
         }
         User user = state.users.get(body.get("UserId").asText());
         if (user == null || !user.password().equals(body.get("password").asText())) {
             state.event("login-refused " + body.get("UserId").asText());
-            return json(401, failure("FQXHMSE0200J", "The user name or password is not valid.",
-                    "The credentials do not match an account.", "Check the user name and password."));
+            return json(
+                    401,
+                    failure(
+                            "FQXHMSE0200J",
+                            "The user name or password is not valid.",
+                            "The credentials do not match an account.",
+                            "Check the user name and password."));
         }
-        Session session = new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
+        Session session =
+                new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
         state.sessions.put(session.id(), session);
         state.secret(session.id());
         state.secret(session.csrf());
@@ -80,9 +102,14 @@ final class Sessions {
             reply.put("result", "failure");
         }
         List<HttpCookie> cookies = new ArrayList<>();
-        cookies.add(HttpCookie.build(SESSION_COOKIE, session.id()).path("/").secure(true).httpOnly(true).build());
+        cookies.add(HttpCookie.build(SESSION_COOKIE, session.id())
+                .path("/")
+                .secure(true)
+                .httpOnly(true)
+                .build());
         // Always, as real LXCA sets it: Lenovo's Python client reads its X-Csrf-Token from this cookie only.
-        cookies.add(HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
+        cookies.add(
+                HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
         cookies.add(HttpCookie.build("user", user.name()).path("/").secure(true).build());
         return new Reply(200, Replies.JSON, Replies.bytes(reply), cookies);
     }

@@ -44,7 +44,10 @@ class SimulatorEndpointsTest {
 
     @BeforeAll
     static void startSimulator(@TempDir Path directory) throws Exception {
-        simulator = LxcaSimulator.builder().workDirectory(directory).pollsToComplete(1).start();
+        simulator = LxcaSimulator.builder()
+                .workDirectory(directory)
+                .pollsToComplete(1)
+                .start();
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(simulator.writeTrustStore(directory.resolve("trust.p12")))) {
             store.load(in, SelfSignedCertificate.STORE_PASSWORD.toCharArray());
@@ -65,16 +68,25 @@ class SimulatorEndpointsTest {
         Client client = new Client(user());
         String fixId = client.importSet(work);
 
-        JsonNode readme = mapper.readTree(client.get("/managementServer/updates/" + fixId + "?filetype=readme", "*/*").body());
-        HttpResponse<String> text = client.get("/managementServer/updates/" + fixId + "?filetype=changeHistory", "text/plain");
-        HttpResponse<String> older = client.get("/managementServer/updates/" + fixId + "?type=changeHistory", "application/json");
+        JsonNode readme = mapper.readTree(client.get("/managementServer/updates/" + fixId + "?filetype=readme", "*/*")
+                .body());
+        HttpResponse<String> text =
+                client.get("/managementServer/updates/" + fixId + "?filetype=changeHistory", "text/plain");
+        HttpResponse<String> older =
+                client.get("/managementServer/updates/" + fixId + "?type=changeHistory", "application/json");
 
-        assertEquals(Files.readString(work.resolve(fixId + ".txt")), readme.path("content").asText());
+        assertEquals(
+                Files.readString(work.resolve(fixId + ".txt")),
+                readme.path("content").asText());
         assertEquals("success", readme.path("result").asText());
         assertEquals(fixId + ".txt", readme.path("fileName").asText());
         assertEquals(Files.readString(work.resolve(fixId + ".chg")), text.body());
-        assertTrue(text.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), text.headers().toString());
-        assertEquals(Files.readString(work.resolve(fixId + ".chg")), mapper.readTree(older.body()).path("content").asText());
+        assertTrue(
+                text.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                text.headers().toString());
+        assertEquals(
+                Files.readString(work.resolve(fixId + ".chg")),
+                mapper.readTree(older.body()).path("content").asText());
     }
 
     @Test
@@ -82,12 +94,14 @@ class SimulatorEndpointsTest {
         Client client = new Client(user());
         String fixId = client.importSet(work);
 
-        HttpResponse<String> unknownType = client.get("/managementServer/updates/" + fixId + "?filetype=payload", "*/*");
-        HttpResponse<String> missing = client.get("/managementServer/updates/lnvgy_sw_lxca_none-1.0.0_anyos_noarch"
-                + "?filetype=readme", "*/*");
+        HttpResponse<String> unknownType =
+                client.get("/managementServer/updates/" + fixId + "?filetype=payload", "*/*");
+        HttpResponse<String> missing = client.get(
+                "/managementServer/updates/lnvgy_sw_lxca_none-1.0.0_anyos_noarch" + "?filetype=readme", "*/*");
 
         assertEquals(400, unknownType.statusCode());
-        assertEquals("failed", mapper.readTree(unknownType.body()).path("result").asText());
+        assertEquals(
+                "failed", mapper.readTree(unknownType.body()).path("result").asText());
         assertEquals(404, missing.statusCode());
         assertEquals("failed", mapper.readTree(missing.body()).path("result").asText());
     }
@@ -99,17 +113,18 @@ class SimulatorEndpointsTest {
         SampleUpdateSets.write(work, fixId);
         String jobId = client.createJob(fixId, work);
 
-        HttpResponse<String> cancelled = client.send("PUT", "/tasks", "{\"action\":\"cancel\",\"list\":[\"" + jobId + "\"]}",
-                "application/json");
+        HttpResponse<String> cancelled = client.send(
+                "PUT", "/tasks", "{\"action\":\"cancel\",\"list\":[\"" + jobId + "\"]}", "application/json");
         HttpResponse<String> upload = client.upload(jobId, fixId, work, i -> "uploadedfile[]", false);
         HttpResponse<String> task = client.get("/tasks/" + jobId + "?includeChildren=true", "*/*");
-        HttpResponse<String> otherAction = client.send("PUT", "/tasks", "{\"action\":\"stop\",\"list\":[\"" + jobId + "\"]}",
-                "application/json");
+        HttpResponse<String> otherAction =
+                client.send("PUT", "/tasks", "{\"action\":\"stop\",\"list\":[\"" + jobId + "\"]}", "application/json");
 
         assertEquals(200, cancelled.statusCode());
         assertEquals(409, upload.statusCode());
         assertTrue(upload.body().contains("The job " + jobId + " was cancelled."), upload.body());
-        assertEquals("Cancelled", mapper.readTree(task.body()).path(0).path("status").asText());
+        assertEquals(
+                "Cancelled", mapper.readTree(task.body()).path(0).path("status").asText());
         assertEquals(400, otherAction.statusCode());
         assertTrue(simulator.repository().get(fixId) == null);
     }
@@ -120,16 +135,26 @@ class SimulatorEndpointsTest {
         String fixId = fixId();
         SampleUpdateSets.write(work, fixId);
 
-        HttpResponse<String> withField = client.upload(client.createJob(fixId, work), fixId, work, i -> "file_" + (i + 1), true);
+        HttpResponse<String> withField =
+                client.upload(client.createJob(fixId, work), fixId, work, i -> "file_" + (i + 1), true);
         String second = fixId();
         SampleUpdateSets.write(work, second);
-        HttpResponse<String> wrongOrder = client.upload(client.createJob(second, work), second, work,
-                i -> "uploadedfile[]", false, List.of(".tgz", ".chg", ".txt", ".xml"));
+        HttpResponse<String> wrongOrder = client.upload(
+                client.createJob(second, work),
+                second,
+                work,
+                i -> "uploadedfile[]",
+                false,
+                List.of(".tgz", ".chg", ".txt", ".xml"));
 
         assertEquals(201, withField.statusCode(), withField.body());
         assertEquals(400, wrongOrder.statusCode());
-        assertTrue(wrongOrder.body().contains("part 0 has file name '" + second + ".tgz' but the job declares '"
-                + second + ".chg'"), wrongOrder.body());
+        assertTrue(
+                wrongOrder
+                        .body()
+                        .contains(
+                                "part 0 has file name '" + second + ".tgz' but the job declares '" + second + ".chg'"),
+                wrongOrder.body());
     }
 
     @Test
@@ -137,7 +162,8 @@ class SimulatorEndpointsTest {
         for (Fault variant : List.of(Fault.LOGIN_CSRF_BODY_ONLY, Fault.LOGIN_CSRF_COOKIE_ONLY)) {
             Client client = new Client(user(variant));
             String cookie = client.cookie("csrf");
-            String body = client.login.path("response").path("session").path("csrf").asText(null);
+            String body =
+                    client.login.path("response").path("session").path("csrf").asText(null);
 
             assertTrue(cookie != null && !cookie.isEmpty(), variant.toString());
             assertEquals(variant == Fault.LOGIN_CSRF_BODY_ONLY ? cookie : null, body, variant.toString());
@@ -147,27 +173,42 @@ class SimulatorEndpointsTest {
     /** A client of its own, as pylxca is one: the CSRF token from the cookie, the parts named as it is told. */
     private final class Client {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies).build();
         private final JsonNode login;
 
         Client(String user) throws Exception {
-            HttpResponse<String> reply = send("POST", "/sessions",
-                    "{\"UserId\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}", "application/json");
+            HttpResponse<String> reply = send(
+                    "POST",
+                    "/sessions",
+                    "{\"UserId\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}",
+                    "application/json");
             assertEquals(200, reply.statusCode(), reply.body());
             login = mapper.readTree(reply.body());
         }
 
         String cookie(String name) {
-            return cookies.getCookieStore().get(simulator.url()).stream().filter(c -> c.getName().equals(name))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
+            return cookies.getCookieStore().get(simulator.url()).stream()
+                    .filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         String importSet(Path directory) throws Exception {
             String fixId = fixId();
             SampleUpdateSets.write(directory, fixId);
             String jobId = createJob(fixId, directory);
-            assertEquals(201, upload(jobId, fixId, directory, i -> "uploadedfile[]", false).statusCode());
-            assertEquals("Complete", mapper.readTree(get("/tasks/" + jobId, "*/*").body()).path(0).path("status").asText());
+            assertEquals(
+                    201,
+                    upload(jobId, fixId, directory, i -> "uploadedfile[]", false)
+                            .statusCode());
+            assertEquals(
+                    "Complete",
+                    mapper.readTree(get("/tasks/" + jobId, "*/*").body())
+                            .path(0)
+                            .path("status")
+                            .asText());
             return fixId;
         }
 
@@ -175,58 +216,93 @@ class SimulatorEndpointsTest {
             StringBuilder files = new StringBuilder();
             for (int i = 0; i < EXTENSIONS.size(); i++) {
                 Path file = directory.resolve(fixId + EXTENSIONS.get(i));
-                files.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"name\":\"")
-                        .append(file.getFileName()).append("\",\"size\":").append(Files.size(file)).append(",\"type\":\"")
-                        .append(Uploads.contentTypeFor(file.getFileName().toString())).append("\"}");
+                files.append(i == 0 ? "" : ",")
+                        .append("{\"index\":")
+                        .append(i)
+                        .append(",\"name\":\"")
+                        .append(file.getFileName())
+                        .append("\",\"size\":")
+                        .append(Files.size(file))
+                        .append(",\"type\":\"")
+                        .append(Uploads.contentTypeFor(file.getFileName().toString()))
+                        .append("\"}");
             }
-            HttpResponse<String> reply = send("POST", "/managementServer/updates?action=import",
-                    "{\"files\":[" + files + "]}", "application/json");
+            HttpResponse<String> reply = send(
+                    "POST",
+                    "/managementServer/updates?action=import",
+                    "{\"files\":[" + files + "]}",
+                    "application/json");
             assertEquals(200, reply.statusCode(), reply.body());
             return mapper.readTree(reply.body()).path("jobid").asText();
         }
 
-        HttpResponse<String> upload(String jobId, String fixId, Path directory, java.util.function.IntFunction<String> name,
-                boolean fileSizeField) throws Exception {
+        HttpResponse<String> upload(
+                String jobId,
+                String fixId,
+                Path directory,
+                java.util.function.IntFunction<String> name,
+                boolean fileSizeField)
+                throws Exception {
             return upload(jobId, fixId, directory, name, fileSizeField, EXTENSIONS);
         }
 
         /** One part per file, in this order of extensions; first a {@code fileSize} form field without a file name. */
-        HttpResponse<String> upload(String jobId, String fixId, Path directory, java.util.function.IntFunction<String> name,
-                boolean fileSizeField, List<String> order) throws Exception {
+        HttpResponse<String> upload(
+                String jobId,
+                String fixId,
+                Path directory,
+                java.util.function.IntFunction<String> name,
+                boolean fileSizeField,
+                List<String> order)
+                throws Exception {
             String boundary = "endpoints" + NEXT.incrementAndGet();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (fileSizeField) {
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fileSize\"\r\n\r\n12345\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(
+                        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fileSize\"\r\n\r\n12345\r\n")
+                                .getBytes(StandardCharsets.UTF_8));
             }
             for (int i = 0; i < order.size(); i++) {
                 String fileName = fixId + order.get(i);
                 body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name.apply(i)
-                        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + Uploads.contentTypeFor(fileName)
-                        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                                + Uploads.contentTypeFor(fileName)
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 body.writeBytes(Files.readAllBytes(directory.resolve(fileName)));
                 body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(request("POST", "/files/managementServer/updates?action=import&jobid=" + jobId,
-                    HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).build(),
+            return http.send(
+                    request(
+                                    "POST",
+                                    "/files/managementServer/updates?action=import&jobid=" + jobId,
+                                    HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-            return http.send(request("GET", path, HttpRequest.BodyPublishers.noBody()).header("Accept", accept).build(),
+            return http.send(
+                    request("GET", path, HttpRequest.BodyPublishers.noBody())
+                            .header("Accept", accept)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> send(String method, String path, String json, String contentType)
                 throws IOException, InterruptedException {
-            return http.send(request(method, path, HttpRequest.BodyPublishers.ofString(json))
-                    .header("Content-Type", contentType).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    request(method, path, HttpRequest.BodyPublishers.ofString(json))
+                            .header("Content-Type", contentType)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.url() + path)).method(method, body);
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(simulator.url() + path)).method(method, body);
             String csrf = cookie("csrf");
             return csrf == null ? request : request.header("X-Csrf-Token", csrf);
         }

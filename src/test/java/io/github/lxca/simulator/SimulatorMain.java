@@ -1,16 +1,16 @@
 package io.github.lxca.simulator;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,6 +51,7 @@ public final class SimulatorMain {
      * shows in events.log under its name, whatever the other ITs running meanwhile do.
      */
     public static final List<String> SINGLE_IT_USERS = List.of("skip-it", "incomplete-set-it");
+
     public static final String PASSWORD = "Sim-Pa55-w0rd";
     /** The simulator's own key and certificate, kept across restarts on the same folder. */
     static final String KEY_STORE = "server-key.p12";
@@ -61,24 +62,33 @@ public final class SimulatorMain {
         Arguments arguments = new Arguments(List.of(args));
         String await = arguments.value("--await", null);
         if (await != null) {
-            awaitReady(Path.of(await), Integer.parseInt(arguments.value("--port", "0")),
+            awaitReady(
+                    Path.of(await),
+                    Integer.parseInt(arguments.value("--port", "0")),
                     Duration.ofSeconds(Long.parseLong(arguments.value("--seconds", "60"))));
             return;
         }
-        Path directory = Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
+        Path directory =
+                Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
         // Before anything in the folder is touched: another simulator may own the port, or the folder.
         List<String> ports = new ArrayList<>();
         for (String option : List.of("--port", "--second-port", "--proxy-port")) {
             ports.add(arguments.value(option, "0"));
         }
-        List<String> applyPorts = arguments.value("--apply-ports", null) == null ? List.of()
+        List<String> applyPorts = arguments.value("--apply-ports", null) == null
+                ? List.of()
                 : List.of(arguments.value("--apply-ports", null).split(","));
         ports.addAll(applyPorts);
         requireFreePorts(ports);
         Files.createDirectories(directory);
         FileLock lock = lockFolder(directory);
-        for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "proxy-settings.xml",
-                "second/events.log", "second/secrets.log")) {
+        for (String leftOver : List.of(
+                "url.txt",
+                "events.log",
+                "secrets.log",
+                "proxy-settings.xml",
+                "second/events.log",
+                "second/secrets.log")) {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
         }
         for (String repository : List.of("repository", "second/repository")) {
@@ -90,11 +100,12 @@ public final class SimulatorMain {
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
         boolean sink = arguments.args().contains("--sink");
         SelfSignedCertificate certificate = SelfSignedCertificate.keptIn(directory.resolve(KEY_STORE));
-        LxcaSimulator simulator = start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, certificate);
+        LxcaSimulator simulator =
+                start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, certificate);
         String secondPort = arguments.value("--second-port", null);
         if (secondPort != null) {
-            LxcaSimulator second = start(Integer.parseInt(secondPort), polls, sink, directory.resolve("second"),
-                    simulator.certificate());
+            LxcaSimulator second = start(
+                    Integer.parseInt(secondPort), polls, sink, directory.resolve("second"), simulator.certificate());
             System.out.println("A second LXCA simulator, with the same certificate and users, on " + second.url()
                     + " (its files under " + directory.resolve("second") + ")");
         }
@@ -103,9 +114,17 @@ public final class SimulatorMain {
         String[] applySeconds = arguments.value("--apply-seconds", "2,3,2").split(",");
         for (int index = 1; index <= applyPorts.size(); index++) {
             Path applyDirectory = directory.resolve("apply-" + index);
-            LxcaSimulator appliance = start(LxcaSimulator.builder().applyTimings(Duration.ofSeconds(Long.parseLong(applySeconds[0])),
-                            Duration.ofSeconds(Long.parseLong(applySeconds[1])), Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
-                    Integer.parseInt(applyPorts.get(index - 1)), polls, sink, applyDirectory, simulator.certificate());
+            LxcaSimulator appliance = start(
+                    LxcaSimulator.builder()
+                            .applyTimings(
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[0])),
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[1])),
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
+                    Integer.parseInt(applyPorts.get(index - 1)),
+                    polls,
+                    sink,
+                    applyDirectory,
+                    simulator.certificate());
             System.out.println("An LXCA simulator for apply scenarios, whose appliance restarts, on " + appliance.url()
                     + " (its files under " + applyDirectory + ")");
         }
@@ -126,9 +145,10 @@ public final class SimulatorMain {
         System.out.println("  a build imports into it with: -Dlxca.url=" + simulator.url() + " -Dlxca.serverId=none"
                 + " -Dlxca.username=" + USER + " -Dlxca.password=" + PASSWORD
                 + " -Dlxca.certificateFingerprint=" + simulator.fingerprint());
-        System.out.println(arguments.args().contains("--sink")
-                ? "  counting sink: uploads are counted and dropped, see events.log"
-                : "  imported files go to " + directory.resolve("repository"));
+        System.out.println(
+                arguments.args().contains("--sink")
+                        ? "  counting sink: uploads are counted and dropped, see events.log"
+                        : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
         lock.release();
     }
@@ -138,8 +158,8 @@ public final class SimulatorMain {
      * before it empties the first one's files.
      */
     private static FileLock lockFolder(Path directory) throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve("simulator.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                directory.resolve("simulator.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -185,14 +205,22 @@ public final class SimulatorMain {
     }
 
     /** One simulator with the well-known user and one user per fault, keeping its files in {@code directory}. */
-    private static LxcaSimulator start(int port, int polls, boolean sink, Path directory,
-            SelfSignedCertificate certificate) throws Exception {
+    private static LxcaSimulator start(
+            int port, int polls, boolean sink, Path directory, SelfSignedCertificate certificate) throws Exception {
         return start(LxcaSimulator.builder(), port, polls, sink, directory, certificate);
     }
 
-    private static LxcaSimulator start(LxcaSimulator.Builder builder, int port, int polls, boolean sink, Path directory,
-            SelfSignedCertificate certificate) throws Exception {
-        LxcaSimulator simulator = builder.port(port).pollsToComplete(polls).countingSink(sink)
+    private static LxcaSimulator start(
+            LxcaSimulator.Builder builder,
+            int port,
+            int polls,
+            boolean sink,
+            Path directory,
+            SelfSignedCertificate certificate)
+            throws Exception {
+        LxcaSimulator simulator = builder.port(port)
+                .pollsToComplete(polls)
+                .countingSink(sink)
                 .workDirectory(Files.createDirectories(directory.resolve("work")))
                 .repositoryDirectory(directory.resolve("repository"))
                 .journalDirectory(directory)
@@ -245,7 +273,8 @@ public final class SimulatorMain {
                   </profiles>
                   <activeProfiles><activeProfile>outer-build-repository</activeProfile></activeProfiles>
                 </settings>
-                """.formatted(proxy.port(), USER, PASSWORD, mavenRepository, mavenRepository));
+                """.formatted(
+                        proxy.port(), USER, PASSWORD, mavenRepository, mavenRepository));
         System.out.println("  CONNECT proxy on 127.0.0.1:" + proxy.port() + " (proxy-user / proxy-pass)");
     }
 
@@ -268,7 +297,8 @@ public final class SimulatorMain {
 
     private static boolean isReady(Path urlFile, int port) {
         try (Socket socket = new Socket()) {
-            if (!Files.exists(urlFile) || URI.create(Files.readString(urlFile).strip()).getPort() != port) {
+            if (!Files.exists(urlFile)
+                    || URI.create(Files.readString(urlFile).strip()).getPort() != port) {
                 return false;
             }
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param countingSink whether uploads are only counted (see {@link LxcaSimulator.Builder#countingSink})
  * @param timelineStep how many bytes apart a counting sink notes the time
  */
-record SimulatorSettings(Path workDirectory, Path repositoryDirectory, int pollsToComplete, boolean countingSink,
-        long timelineStep) {
+record SimulatorSettings(
+        Path workDirectory, Path repositoryDirectory, int pollsToComplete, boolean countingSink, long timelineStep) {
 
     /** Where a job's uploaded files wait until it completes. */
     Path uploadsOf(String jobId) {

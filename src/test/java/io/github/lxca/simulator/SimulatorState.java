@@ -32,7 +32,11 @@ final class SimulatorState {
         }
     }
 
-    enum Phase { CREATED, UPLOADED, ENDED }
+    enum Phase {
+        CREATED,
+        UPLOADED,
+        ENDED
+    }
 
     static final class Job {
         final String id;
@@ -42,6 +46,7 @@ final class SimulatorState {
         List<ReceivedFile> received = List.of();
         /** The uploaded descriptors, readmes and change histories by file name. */
         Map<String, byte[]> texts = Map.of();
+
         int polls;
         String state = "Pending";
         int percentage;
@@ -63,13 +68,15 @@ final class SimulatorState {
     final Map<String, byte[]> texts = new ConcurrentHashMap<>();
     /** Fix ids listed without their payload: known from Lenovo's catalog, or deleted without removeMetadata. */
     final Set<String> listedWithoutPayload = ConcurrentHashMap.newKeySet();
+
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger nextJobId = new AtomicInteger(1);
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     /** How often this user has met this fault before now: 0 the first time. */
     int occurrence(User user, Fault fault) {
-        return counts.computeIfAbsent(user.name() + "/" + fault, key -> new AtomicInteger()).getAndIncrement();
+        return counts.computeIfAbsent(user.name() + "/" + fault, key -> new AtomicInteger())
+                .getAndIncrement();
     }
 
     void addUser(String name, String password, Fault... faults) {
@@ -101,8 +108,12 @@ final class SimulatorState {
             return;
         }
         try {
-            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,12 +70,24 @@ final class Tasks {
         JsonNode body = readJson(call.request());
         if (user.has(Fault.CANCEL_FAILS)) {
             state.event("cancel-failed " + user.name());
-            return json(500, failure("FQXHMTM0500L", "The job could not be cancelled.",
-                    "The task manager is not available.", "Cancel the job from the Jobs page."));
+            return json(
+                    500,
+                    failure(
+                            "FQXHMTM0500L",
+                            "The job could not be cancelled.",
+                            "The task manager is not available.",
+                            "Cancel the job from the Jobs page."));
         }
-        if (body == null || !"cancel".equals(body.path("action").asText()) || !body.path("list").isArray()) {
-            return json(400, failure("FQXHMTM0001L", "The task request is not valid.",
-                    "Expected {\"action\": \"cancel\", \"list\": [job ids]}.", ""));
+        if (body == null
+                || !"cancel".equals(body.path("action").asText())
+                || !body.path("list").isArray()) {
+            return json(
+                    400,
+                    failure(
+                            "FQXHMTM0001L",
+                            "The task request is not valid.",
+                            "Expected {\"action\": \"cancel\", \"list\": [job ids]}.",
+                            ""));
         }
         for (JsonNode id : body.get("list")) {
             Job job = state.jobs.get(id.asText());
@@ -109,39 +121,58 @@ final class Tasks {
         }
         job.state = "Complete";
         if (job.countedOnly) {
-            job.files.stream().map(DeclaredFile::fixId).distinct().forEach(fixId ->
-                    state.repository.put(fixId, new StoredUpdate(fixId, job.id, user.name(), List.of())));
+            job.files.stream()
+                    .map(DeclaredFile::fixId)
+                    .distinct()
+                    .forEach(fixId ->
+                            state.repository.put(fixId, new StoredUpdate(fixId, job.id, user.name(), List.of())));
         } else if (!user.has(Fault.TASK_CHILD_FAILS) && !user.has(Fault.COMPLETE_BUT_NOT_STORED)) {
             repository.store(job);
         }
     }
 
     private ObjectNode taskJson(Job job) {
-        ObjectNode task = object().put("jobUID", job.id).put("name", "Import updates")
-                .put("createdBy", job.creator.name());
+        ObjectNode task =
+                object().put("jobUID", job.id).put("name", "Import updates").put("createdBy", job.creator.name());
         User user = job.creator;
         if (user.has(Fault.TASK_STATUS_OBJECT)) {
             task.putObject("status").put("state", job.state).put("percentage", job.percentage);
         } else if (user.has(Fault.TASK_STATE_FIELD)) {
             task.put("taskState", job.state).put("percentage", job.percentage);
         } else if (user.has(Fault.TASK_FREE_TEXT_STATUS)) {
-            String fixIds = String.join(", ", job.files.stream().map(DeclaredFile::fixId).distinct().toList());
-            task.put("status", "Importing " + fixIds).put("taskState", job.state).put("percentage", job.percentage);
+            String fixIds = String.join(
+                    ", ", job.files.stream().map(DeclaredFile::fixId).distinct().toList());
+            task.put("status", "Importing " + fixIds)
+                    .put("taskState", job.state)
+                    .put("percentage", job.percentage);
         } else {
             task.put("status", job.state).put("percentage", job.percentage);
         }
         ArrayNode messages = task.putArray("messages");
         ArrayNode children = task.putArray("children");
         if (job.phase == Phase.ENDED && user.has(Fault.TASK_FAILS)) {
-            messages.add(failure("FQXHMUP4001L", "The update package could not be imported.",
-                    "The payload file failed its integrity check.", "Download the update again, then import it.")
-                    .get("messages").get(0));
+            messages.add(failure(
+                            "FQXHMUP4001L",
+                            "The update package could not be imported.",
+                            "The payload file failed its integrity check.",
+                            "Download the update again, then import it.")
+                    .get("messages")
+                    .get(0));
         }
         if (job.phase == Phase.ENDED && user.has(Fault.TASK_CHILD_FAILS)) {
-            ObjectNode child = children.addObject().put("jobUID", job.id + ".1").put("name", "Unpack payload")
-                    .put("status", "Stopped_With_Error").put("percentage", 100);
-            child.putArray("messages").add(failure("FQXHMUP4002L", "The payload could not be unpacked.",
-                    "The repository has no free space left.", "Delete unused updates, then retry.").get("messages").get(0));
+            ObjectNode child = children.addObject()
+                    .put("jobUID", job.id + ".1")
+                    .put("name", "Unpack payload")
+                    .put("status", "Stopped_With_Error")
+                    .put("percentage", 100);
+            child.putArray("messages")
+                    .add(failure(
+                                    "FQXHMUP4002L",
+                                    "The payload could not be unpacked.",
+                                    "The repository has no free space left.",
+                                    "Delete unused updates, then retry.")
+                            .get("messages")
+                            .get(0));
             child.putArray("children");
         }
         return task;

@@ -32,8 +32,11 @@ public final class TunnelingProxy implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        String expected = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String expected = username == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         server.setHandler(new ConnectHandler() {
             @Override
             protected boolean handleAuthentication(Request request, Response response, String address) {

@@ -53,21 +53,39 @@ final class Uploads {
         String jobId = call.query("jobid");
         Job job = jobId == null ? null : state.jobs.get(jobId);
         if (job == null) {
-            return json(404, failure("FQXHMUP2004L", "The job " + jobId + " does not exist.", "", "Create an import job first."));
+            return json(
+                    404,
+                    failure(
+                            "FQXHMUP2004L",
+                            "The job " + jobId + " does not exist.",
+                            "",
+                            "Create an import job first."));
         }
         if (!job.creator.name().equals(user.name())) {
             state.event("upload-refused " + jobId + " " + user.name());
-            return json(403, failure("FQXHMUP2005L", "The user " + user.name() + " cannot use job " + jobId + ".",
-                    "Only the user that created an import job may upload its files.", "Create a job as this user."));
+            return json(
+                    403,
+                    failure(
+                            "FQXHMUP2005L",
+                            "The user " + user.name() + " cannot use job " + jobId + ".",
+                            "Only the user that created an import job may upload its files.",
+                            "Create a job as this user."));
         }
         if ("Cancelled".equals(job.state)) {
             drain(request);
             return json(409, failure("FQXHMUP2009L", "The job " + jobId + " was cancelled.", "", "Create a new job."));
         }
         if (job.phase != Phase.CREATED) {
-            return json(409, failure("FQXHMUP2006L", "The job " + jobId + " has already received its files.", "", "Create a new job."));
+            return json(
+                    409,
+                    failure(
+                            "FQXHMUP2006L",
+                            "The job " + jobId + " has already received its files.",
+                            "",
+                            "Create a new job."));
         }
-        boolean storeAnyway = user.has(Fault.UPLOAD_DROPPED_BUT_STORED) && state.occurrence(user, Fault.UPLOAD_DROPPED_BUT_STORED) == 0;
+        boolean storeAnyway = user.has(Fault.UPLOAD_DROPPED_BUT_STORED)
+                && state.occurrence(user, Fault.UPLOAD_DROPPED_BUT_STORED) == 0;
         if (user.has(Fault.UPLOAD_DROPPED)
                 || user.has(Fault.UPLOAD_DROPPED_ONCE) && state.occurrence(user, Fault.UPLOAD_DROPPED_ONCE) == 0
                 || storeAnyway) {
@@ -75,18 +93,26 @@ final class Uploads {
                 in.readNBytes(1024);
             }
             if (storeAnyway) {
-                job.files.stream().map(DeclaredFile::fixId).distinct()
-                        .forEach(fixId -> state.repository.put(fixId, new StoredUpdate(fixId, "elsewhere", user.name(), List.of())));
+                job.files.stream()
+                        .map(DeclaredFile::fixId)
+                        .distinct()
+                        .forEach(fixId -> state.repository.put(
+                                fixId, new StoredUpdate(fixId, "elsewhere", user.name(), List.of())));
             }
             state.event("upload-dropped " + jobId + " " + user.name());
             return Reply.DROPPED;
         }
         for (DeclaredFile file : job.files) {
-            if (!settings.countingSink() && state.repository.containsKey(file.fixId())) { // a sink takes the same set again and again
+            if (!settings.countingSink()
+                    && state.repository.containsKey(file.fixId())) { // a sink takes the same set again and again
                 drain(request);
-                return json(409, failure("FQXHMUP2011L", "The update " + file.fixId() + " is already in the repository.",
-                        "An update with the same fix id was imported before.",
-                        "Delete the update from the repository, then import it again."));
+                return json(
+                        409,
+                        failure(
+                                "FQXHMUP2011L",
+                                "The update " + file.fixId() + " is already in the repository.",
+                                "An update with the same fix id was imported before.",
+                                "Delete the update from the repository, then import it again."));
             }
         }
         Optional<Reply> injected = UploadFaults.injected(user);
@@ -99,15 +125,27 @@ final class Uploads {
         List<String> problems = new ArrayList<>();
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.startsWith("multipart/form-data")) {
-            return json(400, failure("FQXHMUP2007L", "The upload is not multipart/form-data.", "Content-Type: " + contentType, ""));
+            return json(
+                    400,
+                    failure(
+                            "FQXHMUP2007L",
+                            "The upload is not multipart/form-data.",
+                            "Content-Type: " + contentType,
+                            ""));
         }
         if (settings.countingSink()) {
             return sink.count(request, job, user);
         }
-        MultiPartConfig config = new MultiPartConfig.Builder().location(settings.workDirectory()).maxMemoryPartSize(64 * 1024)
-                .maxParts(64).maxPartSize(-1).maxSize(-1).build();
+        MultiPartConfig config = new MultiPartConfig.Builder()
+                .location(settings.workDirectory())
+                .maxMemoryPartSize(64 * 1024)
+                .maxParts(64)
+                .maxPartSize(-1)
+                .maxSize(-1)
+                .build();
         Map<String, byte[]> texts = new TreeMap<>();
-        try (MultiPartFormData.Parts parts = MultiPartFormData.from(request, request, contentType, config).get()) {
+        try (MultiPartFormData.Parts parts =
+                MultiPartFormData.from(request, request, contentType, config).get()) {
             // A file is a part with a file name, whatever the part is called: Lenovo's page names them
             // uploadedfiles[] and uploadedfile, pylxca uploadedfile[], Lenovo's Ruby client file_1, file_2, ...
             List<MultiPart.Part> files = new ArrayList<>();
@@ -131,8 +169,13 @@ final class Uploads {
         ExchangeLog.parts(request, received);
         if (!problems.isEmpty()) {
             state.event("upload-invalid " + jobId + " " + problems);
-            return json(400, failure("FQXHMUP2008L", "The uploaded files do not match the import job.",
-                    String.join("; ", problems), "Upload exactly the files declared in the job."));
+            return json(
+                    400,
+                    failure(
+                            "FQXHMUP2008L",
+                            "The uploaded files do not match the import job.",
+                            String.join("; ", problems),
+                            "Upload exactly the files declared in the job."));
         }
         if (user.has(Fault.STRICT_DESCRIPTORS)) {
             Optional<Reply> refused = readDescriptors(job, received, texts);
@@ -159,15 +202,22 @@ final class Uploads {
             throws Exception {
         Set<String> uploaded = new TreeSet<>();
         received.forEach(file -> uploaded.add(file.fileName()));
-        for (String fixId : job.files.stream().map(DeclaredFile::fixId).distinct().toList()) {
+        for (String fixId :
+                job.files.stream().map(DeclaredFile::fixId).distinct().toList()) {
             String xmlName = fixId + ".xml";
             byte[] xml = descriptors.get(xmlName);
-            Optional<String> refusal = xml == null ? Optional.of("The descriptor " + xmlName + " was not uploaded.")
+            Optional<String> refusal = xml == null
+                    ? Optional.of("The descriptor " + xmlName + " was not uploaded.")
                     : LenovoPackageReader.refusal(xmlName, xml, uploaded);
             if (refusal.isPresent()) {
                 state.event("upload-refused-descriptor " + job.id + " " + job.creator.name() + " " + refusal.get());
-                return Optional.of(json(400, failure("FQXHMUP2013L", "The update package " + fixId + " is not valid.",
-                        refusal.get(), "Import an update package as it was downloaded from Lenovo.")));
+                return Optional.of(json(
+                        400,
+                        failure(
+                                "FQXHMUP2013L",
+                                "The update package " + fixId + " is not valid.",
+                                refusal.get(),
+                                "Import an update package as it was downloaded from Lenovo.")));
             }
             state.event("descriptor-read " + xmlName + " Version="
                     + LenovoPackageReader.parse(xml).orElseThrow().first("Version"));
@@ -183,7 +233,9 @@ final class Uploads {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         long size = 0;
         Path keep = null;
-        if (settings.repositoryDirectory() != null && part.getFileName() != null && !part.getFileName().contains("/")
+        if (settings.repositoryDirectory() != null
+                && part.getFileName() != null
+                && !part.getFileName().contains("/")
                 && !part.getFileName().contains("..")) {
             String fileName = part.getFileName();
             keep = settings.uploadsOf(jobId).resolve(fileName);
@@ -206,15 +258,20 @@ final class Uploads {
         if (isText) {
             texts.put(part.getFileName(), text.toByteArray());
         }
-        return new ReceivedFile(part.getName(), part.getFileName(), part.getHeaders().get(HttpHeader.CONTENT_TYPE),
-                size, HexFormat.of().formatHex(digest.digest()));
+        return new ReceivedFile(
+                part.getName(),
+                part.getFileName(),
+                part.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                size,
+                HexFormat.of().formatHex(digest.digest()));
     }
 
     private static List<String> mismatches(DeclaredFile declared, ReceivedFile received, int index) {
         List<String> problems = new ArrayList<>();
         String where = "part " + index;
         if (!declared.name().equals(received.fileName())) {
-            problems.add(where + " has file name '" + received.fileName() + "' but the job declares '" + declared.name() + "'");
+            problems.add(where + " has file name '" + received.fileName() + "' but the job declares '" + declared.name()
+                    + "'");
         }
         if (declared.size() != received.size()) {
             problems.add(where + " has " + received.size() + " bytes but the job declares " + declared.size());

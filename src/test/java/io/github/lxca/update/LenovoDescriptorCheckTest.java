@@ -21,7 +21,8 @@ class LenovoDescriptorCheckTest {
     Path dir;
 
     private final List<String> notes = new ArrayList<>();
-    private final UpdateSetScanner scanner = new UpdateSetScanner(warning -> { }, CheckedPayloads.NONE, notes::add, detail -> { });
+    private final UpdateSetScanner scanner =
+            new UpdateSetScanner(warning -> {}, CheckedPayloads.NONE, notes::add, detail -> {});
 
     @Test
     void aDescriptorThatNamesItsOwnFilesPassesWithoutANote() throws Exception {
@@ -35,16 +36,20 @@ class LenovoDescriptorCheckTest {
     void aPayloadPropertyNamingAnotherFileFailsNamingFilePropertyAndBothValues() throws Exception {
         writeSet(descriptor("lnvgy_sw_lxca_other-1.0.0_anyos_noarch.tgz", FIX_ID + ".xml", ""));
 
-        assertEquals(List.of(FIX_ID + ".xml: property 'payload' is 'lnvgy_sw_lxca_other-1.0.0_anyos_noarch.tgz',"
-                + " but the set's payload file is '" + FIX_ID + ".tgz'"), problems());
+        assertEquals(
+                List.of(FIX_ID + ".xml: property 'payload' is 'lnvgy_sw_lxca_other-1.0.0_anyos_noarch.tgz',"
+                        + " but the set's payload file is '" + FIX_ID + ".tgz'"),
+                problems());
     }
 
     @Test
     void anXmlFilenamePropertyThatIsNotTheDescriptorsNameFails() throws Exception {
         writeSet(descriptor(FIX_ID + ".tgz", "descriptor.xml", ""));
 
-        assertEquals(List.of(FIX_ID + ".xml: property 'xmlFilename' is 'descriptor.xml', but the descriptor's own"
-                + " file name is '" + FIX_ID + ".xml'"), problems());
+        assertEquals(
+                List.of(FIX_ID + ".xml: property 'xmlFilename' is 'descriptor.xml', but the descriptor's own"
+                        + " file name is '" + FIX_ID + ".xml'"),
+                problems());
     }
 
     @Test
@@ -60,16 +65,21 @@ class LenovoDescriptorCheckTest {
 
     @Test
     void aFixIdPropertyThatDisagreesWithTheFileNamesFails() throws Exception {
-        writeSet(descriptor(FIX_ID + ".tgz", FIX_ID + ".xml",
+        writeSet(descriptor(
+                FIX_ID + ".tgz",
+                FIX_ID + ".xml",
                 "<PROPERTY NAME=\"fixId\"><VALUE>lnvgy_sw_lxca_agent-1.9.0_anyos_noarch</VALUE></PROPERTY>"));
 
-        assertEquals(List.of(FIX_ID + ".xml: property 'fixid' is 'lnvgy_sw_lxca_agent-1.9.0_anyos_noarch', but the"
-                + " file names give the fix id '" + FIX_ID + "'"), problems());
+        assertEquals(
+                List.of(FIX_ID + ".xml: property 'fixid' is 'lnvgy_sw_lxca_agent-1.9.0_anyos_noarch', but the"
+                        + " file names give the fix id '" + FIX_ID + "'"),
+                problems());
     }
 
     @Test
     void aFixIdPropertyThatAgreesPasses() throws Exception {
-        writeSet(descriptor(FIX_ID + ".tgz", FIX_ID + ".xml", "<PROPERTY NAME=\"fixid\"><VALUE>" + FIX_ID + "</VALUE></PROPERTY>"));
+        writeSet(descriptor(
+                FIX_ID + ".tgz", FIX_ID + ".xml", "<PROPERTY NAME=\"fixid\"><VALUE>" + FIX_ID + "</VALUE></PROPERTY>"));
 
         assertEquals(1, scanner.scan(dir).size());
     }
@@ -86,13 +96,15 @@ class LenovoDescriptorCheckTest {
 
     @Test
     void theReaderTakesValuesListsAndTheVersionWordAsLenovosParserDoes() throws Exception {
-        Path file = Files.writeString(dir.resolve("d.xml"), "<INSTANCE>"
-                + "<PROPERTY NAME=\"Version\" TYPE=\"string\"><VALUE>B42 2.0.0</VALUE></PROPERTY>"
-                + "<PROPERTY.ARRAY NAME=\"preReq\" TYPE=\"string\"><VALUE.ARRAY><VALUE>a</VALUE><VALUE>b</VALUE>"
-                + "</VALUE.ARRAY></PROPERTY.ARRAY>"
-                + "<PROPERTY NAME=\"payload\"><VALUE>  p.tgz\n</VALUE></PROPERTY>"
-                + "<OTHER><PROPERTY NAME=\"nested\"><VALUE>not a property of the instance</VALUE></PROPERTY></OTHER>"
-                + "</INSTANCE>");
+        Path file = Files.writeString(
+                dir.resolve("d.xml"),
+                "<INSTANCE>"
+                        + "<PROPERTY NAME=\"Version\" TYPE=\"string\"><VALUE>B42 2.0.0</VALUE></PROPERTY>"
+                        + "<PROPERTY.ARRAY NAME=\"preReq\" TYPE=\"string\"><VALUE.ARRAY><VALUE>a</VALUE><VALUE>b</VALUE>"
+                        + "</VALUE.ARRAY></PROPERTY.ARRAY>"
+                        + "<PROPERTY NAME=\"payload\"><VALUE>  p.tgz\n</VALUE></PROPERTY>"
+                        + "<OTHER><PROPERTY NAME=\"nested\"><VALUE>not a property of the instance</VALUE></PROPERTY></OTHER>"
+                        + "</INSTANCE>");
 
         LenovoDescriptor descriptor = LenovoDescriptor.read(file).orElseThrow();
 
@@ -101,12 +113,16 @@ class LenovoDescriptorCheckTest {
         assertEquals(Optional.of("p.tgz"), descriptor.value("payload"));
         assertEquals(Optional.empty(), descriptor.value("Payload"));
         assertEquals(List.of(), descriptor.values("nested"));
-        assertEquals(Optional.empty(), LenovoDescriptor.read(Files.writeString(dir.resolve("e.xml"),
-                "<update><PROPERTY NAME=\"payload\"><VALUE>p.tgz</VALUE></PROPERTY></update>")));
+        assertEquals(
+                Optional.empty(),
+                LenovoDescriptor.read(Files.writeString(
+                        dir.resolve("e.xml"),
+                        "<update><PROPERTY NAME=\"payload\"><VALUE>p.tgz</VALUE></PROPERTY></update>")));
     }
 
     private List<String> problems() {
-        return assertThrows(InvalidUpdateSetException.class, () -> scanner.scan(dir)).problems();
+        return assertThrows(InvalidUpdateSetException.class, () -> scanner.scan(dir))
+                .problems();
     }
 
     private void writeSet(String descriptor) throws Exception {

@@ -35,7 +35,8 @@ class UpdateSetContentChecksTest {
 
         assertEquals(1, sets.size());
         assertEquals(FIX_ID, sets.get(0).fixId());
-        assertEquals(List.of(FIX_ID + ".chg", FIX_ID + ".tgz", FIX_ID + ".txt", FIX_ID + ".xml"),
+        assertEquals(
+                List.of(FIX_ID + ".chg", FIX_ID + ".tgz", FIX_ID + ".txt", FIX_ID + ".xml"),
                 sets.get(0).files().stream().map(UpdateFile::name).toList());
     }
 
@@ -59,13 +60,15 @@ class UpdateSetContentChecksTest {
         List<String> problems = problemsOf(() -> scanner.scan(dir));
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(FIX_ID + ".tgz is not a readable gzip-compressed tar: "), problems.get(0));
+        assertTrue(
+                problems.get(0).startsWith(FIX_ID + ".tgz is not a readable gzip-compressed tar: "), problems.get(0));
     }
 
     @Test
     void aMalformedDescriptorIsRefusedWithTheLineOfTheError() throws Exception {
         writeValidSet(FIX_ID);
-        Files.writeString(dir.resolve(FIX_ID + ".xml"), "<?xml version=\"1.0\"?>\n<update>\n  <fixId>x</fix>\n</update>\n");
+        Files.writeString(
+                dir.resolve(FIX_ID + ".xml"), "<?xml version=\"1.0\"?>\n<update>\n  <fixId>x</fix>\n</update>\n");
 
         List<String> problems = problemsOf(() -> scanner.scan(dir));
 
@@ -76,8 +79,10 @@ class UpdateSetContentChecksTest {
     @Test
     void aDescriptorWithADoctypeIsRefusedSoNoEntityCanReachOutside() throws Exception {
         writeValidSet(FIX_ID);
-        Files.writeString(dir.resolve(FIX_ID + ".xml"), "<?xml version=\"1.0\"?>\n"
-                + "<!DOCTYPE update [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<update>&secret;</update>\n");
+        Files.writeString(
+                dir.resolve(FIX_ID + ".xml"),
+                "<?xml version=\"1.0\"?>\n"
+                        + "<!DOCTYPE update [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n<update>&secret;</update>\n");
 
         List<String> problems = problemsOf(() -> scanner.scan(dir));
 
@@ -98,8 +103,12 @@ class UpdateSetContentChecksTest {
 
         assertEquals(4, problems.size(), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith(FIX_ID + ".tgz ")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(FIX_ID + ".xml is not well-formed XML")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("other-2.0.xml is not well-formed XML")), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith(FIX_ID + ".xml is not well-formed XML")),
+                problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("other-2.0.xml is not well-formed XML")),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("other-2.0.txt is missing")), problems.toString());
     }
 
@@ -111,8 +120,11 @@ class UpdateSetContentChecksTest {
 
         List<String> problems = problemsOf(() -> scanner.scan(dir));
 
-        assertEquals(List.of(FIX_ID + ".chg is empty",
-                FIX_ID + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"), problems);
+        assertEquals(
+                List.of(
+                        FIX_ID + ".chg is empty",
+                        FIX_ID + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"),
+                problems);
     }
 
     @Test
@@ -152,7 +164,9 @@ class UpdateSetContentChecksTest {
         Files.writeString(dir.resolve(fixId + ".chg"), "1.0: first release\n");
         Files.write(dir.resolve(fixId + ".tgz"), tarGz("payload/readme", "hello".getBytes(StandardCharsets.UTF_8)));
         Files.writeString(dir.resolve(fixId + ".txt"), "Read me\n");
-        Files.writeString(dir.resolve(fixId + ".xml"), "<?xml version=\"1.0\"?>\n<update><fixId>" + fixId + "</fixId></update>\n");
+        Files.writeString(
+                dir.resolve(fixId + ".xml"),
+                "<?xml version=\"1.0\"?>\n<update><fixId>" + fixId + "</fixId></update>\n");
     }
 
     private static byte[] tarGz(String name, byte[] content) throws IOException {

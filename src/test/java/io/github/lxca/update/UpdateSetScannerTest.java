@@ -35,9 +35,11 @@ class UpdateSetScannerTest {
 
         assertEquals(1, sets.size());
         assertEquals(FIX, sets.get(0).fixId());
-        assertEquals(List.of(FIX + ".chg", FIX + ".tgz", FIX + ".txt", FIX + ".xml"),
+        assertEquals(
+                List.of(FIX + ".chg", FIX + ".tgz", FIX + ".txt", FIX + ".xml"),
                 sets.get(0).files().stream().map(UpdateFile::name).toList());
-        assertEquals(List.of("application/octet-stream", "application/x-compressed", "text/plain", "text/xml"),
+        assertEquals(
+                List.of("application/octet-stream", "application/x-compressed", "text/plain", "text/xml"),
                 sets.get(0).files().stream().map(UpdateFile::contentType).toList());
         assertEquals(List.of("Ignoring notes.md: not a .chg, .tgz, .txt or .xml file of an update set"), warnings);
     }
@@ -55,24 +57,31 @@ class UpdateSetScannerTest {
         Files.setLastModifiedTime(payload, stamp);
         List<String> notes = new ArrayList<>();
 
-        List<UpdateSet> sets = new UpdateSetScanner(warnings::add, CheckedPayloads.of(checked.stamps()), note -> { }, notes::add)
+        List<UpdateSet> sets = new UpdateSetScanner(
+                        warnings::add, CheckedPayloads.of(checked.stamps()), note -> {}, notes::add)
                 .scan(dir);
 
         assertEquals(FIX, sets.get(0).fixId(), "vouched for by its earlier check: not read again");
-        assertEquals(List.of("Not reading " + FIX + ".tgz again: lxca:package-update checked it in this build and it"
-                + " has not changed since"), notes);
+        assertEquals(
+                List.of("Not reading " + FIX + ".tgz again: lxca:package-update checked it in this build and it"
+                        + " has not changed since"),
+                notes);
 
         Files.setLastModifiedTime(payload, FileTime.fromMillis(stamp.toMillis() + 2000));
-        var e = assertThrows(InvalidUpdateSetException.class,
-                () -> new UpdateSetScanner(warnings::add, checked, note -> { }, notes::add).scan(dir));
-        assertTrue(e.problems().get(0).startsWith(FIX + ".tgz is not a readable gzip-compressed tar"), e.problems().toString());
+        var e = assertThrows(
+                InvalidUpdateSetException.class,
+                () -> new UpdateSetScanner(warnings::add, checked, note -> {}, notes::add).scan(dir));
+        assertTrue(
+                e.problems().get(0).startsWith(FIX + ".tgz is not a readable gzip-compressed tar"),
+                e.problems().toString());
     }
 
     @Test
     void findsSeveralSetsSortedByFixId() throws Exception {
         SampleUpdateSets.write(dir, "lnvgy_sw_lxca_b-1_anyos_noarch");
         SampleUpdateSets.write(dir, "lnvgy_sw_lxca-fw-repository-pack_1-1.0.1");
-        assertEquals(List.of("lnvgy_sw_lxca-fw-repository-pack_1-1.0.1", "lnvgy_sw_lxca_b-1_anyos_noarch"),
+        assertEquals(
+                List.of("lnvgy_sw_lxca-fw-repository-pack_1-1.0.1", "lnvgy_sw_lxca_b-1_anyos_noarch"),
                 scan().stream().map(UpdateSet::fixId).toList());
     }
 
@@ -86,29 +95,37 @@ class UpdateSetScannerTest {
 
         var e = assertThrows(InvalidUpdateSetException.class, this::scan);
 
-        assertEquals(List.of(
-                "other.chg is missing: the set other has only [other.xml]",
-                "other.tgz is missing: the set other has only [other.xml]",
-                "other.txt is missing: the set other has only [other.xml]",
-                FIX + ".txt is missing: the set " + FIX + " has only [" + FIX + ".chg, " + FIX + ".tgz, " + FIX + ".xml]",
-                FIX + ".chg is empty",
-                FIX + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"),
-                e.problems().stream().sorted((a, b) -> a.startsWith("other") == b.startsWith("other") ? 0
-                        : a.startsWith("other") ? -1 : 1).toList());
-        assertTrue(e.getMessage().startsWith("The update set in " + dir + " cannot be imported:\n  - "), e.getMessage());
+        assertEquals(
+                List.of(
+                        "other.chg is missing: the set other has only [other.xml]",
+                        "other.tgz is missing: the set other has only [other.xml]",
+                        "other.txt is missing: the set other has only [other.xml]",
+                        FIX + ".txt is missing: the set " + FIX + " has only [" + FIX + ".chg, " + FIX + ".tgz, " + FIX
+                                + ".xml]",
+                        FIX + ".chg is empty",
+                        FIX + ".tgz is not a gzip file (a .tgz payload must be a gzip-compressed tar)"),
+                e.problems().stream()
+                        .sorted((a, b) ->
+                                a.startsWith("other") == b.startsWith("other") ? 0 : a.startsWith("other") ? -1 : 1)
+                        .toList());
+        assertTrue(
+                e.getMessage().startsWith("The update set in " + dir + " cannot be imported:\n  - "), e.getMessage());
     }
 
     @Test
     void refusesUnsafeFixIds() throws Exception {
         SampleUpdateSets.write(dir, "bad name");
         var e = assertThrows(InvalidUpdateSetException.class, this::scan);
-        assertEquals(List.of("'bad name' is not a safe fix id: " + FixId.RULE
-                + " (files [bad name.chg, bad name.tgz, bad name.txt, bad name.xml])"), e.problems());
+        assertEquals(
+                List.of("'bad name' is not a safe fix id: " + FixId.RULE
+                        + " (files [bad name.chg, bad name.tgz, bad name.txt, bad name.xml])"),
+                e.problems());
     }
 
     @Test
     void missingEmptyOrFileFolderIsExplained() throws Exception {
-        var missing = assertThrows(InvalidUpdateSetException.class,
+        var missing = assertThrows(
+                InvalidUpdateSetException.class,
                 () -> new UpdateSetScanner(warnings::add).scan(dir.resolve("nothing")));
         assertTrue(missing.problems().get(0).startsWith("the folder does not exist"), missing.getMessage());
 
@@ -116,8 +133,8 @@ class UpdateSetScannerTest {
         assertTrue(empty.problems().get(0).startsWith("the folder holds no update set"), empty.getMessage());
 
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        var notAFolder = assertThrows(InvalidUpdateSetException.class,
-                () -> new UpdateSetScanner(warnings::add).scan(file));
+        var notAFolder =
+                assertThrows(InvalidUpdateSetException.class, () -> new UpdateSetScanner(warnings::add).scan(file));
         assertTrue(notAFolder.problems().get(0).startsWith("it is a file, not a folder"), notAFolder.getMessage());
     }
 
