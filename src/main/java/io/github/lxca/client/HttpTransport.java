@@ -174,6 +174,8 @@ final class HttpTransport implements AutoCloseable {
      * What the client decodes, and so names in Accept-Encoding: what Lenovo's clients send. HttpClient's default
      * would also name each codec it finds on the class path (Brotli, Zstandard through Commons Compress).
      */
+    @SuppressWarnings(
+            "NonApiType") // HttpClientBuilder.setContentDecoderRegistry takes a LinkedHashMap: the order counts
     private static LinkedHashMap<String, InputStreamFactory> acceptedEncodings() {
         LinkedHashMap<String, InputStreamFactory> decoders = new LinkedHashMap<>();
         decoders.put("gzip", GZIPInputStreamFactory.getInstance());

@@ -12,7 +12,7 @@ class RetryAfterTest {
 
     @Test
     void readsSecondsAndHttpDates() {
-        assertEquals(Optional.of(Duration.ofSeconds(120)), RetryAfter.parse("120", NOW));
+        assertEquals(Optional.of(Duration.ofMinutes(2)), RetryAfter.parse("120", NOW));
         assertEquals(Optional.of(Duration.ofSeconds(90)), RetryAfter.parse("Thu, 03 Dec 2026 07:01:30 GMT", NOW));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lxca.testing.RecordingLog;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class RetryLoopTest {
             new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), sleeps::add, () -> 0.0), log, null);
 
     private static Reply reply(int status, Duration retryAfter) {
-        return new Reply(status, "{}".getBytes(), false, retryAfter, new ObjectMapper());
+        return new Reply(status, "{}".getBytes(StandardCharsets.UTF_8), false, retryAfter, new ObjectMapper());
     }
 
     private Reply exchange(Reply... replies) throws LxcaException {

@@ -9,6 +9,7 @@ import io.github.lxca.simulator.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +121,7 @@ class TrustInputsTest {
 
     @Test
     void aFingerprintWithColonsSpacesOrLowerCaseIsAccepted() throws Exception {
-        String spaced = certificate.fingerprint().replace(":", " ").toLowerCase();
+        String spaced = certificate.fingerprint().replace(":", " ").toLowerCase(Locale.ROOT);
         assertDoesNotThrow(() -> TrustInputs.check(new TrustSettings(null, null, spaced, false, SOURCE)));
         assertEquals(
                 certificate.fingerprint().replace(":", ""),

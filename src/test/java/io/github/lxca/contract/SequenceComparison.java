@@ -186,9 +186,12 @@ final class SequenceComparison {
         if (value.equals(NONE)) {
             return value;
         }
-        String[] pieces = value.split(";");
+        String[] pieces = value.split(";", -1);
         StringBuilder normalized = new StringBuilder(pieces[0].strip().toLowerCase(Locale.ROOT));
         for (int i = 1; i < pieces.length; i++) {
+            if (pieces[i].isBlank()) {
+                continue;
+            }
             String[] parameter = pieces[i].strip().split("=", 2);
             String name = parameter[0].strip().toLowerCase(Locale.ROOT);
             String parameterValue = parameter.length > 1 ? parameter[1].strip() : "";
@@ -202,7 +205,7 @@ final class SequenceComparison {
     }
 
     private static String parameter(String mediaType, String name) {
-        for (String piece : mediaType.split(";")) {
+        for (String piece : mediaType.split(";", -1)) {
             String[] parameter = piece.strip().split("=", 2);
             if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase(name)) {
                 return parameter[1].strip();

@@ -40,6 +40,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -708,7 +709,7 @@ class UpdateImporterTest {
                 .filter(e -> e.startsWith("upload-dropped ") && e.endsWith(" " + user))
                 .findFirst()
                 .orElseThrow()
-                .split(" ")[1];
+                .split(" ", -1)[1];
         assertTrue(
                 log.text()
                         .contains("WARN Cannot cancel job " + abandoned + ", which did not get the files: LXCA refused"
@@ -872,7 +873,7 @@ class UpdateImporterTest {
         while (System.nanoTime() < deadline) {
             var sent = simulator.events().stream()
                     .filter(e -> e.startsWith("endless-body ") && e.endsWith(" " + user))
-                    .map(e -> Long.parseLong(e.split(" ")[1]))
+                    .map(e -> Long.parseLong(e.split(" ", -1)[1]))
                     .findFirst();
             if (sent.isPresent()) {
                 return sent.get();
@@ -929,7 +930,7 @@ class UpdateImporterTest {
     void pinnedFingerprintIsTrustedInAnySpelling() throws Exception {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
-        String compact = simulator.fingerprint().replace(":", "").toLowerCase();
+        String compact = simulator.fingerprint().replace(":", "").toLowerCase(Locale.ROOT);
         ImportResult result =
                 importer().importUpdates(request(user, new TrustSettings(null, null, compact, false), simulator.url()));
         assertEquals("Complete", result.finalState());

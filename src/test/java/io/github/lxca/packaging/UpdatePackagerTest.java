@@ -375,11 +375,6 @@ class UpdatePackagerTest {
             return this;
         }
 
-        RequestBuilder buildTimestamp(Instant value) {
-            buildTimestamp = value;
-            return this;
-        }
-
         RequestBuilder payload(PayloadSource value) {
             payload = value;
             return this;

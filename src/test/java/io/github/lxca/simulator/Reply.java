@@ -5,12 +5,30 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
 
-/** What an endpoint answers: {@link ReplyWriter} puts it on the wire. */
-record Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies, Map<String, String> headers) {
+/**
+ * What an endpoint answers: {@link ReplyWriter} puts it on the wire. A class, not a record: {@link #DROPPED} and
+ * {@link #ENDLESS} are told apart by identity, and a record's equals would neither compare the body's bytes nor
+ * keep another reply with the same fields from passing for a sentinel.
+ */
+final class Reply {
     /** Signals that the connection is to be dropped on purpose and nothing written. */
     static final Reply DROPPED = new Reply(0, null, null, List.of());
     /** Signals a 500 whose body goes on until the client gives up (bounded at 1 GiB). */
     static final Reply ENDLESS = new Reply(500, "application/json", null, List.of());
+
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+    private final List<HttpCookie> cookies;
+    private final Map<String, String> headers;
+
+    Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies, Map<String, String> headers) {
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body;
+        this.cookies = cookies;
+        this.headers = headers;
+    }
 
     Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies) {
         this(status, contentType, body, cookies, Map.of());
@@ -22,5 +40,25 @@ record Reply(int status, String contentType, byte[] body, List<HttpCookie> cooki
 
     Reply withHeader(String name, String value) {
         return new Reply(status, contentType, body, cookies, Map.of(name, value));
+    }
+
+    int status() {
+        return status;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    List<HttpCookie> cookies() {
+        return cookies;
+    }
+
+    Map<String, String> headers() {
+        return headers;
     }
 }

@@ -88,7 +88,7 @@ public final class SelfSignedCertificate {
                 PrivateKey key = (PrivateKey) store.getKey("lxca", STORE_PASSWORD.toCharArray());
                 if (certificate != null
                         && key != null
-                        && certificate.getNotAfter().after(new Date())) {
+                        && certificate.getNotAfter().toInstant().isAfter(Instant.now())) {
                     return new SelfSignedCertificate(new KeyPair(certificate.getPublicKey(), key), certificate);
                 }
             }

@@ -111,7 +111,7 @@ public final class SimulatorMain {
         }
         // One simulator per apply scenario that restarts: its port refuses connections for a while, which must not
         // happen to the port the other builds use.
-        String[] applySeconds = arguments.value("--apply-seconds", "2,3,2").split(",");
+        String[] applySeconds = arguments.value("--apply-seconds", "2,3,2").split(",", -1);
         for (int index = 1; index <= applyPorts.size(); index++) {
             Path applyDirectory = directory.resolve("apply-" + index);
             LxcaSimulator appliance = start(
@@ -183,7 +183,7 @@ public final class SimulatorMain {
             }
             try (ServerSocket probe = new ServerSocket()) {
                 probe.setReuseAddress(false); // else Linux lets the probe bind beside a listening socket
-                probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), number));
+                probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), number));
             } catch (BindException taken) {
                 throw new IllegalStateException("Port " + number + " is in use, perhaps by an LXCA simulator started"
                         + " earlier; nothing was changed. Use that one, or start this one on a free port:"

@@ -53,7 +53,7 @@ final class Tasks {
             return json(200, array().add(object().put("jobUID", "999999").put("status", "Complete")));
         }
         ArrayNode list = array();
-        for (String id : idList.split(",")) {
+        for (String id : idList.split(",", -1)) {
             Job job = state.jobs.get(id);
             if (job != null) {
                 advance(job);

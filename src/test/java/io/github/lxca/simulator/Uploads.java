@@ -144,8 +144,7 @@ final class Uploads {
                 .maxSize(-1)
                 .build();
         Map<String, byte[]> texts = new TreeMap<>();
-        try (MultiPartFormData.Parts parts =
-                MultiPartFormData.from(request, request, contentType, config).get()) {
+        try (MultiPartFormData.Parts parts = MultiPartFormData.getParts(request, request, contentType, config)) {
             // A file is a part with a file name, whatever the part is called: Lenovo's page names them
             // uploadedfiles[] and uploadedfile, pylxca uploadedfile[], Lenovo's Ruby client file_1, file_2, ...
             List<MultiPart.Part> files = new ArrayList<>();
