@@ -14,10 +14,4 @@ public record ImportRequest(
         Duration pollInterval,
         Duration taskTimeout,
         OnExisting onExisting,
-        boolean dryRun) {
-
-    public ImportRequest(
-            ConnectionSettings connection, Path updateDirectory, Duration pollInterval, Duration taskTimeout) {
-        this(connection, updateDirectory, pollInterval, taskTimeout, OnExisting.FAIL, false);
-    }
-}
+        boolean dryRun) {}

@@ -55,25 +55,14 @@ public final class UpdateImporter {
         return new UpdateImporter(LxcaClient::open, Clock.systemUTC(), Sleeper.REAL, log);
     }
 
-    public ImportResult importUpdates(ImportRequest request)
-            throws InvalidUpdateSetException, LxcaException, InterruptedException {
-        return importSets(check(request.updateDirectory(), CheckedPayloads.NONE), request);
-    }
-
     /** Finds and checks the sets of a folder, before anything leaves the machine. */
     public List<UpdateSet> check(Path directory, CheckedPayloads alreadyChecked) throws InvalidUpdateSetException {
         return new UpdateSetScanner(log::warn, alreadyChecked, log::info, log::debug).scan(directory);
     }
 
-    /** Imports sets that {@link #check} accepted; the request's folder is not read again. */
-    public ImportResult importSets(List<UpdateSet> sets, ImportRequest request)
-            throws LxcaException, InterruptedException {
-        return importSets(sets, request, new JobProgress());
-    }
-
     /**
-     * As {@link #importSets(List, ImportRequest)}, keeping {@code progress} up to date (job, state, bytes)
-     * so that a caller can report how far an import got that then failed.
+     * Imports sets that {@link #check} accepted (the request's folder is not read again), keeping {@code progress}
+     * up to date (job, state, bytes) so that a caller can report how far an import got that then failed.
      */
     public ImportResult importSets(List<UpdateSet> sets, ImportRequest request, JobProgress progress)
             throws LxcaException, InterruptedException {

@@ -7,8 +7,10 @@ import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.ImportResult;
+import io.github.lxca.importer.JobProgress;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
+import io.github.lxca.update.CheckedPayloads;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -51,7 +53,7 @@ public final class UploadBenchmark {
         ConnectionSettings connection = new ConnectionSettings(
                 url,
                 new Credentials(user, password, "the benchmark"),
-                new TrustSettings(trustStore, "changeit", null, false),
+                new TrustSettings(trustStore, "changeit", null, false, null),
                 null,
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(10),
@@ -72,9 +74,11 @@ public final class UploadBenchmark {
         AtomicLong maxAfterGc = watchGarbageCollections();
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
-        ImportResult result = UpdateImporter.standard(log)
-                .importUpdates(
-                        new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false));
+        UpdateImporter importer = UpdateImporter.standard(log);
+        ImportResult result = importer.importSets(
+                importer.check(folder, CheckedPayloads.NONE),
+                new ImportRequest(connection, folder, poll, Duration.ofMinutes(30), OnExisting.REPLACE, false),
+                new JobProgress());
         sampler.stop();
 
         long uploadNanos = log.uploadEnd - log.uploadStart;

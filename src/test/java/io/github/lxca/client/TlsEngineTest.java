@@ -47,7 +47,7 @@ class TlsEngineTest {
     @Test
     void neverInstallsConscryptForTheWholeJvm() throws Exception {
         TlsEngine.newContext(log);
-        TlsSetup.of(new TrustSettings(null, null, null, false), log);
+        TlsSetup.of(new TrustSettings(null, null, null, false, null), log);
 
         assertNull(Security.getProvider("Conscrypt"));
         assertFalse(

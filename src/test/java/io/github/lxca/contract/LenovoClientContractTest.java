@@ -13,6 +13,7 @@ import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportRequest;
+import io.github.lxca.importer.JobProgress;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.simulator.Exchange;
@@ -23,6 +24,7 @@ import io.github.lxca.simulator.SelfSignedCertificate;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
 import io.github.lxca.testing.TestClock;
+import io.github.lxca.update.CheckedPayloads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -210,7 +212,7 @@ class LenovoClientContractTest {
         ConnectionSettings connection = new ConnectionSettings(
                 simulator.url(),
                 new Credentials(user, PASSWORD, "the test"),
-                new TrustSettings(trustStore, SelfSignedCertificate.STORE_PASSWORD, null, false),
+                new TrustSettings(trustStore, SelfSignedCertificate.STORE_PASSWORD, null, false, null),
                 null,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
@@ -223,8 +225,11 @@ class LenovoClientContractTest {
                 clock,
                 clock.sleeper(),
                 new RecordingLog());
-        importer.importUpdates(new ImportRequest(
-                connection, files.get(0).getParent(), Duration.ofSeconds(5), Duration.ofMinutes(2), onExisting, false));
+        Path folder = files.get(0).getParent();
+        importer.importSets(
+                importer.check(folder, CheckedPayloads.NONE),
+                new ImportRequest(connection, folder, Duration.ofSeconds(5), Duration.ofMinutes(2), onExisting, false),
+                new JobProgress());
         assertTrue(simulator.repository().containsKey(fixId));
         return new PluginRun(
                 Bindings.of(simulator.url().toString(), user, PASSWORD, files),

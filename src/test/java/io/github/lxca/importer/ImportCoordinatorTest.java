@@ -152,11 +152,12 @@ class ImportCoordinatorTest {
         ConnectionSettings connection = new ConnectionSettings(
                 URI.create(simulator.url().toString()),
                 new Credentials("ops", "pw", "the test"),
-                new TrustSettings(trust, "changeit", null, false),
+                new TrustSettings(trust, "changeit", null, false, null),
                 null,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 0);
-        return new ImportRequest(connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        return new ImportRequest(
+                connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(1), OnExisting.FAIL, false);
     }
 }

@@ -4,6 +4,7 @@ import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.TrustSettings;
+import io.github.lxca.update.CheckedPayloads;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,13 +32,17 @@ public final class ImportUntilStopped {
         ConnectionSettings connection = new ConnectionSettings(
                 URI.create(args[0]),
                 new Credentials(args[2], args[3], "the test"),
-                new TrustSettings(Path.of(args[1]), "changeit", null, false),
+                new TrustSettings(Path.of(args[1]), "changeit", null, false, null),
                 null,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 0);
-        UpdateImporter.standard(log)
-                .importUpdates(
-                        new ImportRequest(connection, Path.of(args[4]), Duration.ofMillis(200), Duration.ofHours(1)));
+        Path folder = Path.of(args[4]);
+        UpdateImporter importer = UpdateImporter.standard(log);
+        importer.importSets(
+                importer.check(folder, CheckedPayloads.NONE),
+                new ImportRequest(
+                        connection, folder, Duration.ofMillis(200), Duration.ofHours(1), OnExisting.FAIL, false),
+                new JobProgress());
     }
 }

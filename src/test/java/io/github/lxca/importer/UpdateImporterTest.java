@@ -86,7 +86,7 @@ class UpdateImporterTest {
     }
 
     private static TrustSettings trusted() {
-        return new TrustSettings(trustStore, "changeit", null, false);
+        return new TrustSettings(trustStore, "changeit", null, false, null);
     }
 
     private ImportRequest request(String user, TrustSettings trust, URI url) {
@@ -96,11 +96,19 @@ class UpdateImporterTest {
     private ImportRequest request(Credentials credentials, TrustSettings trust, URI url, ProxySettings proxy) {
         ConnectionSettings connection = new ConnectionSettings(
                 url, credentials, trust, proxy, Duration.ofSeconds(5), Duration.ofSeconds(30), 3);
-        return new ImportRequest(connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2));
+        return new ImportRequest(
+                connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2), OnExisting.FAIL, false);
     }
 
     private ImportResult importAs(String user) throws Exception {
-        return importer().importUpdates(request(user, trusted(), simulator.url()));
+        return importFolder(request(user, trusted(), simulator.url()));
+    }
+
+    /** Checks and imports the request's folder, as {@link ImportCoordinator} does for the goal. */
+    private ImportResult importFolder(ImportRequest request) throws Exception {
+        UpdateImporter importer = importer();
+        return importer.importSets(
+                importer.check(request.updateDirectory(), CheckedPayloads.NONE), request, new JobProgress());
     }
 
     private UpdateImporter importer() {
@@ -123,9 +131,8 @@ class UpdateImporterTest {
     private ImportResult importFreshSetAs(String user) throws Exception {
         Path sets = SampleUpdateSets.write(work.resolve("sets-" + user), fixId());
         ImportRequest request = request(user, trusted(), simulator.url());
-        return importer()
-                .importUpdates(
-                        new ImportRequest(request.connection(), sets, request.pollInterval(), request.taskTimeout()));
+        return importFolder(new ImportRequest(
+                request.connection(), sets, request.pollInterval(), request.taskTimeout(), OnExisting.FAIL, false));
     }
 
     private <T extends Throwable> T importFails(Class<T> type, String user) throws IOException {
@@ -222,9 +229,8 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
                 LxcaAuthenticationException.class,
-                () -> importer()
-                        .importUpdates(
-                                request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
+                () -> importFolder(
+                        request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
 
         assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
         assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
@@ -302,8 +308,8 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), present);
         SampleUpdateSets.write(work.resolve("sets"), missing);
 
-        ImportResult result = importer()
-                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+        ImportResult result =
+                importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertEquals(List.of(missing), result.fixIds());
@@ -318,8 +324,8 @@ class UpdateImporterTest {
         String fixId = fixId();
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
-        ImportResult result = importer()
-                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
+        ImportResult result =
+                importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
         assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
     }
@@ -331,8 +337,8 @@ class UpdateImporterTest {
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
 
-        ImportResult result = importer()
-                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
+        ImportResult result =
+                importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, false));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
@@ -359,7 +365,7 @@ class UpdateImporterTest {
         String user = user(Fault.UPLOAD_500);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaReplaceFailedException.class, () -> importer().importUpdates(replacing(user, fixId)));
+        var e = assertThrows(LxcaReplaceFailedException.class, () -> importFolder(replacing(user, fixId)));
 
         assertTrue(
                 e.getMessage()
@@ -378,8 +384,7 @@ class UpdateImporterTest {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
 
-        var e = assertThrows(
-                LxcaRepositorySpaceException.class, () -> importer().importUpdates(replacing(user, fixId)));
+        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importFolder(replacing(user, fixId)));
 
         assertTrue(
                 e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
@@ -396,7 +401,7 @@ class UpdateImporterTest {
         String user = user(Fault.REPOSITORY_SIZE_UNKNOWN);
         String fixId = fixId();
 
-        ImportResult result = importer().importUpdates(replacing(user, fixId));
+        ImportResult result = importFolder(replacing(user, fixId));
 
         assertEquals(ImportOutcome.IMPORTED, result.outcome());
         assertTrue(log.text().contains("DEBUG LXCA did not say how much room its repository has"), log.text());
@@ -425,8 +430,8 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), present);
         SampleUpdateSets.write(work.resolve("sets"), fixId());
 
-        ImportResult result = importer()
-                .importUpdates(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
+        ImportResult result =
+                importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.REPLACE, true));
 
         assertEquals(ImportOutcome.DRY_RUN, result.outcome());
         assertEquals(List.of("login " + user, "repository-size " + user, "logout " + user), eventsOf(user));
@@ -649,7 +654,8 @@ class UpdateImporterTest {
         var checked = importer().check(sets, CheckedPayloads.NONE);
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
-        var e = assertThrows(LxcaUploadSourceException.class, () -> importer().importSets(checked, request));
+        var e = assertThrows(
+                LxcaUploadSourceException.class, () -> importer().importSets(checked, request, new JobProgress()));
 
         assertEquals(
                 fixId + ".tgz grew while it was uploaded: it has more than the "
@@ -799,9 +805,13 @@ class UpdateImporterTest {
                 Duration.ofSeconds(1),
                 3);
 
-        ImportResult result = importer()
-                .importUpdates(new ImportRequest(
-                        connection, work.resolve("sets"), Duration.ofSeconds(5), Duration.ofMinutes(2)));
+        ImportResult result = importFolder(new ImportRequest(
+                connection,
+                work.resolve("sets"),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(2),
+                OnExisting.FAIL,
+                false));
 
         assertEquals("Complete", result.finalState());
         // the client's own record of the logout, complete when the import returns (the simulator's events
@@ -888,9 +898,7 @@ class UpdateImporterTest {
         try (TunnelingProxy proxy = TunnelingProxy.start("proxy-user", "proxy-pass")) {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
             ProxySettings viaProxy = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", "proxy-pass");
-            importer()
-                    .importUpdates(request(
-                            new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
+            importFolder(request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), viaProxy));
             assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
             assertEquals(1, proxy.refusedForCredentials(), "the first CONNECT is challenged for credentials");
         }
@@ -902,9 +910,8 @@ class UpdateImporterTest {
             SampleUpdateSets.write(work.resolve("sets"), fixId());
             ProxySettings noPassword = new ProxySettings("127.0.0.1", proxy.port(), "proxy-user", null);
 
-            importer()
-                    .importUpdates(request(
-                            new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), noPassword));
+            importFolder(
+                    request(new Credentials(user(), PASSWORD, "the test"), trusted(), simulator.url(), noPassword));
 
             assertTrue(proxy.tunnels() >= 1, "the import went through the proxy");
         }
@@ -916,8 +923,7 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
                 LxcaCertificateException.class,
-                () -> importer()
-                        .importUpdates(request(user, new TrustSettings(null, null, null, false), simulator.url())));
+                () -> importFolder(request(user, new TrustSettings(null, null, null, false, null), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
         assertTrue(
                 e.getMessage().contains("is not trusted (SHA-256 fingerprint " + simulator.fingerprint() + ")"),
@@ -932,7 +938,7 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         String compact = simulator.fingerprint().replace(":", "").toLowerCase(Locale.ROOT);
         ImportResult result =
-                importer().importUpdates(request(user, new TrustSettings(null, null, compact, false), simulator.url()));
+                importFolder(request(user, new TrustSettings(null, null, compact, false, null), simulator.url()));
         assertEquals("Complete", result.finalState());
     }
 
@@ -945,9 +951,8 @@ class UpdateImporterTest {
         // The trust store does trust the simulator: a pin must still refuse any other certificate.
         var e = assertThrows(
                 LxcaCertificateException.class,
-                () -> importer()
-                        .importUpdates(request(
-                                user, new TrustSettings(trustStore, "changeit", other, false), simulator.url())));
+                () -> importFolder(
+                        request(user, new TrustSettings(trustStore, "changeit", other, false, null), simulator.url())));
         assertEquals(simulator.fingerprint(), e.fingerprint().orElseThrow());
         String pinned = HexFormat.ofDelimiter(":")
                 .withUpperCase()
@@ -985,11 +990,8 @@ class UpdateImporterTest {
 
             var e = assertThrows(
                     LxcaCertificateException.class,
-                    () -> importer()
-                            .importUpdates(request(
-                                    "admin",
-                                    new TrustSettings(otherTrustStore, "changeit", null, false),
-                                    other.url())));
+                    () -> importFolder(request(
+                            "admin", new TrustSettings(otherTrustStore, "changeit", null, false, null), other.url())));
             assertTrue(
                     e.getMessage()
                             .startsWith("The TLS certificate of localhost:"
@@ -997,9 +999,8 @@ class UpdateImporterTest {
                     e.getMessage());
             assertTrue(log.text().contains("DEBUG TLS: Conscrypt"), "the host name is checked with Conscrypt too");
 
-            ImportResult pinned = importer()
-                    .importUpdates(
-                            request("admin", new TrustSettings(null, null, other.fingerprint(), false), other.url()));
+            ImportResult pinned = importFolder(
+                    request("admin", new TrustSettings(null, null, other.fingerprint(), false, null), other.url()));
             assertEquals("Complete", pinned.finalState(), "a pin identifies the server whatever name it has");
         }
     }
@@ -1008,7 +1009,7 @@ class UpdateImporterTest {
     void insecureModeSkipsTheCheck() throws Exception {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         ImportResult result =
-                importer().importUpdates(request(user(), new TrustSettings(null, null, null, true), simulator.url()));
+                importFolder(request(user(), new TrustSettings(null, null, null, true, null), simulator.url()));
         assertEquals("Complete", result.finalState());
     }
 
@@ -1017,11 +1018,10 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
                 LxcaConfigurationException.class,
-                () -> importer()
-                        .importUpdates(request(
-                                user(),
-                                new TrustSettings(trustStore, "not-the-password", null, false),
-                                simulator.url())));
+                () -> importFolder(request(
+                        user(),
+                        new TrustSettings(trustStore, "not-the-password", null, false, null),
+                        simulator.url())));
         assertTrue(
                 e.getMessage()
                         .startsWith(
@@ -1035,11 +1035,8 @@ class UpdateImporterTest {
         int connectionsBefore = simulator.connectionsOpened();
         var e = assertThrows(
                 LxcaConfigurationException.class,
-                () -> importer()
-                        .importUpdates(request(
-                                user(),
-                                new TrustSettings(trustStore, "changeit", "BB:19:4A", false),
-                                simulator.url())));
+                () -> importFolder(request(
+                        user(), new TrustSettings(trustStore, "changeit", "BB:19:4A", false, null), simulator.url())));
         assertTrue(
                 e.getMessage().startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint"),
                 e.getMessage());
@@ -1055,8 +1052,7 @@ class UpdateImporterTest {
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
                 LxcaConnectionException.class,
-                () -> importer()
-                        .importUpdates(request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
+                () -> importFolder(request(user(), trusted(), URI.create("https://localhost:" + closedPort))));
         assertEquals(
                 "Cannot connect to LXCA at localhost:" + closedPort + ": connection refused (4 attempts)",
                 e.getMessage());

@@ -168,7 +168,7 @@ class ImportOutcomeHandlerTest {
         ConnectionSettings connection = new ConnectionSettings(
                 URI.create("https://lxca.example.com"),
                 new Credentials("admin", "pw", "test"),
-                new TrustSettings(null, null, null, false),
+                new TrustSettings(null, null, null, false, null),
                 null,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),

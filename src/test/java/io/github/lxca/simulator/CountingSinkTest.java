@@ -8,10 +8,12 @@ import io.github.lxca.client.Credentials;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.ImportResult;
+import io.github.lxca.importer.JobProgress;
 import io.github.lxca.importer.OnExisting;
 import io.github.lxca.importer.UpdateImporter;
 import io.github.lxca.testing.RecordingLog;
 import io.github.lxca.testing.SampleUpdateSets;
+import io.github.lxca.update.CheckedPayloads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class CountingSinkTest {
             ConnectionSettings connection = new ConnectionSettings(
                     simulator.url(),
                     new Credentials("admin", "pw", "test"),
-                    new TrustSettings(trustStore, "changeit", null, false),
+                    new TrustSettings(trustStore, "changeit", null, false, null),
                     null,
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(30),
@@ -50,8 +52,16 @@ class CountingSinkTest {
             UpdateImporter importer = UpdateImporter.standard(new RecordingLog());
 
             for (int run = 0; run < 2; run++) { // the second run replaces what the first one listed
-                ImportResult result = importer.importUpdates(new ImportRequest(
-                        connection, sets, Duration.ofMillis(10), Duration.ofSeconds(30), OnExisting.REPLACE, false));
+                ImportResult result = importer.importSets(
+                        importer.check(sets, CheckedPayloads.NONE),
+                        new ImportRequest(
+                                connection,
+                                sets,
+                                Duration.ofMillis(10),
+                                Duration.ofSeconds(30),
+                                OnExisting.REPLACE,
+                                false),
+                        new JobProgress());
                 assertEquals("Complete", result.finalState());
             }
 
