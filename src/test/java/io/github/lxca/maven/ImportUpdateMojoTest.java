@@ -17,50 +17,25 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the parameters of import-update, as a user sets them, turn into: the request, and what the log
  * says. Maven (maven-plugin-testing-harness) configures the goal from its plugin descriptor.
  */
 @MojoTest
-class ImportUpdateMojoTest {
-    @TempDir
-    Path basedir;
-
-    @Inject
-    private MavenSession session;
-
-    @Inject
-    private MavenProject project;
-
-    @Inject
-    private MojoExecution execution;
-
-    private final MavenRun run = new MavenRun();
+class ImportUpdateMojoTest extends GoalHarness {
     private final Map<String, String> environment = new HashMap<>();
 
     @BeforeEach
-    void prepare(TestInfo test) throws Exception {
-        run.prepare(test, session, project, execution, basedir);
-        Server server = new Server();
-        server.setId("lxca");
-        server.setUsername("release-bot");
-        server.setPassword("from-settings");
-        run.settings.addServer(server);
+    void addSettings() throws Exception {
+        addServer("lxca", "release-bot", "from-settings");
     }
 
     private List<ImportRequest> requests(ImportUpdateMojo mojo) throws Exception {

@@ -11,40 +11,15 @@ import io.github.lxca.packaging.PackagingException;
 import io.github.lxca.packaging.PayloadSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.project.MavenProject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the packaging parameters, shared by package-update and import-update, turn into. */
 @MojoTest
-class PackageUpdateMojoTest {
-    @TempDir
-    Path basedir;
-
-    @Inject
-    private MavenSession session;
-
-    @Inject
-    private MavenProject project;
-
-    @Inject
-    private MojoExecution execution;
-
-    private final MavenRun run = new MavenRun();
-
-    @BeforeEach
-    void prepare(TestInfo test) throws Exception {
-        run.prepare(test, session, project, execution, basedir);
-    }
+class PackageUpdateMojoTest extends GoalHarness {
 
     private PackageRequest request(AbstractUpdateMojo mojo) throws Exception {
         mojo.setLog(run.recordingLog());

@@ -5,53 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.maven.MavenRun.CommandLine;
-import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenExecutionRequestPopulator;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy is Maven's choice: the settings.xml proxies go into the execution request and the repository
  * session as in a real build, and the goal asks that session's proxy selector for the LXCA URL.
  */
 @MojoTest(realRepositorySession = true)
-class ProxySelectionTest {
-    @TempDir
-    Path basedir;
-
-    @Inject
-    private MavenSession session;
-
-    @Inject
-    private MavenProject project;
-
-    @Inject
-    private MojoExecution execution;
-
+class ProxySelectionTest extends GoalHarness {
     @Inject
     private MavenExecutionRequestPopulator populator;
 
-    private final MavenRun run = new MavenRun();
-
     @BeforeEach
     @SuppressWarnings("deprecation") // how Maven 3 puts settings.xml into the request
-    void prepare(TestInfo test) throws Exception {
-        run.prepare(test, session, project, execution, basedir);
-        Server server = new Server();
-        server.setId("lxca");
-        server.setUsername("release-bot");
-        server.setPassword("pw");
-        run.settings.addServer(server);
+    void addSettings() throws Exception {
+        addServer("lxca", "release-bot", "pw");
         run.settings.addProxy(proxy("inactive-https", "https", "unused.example.com", false, null));
         run.settings.addProxy(proxy("corporate", "http", "proxy.example.com", true, "localhost|*.lab.example"));
         populator.populateFromSettings(session.getRequest(), run.settings);
