@@ -10,10 +10,17 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Stands in for Maven's decrypter: "{enc}" passwords decrypt to "decrypted", "{broken}" ones fail. */
+/**
+ * Stands in for Maven's decrypter: "{enc}" passwords decrypt to "decrypted", "{broken}" ones fail, and "{legacy}"
+ * ones decrypt with Maven 4's warning to migrate, as its deprecated decrypter does on a settings file it has not
+ * decrypted. {@link #requests} holds what it was asked.
+ */
 final class FakeDecrypter implements SettingsDecrypter {
+    final List<SettingsDecryptionRequest> requests = new ArrayList<>();
+
     @Override
     public SettingsDecryptionResult decrypt(SettingsDecryptionRequest request) {
+        requests.add(request);
         List<SettingsProblem> problems = new ArrayList<>();
         List<Server> servers = new ArrayList<>();
         for (Server original : request.getServers()) {
@@ -60,6 +67,17 @@ final class FakeDecrypter implements SettingsDecrypter {
             problems.add(new DefaultSettingsProblem(
                     "Failed to decrypt password for " + entry, SettingsProblem.Severity.ERROR, entry, -1, -1, null));
             return password;
+        }
+        if ("{legacy}".equals(password)) {
+            problems.add(new DefaultSettingsProblem(
+                    "Pre-Maven 4 legacy encrypted password detected for " + entry
+                            + " - configure password encryption with the help of mvnenc",
+                    SettingsProblem.Severity.WARNING,
+                    entry,
+                    -1,
+                    -1,
+                    null));
+            return "decrypted";
         }
         return "{enc}".equals(password) ? "decrypted" : password;
     }

@@ -11,76 +11,12 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.DefaultSettingsProblem;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.junit.jupiter.api.Test;
 
 class SettingsPasswordsTest {
     private final List<String> warnings = new ArrayList<>();
-    private final List<SettingsDecryptionRequest> requests = new ArrayList<>();
-
-    /**
-     * Stands in for Maven 4's deprecated decrypter on a settings file it has not decrypted: "{legacy}"
-     * decrypts with a warning to migrate, "{broken}" fails.
-     */
-    private final SettingsDecrypter decrypter = request -> {
-        requests.add(request);
-        List<SettingsProblem> problems = new ArrayList<>();
-        List<Server> servers = new ArrayList<>();
-        for (Server original : request.getServers()) {
-            Server server = original.clone();
-            if ("{broken}".equals(server.getPassword())) {
-                problems.add(problem(
-                        "Failed to decrypt password for server " + server.getId(), SettingsProblem.Severity.ERROR));
-            } else if ("{legacy}".equals(server.getPassword())) {
-                problems.add(problem(
-                        "Pre-Maven 4 legacy encrypted password detected for server " + server.getId()
-                                + " - configure password encryption with the help of mvnenc",
-                        SettingsProblem.Severity.WARNING));
-                server.setPassword("decrypted");
-            }
-            servers.add(server);
-        }
-        List<Proxy> proxies = request.getProxies().stream()
-                .map(Proxy::clone)
-                .peek(p -> p.setPassword("decrypted"))
-                .toList();
-        return new SettingsDecryptionResult() {
-            @Override
-            public Server getServer() {
-                return servers.isEmpty() ? null : servers.get(0);
-            }
-
-            @Override
-            public List<Server> getServers() {
-                return servers;
-            }
-
-            @Override
-            public Proxy getProxy() {
-                return proxies.isEmpty() ? null : proxies.get(0);
-            }
-
-            @Override
-            public List<Proxy> getProxies() {
-                return proxies;
-            }
-
-            @Override
-            public List<SettingsProblem> getProblems() {
-                return problems;
-            }
-        };
-    };
-
+    private final FakeDecrypter decrypter = new FakeDecrypter();
     private final SettingsPasswords passwords = new SettingsPasswords(decrypter, warnings::add);
-
-    private static SettingsProblem problem(String message, SettingsProblem.Severity severity) {
-        return new DefaultSettingsProblem(message, severity, "", -1, -1, null);
-    }
 
     private static Server server(String password) {
         Server server = new Server();
@@ -97,7 +33,7 @@ class SettingsPasswordsTest {
         Proxy proxy = new Proxy();
         proxy.setPassword("plain-pass");
         assertSame(proxy, passwords.decrypt(proxy));
-        assertEquals(List.of(), requests);
+        assertEquals(List.of(), decrypter.requests);
     }
 
     @Test
