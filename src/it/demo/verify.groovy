@@ -8,11 +8,7 @@ expect("Importing ${fixId} (4 files, ")
 expect("Job ${job}: Complete 100%")
 expect("Imported ${fixId}: job ${job} Complete")
 // The set packaged by this build is in the simulator's repository, byte for byte.
-['chg', 'tgz', 'txt', 'xml'].each { ext ->
-    def stored = new File(simulatorDir, "repository/${fixId}/${fixId}.${ext}")
-    assert stored.isFile() : "not in the repository: " + stored
-    assert stored.bytes == new File(basedir, "target/lxca-update/${fixId}.${ext}").bytes
-}
+expectStored(simulatorDir, fixId)
 def descriptor = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(basedir, "target/lxca-update/${fixId}.xml"))
 def property = { String name -> javax.xml.xpath.XPathFactory.newInstance().newXPath()

@@ -4,9 +4,5 @@ expect("holds no update set: packaging one first, as lxca:package-update would")
 expect("Imported ${fixId}: job ")
 // The packaged set's payload is the build's tar.gz, and the simulator got all four files byte for byte.
 assert new File(basedir, "target/lxca-update/${fixId}.tgz").bytes == new File(basedir, 'target/agent-2.0.0.tar.gz').bytes
-['chg', 'tgz', 'txt', 'xml'].each { ext ->
-    def stored = new File(simulatorDir, "repository/${fixId}/${fixId}.${ext}")
-    assert stored.isFile() : 'not in the repository: ' + stored
-    assert stored.bytes == new File(basedir, "target/lxca-update/${fixId}.${ext}").bytes
-}
+expectStored(simulatorDir, fixId)
 true

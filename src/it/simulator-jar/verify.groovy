@@ -8,13 +8,8 @@ expect("LXCA simulator ready at https://localhost:${port}")
 expect("into LXCA at https://localhost:${port} as admin")
 expect("Imported ${fixId}: job ")
 // The jar's simulator, not the build's, received the set, byte for byte.
-['chg', 'tgz', 'txt', 'xml'].each { ext ->
-    def stored = new File(simulator, "repository/${fixId}/${fixId}.${ext}")
-    assert stored.isFile() : 'not in the simulator jar\'s repository: ' + stored
-    assert stored.bytes == new File(basedir, "target/lxca-update/${fixId}.${ext}").bytes
-    assert !new File(simulatorDir, "repository/${fixId}").exists()
-}
-new File(simulator, 'secrets.log').readLines().findAll { it }.each { secret ->
-    assert !log.contains(secret) : 'a session id or CSRF token of the jar\'s simulator appears in the build output'
-}
+expectStored(simulator, fixId)
+assert !new File(simulatorDir, "repository/${fixId}").exists()
+assert new File(simulator, 'secrets.log').isFile()
+expectNoSecretsOf(simulator)
 true
