@@ -4,6 +4,8 @@ import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.LxcaLog;
+import io.github.lxca.client.LxcaProtocolException;
+import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.Probe;
 import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
@@ -38,14 +40,18 @@ public final class UpdateApplier {
             throws LxcaException, InterruptedException {
         String fixId = request.fixId();
         String running = client.currentVersion();
-        boolean inRepository = client.repositoryFixIds().contains(fixId);
         boolean newer = VersionComparison.isNewer(request.updateVersion(), running);
+        Optional<String> alreadyApplied = newer ? Optional.empty() : alreadyApplied(client, request, running);
+        boolean inRepository =
+                alreadyApplied.isPresent() || client.repositoryFixIds().contains(fixId);
         ApplyRecord before = new ApplyRecord(
                 server, fixId, null, null, List.of(), 0, running, null, request.updateVersion(), null, null);
         if (request.dryRun()) {
             log.info("Dry run: would apply " + fixId + " (version " + request.updateVersion() + ") to " + server
                     + ", which runs version " + running + ": "
-                    + verdict(newer, inRepository, request.updateVersion(), running));
+                    + alreadyApplied
+                            .map(proof -> "LXCA already runs it (" + proofText(proof) + "); nothing would be sent")
+                            .orElseGet(() -> verdict(newer, inRepository, request.updateVersion(), running)));
             return new ApplyRecord(
                     server,
                     fixId,
@@ -59,6 +65,23 @@ public final class UpdateApplier {
                     null,
                     null);
         }
+        if (alreadyApplied.isPresent()) {
+            String proof = alreadyApplied.get();
+            log.info(server + " already runs " + fixId + " (" + proofText(proof) + "): nothing to apply, nothing was"
+                    + " sent");
+            return new ApplyRecord(
+                    server,
+                    fixId,
+                    ApplyOutcome.ALREADY_APPLIED,
+                    null,
+                    List.of(),
+                    0,
+                    running,
+                    running,
+                    request.updateVersion(),
+                    proof,
+                    null);
+        }
         if (!inRepository) {
             throw new LxcaApplyException(
                     ApplyOutcome.NOT_IN_REPOSITORY,
@@ -68,10 +91,12 @@ public final class UpdateApplier {
                     "import it first (lxca:import-update, or -Dlxca.apply=true on import-update to do both), or correct lxca.fixId");
         }
         if (!newer) {
+            boolean sameVersion = VersionComparison.same(request.updateVersion(), running);
             throw new LxcaApplyException(
                     ApplyOutcome.NOT_NEWER,
                     "Refusing to apply " + fixId + ": its version " + request.updateVersion()
-                            + " is not newer than version " + running + " that " + server + " runs",
+                            + " is not newer than version " + running + " that " + server + " runs"
+                            + (sameVersion ? ", and LXCA's update history does not record " + fixId + " applied" : ""),
                     before,
                     List.of(),
                     "apply an update with a higher version; nothing was changed on LXCA");
@@ -109,6 +134,38 @@ public final class UpdateApplier {
                         ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted"
                         : ""));
         return done;
+    }
+
+    /**
+     * Whether LXCA already runs this update, so that a re-run sends nothing: its version is the update's and its
+     * history, where LXCA answers it, records the fix id applied (last entry: {@code dateApplied}, no
+     * {@code installationFailedDate}). Returns the proof, {@code history} or {@code currentVersion} (history not
+     * readable).
+     */
+    private static Optional<String> alreadyApplied(LxcaClient client, ApplyRequest request, String running)
+            throws LxcaException {
+        if (!VersionComparison.same(request.updateVersion(), running)) {
+            return Optional.empty();
+        }
+        List<UpdateHistoryEntry> history;
+        try {
+            history = client.updateHistory();
+        } catch (LxcaRejectedException | LxcaProtocolException unreadable) {
+            return Optional.of("currentVersion");
+        }
+        return history.stream()
+                        .filter(entry -> entry.fixId().equals(request.fixId()))
+                        .reduce((first, second) -> second)
+                        .filter(UpdateHistoryEntry::applied)
+                        .isPresent()
+                ? Optional.of("history")
+                : Optional.empty();
+    }
+
+    private static String proofText(String proof) {
+        return proof.equals("history")
+                ? "its version is the update's, and its update history records the apply"
+                : "its version is the update's; its update history cannot be read";
     }
 
     static String verdict(boolean newer, boolean inRepository, String update, String running) {

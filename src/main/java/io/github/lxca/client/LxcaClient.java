@@ -270,7 +270,7 @@ public final class LxcaClient implements AutoCloseable {
                         null));
     }
 
-    /** LXCA's history of applied updates ({@code key=history}). */
+    /** LXCA's history of applied updates ({@code key=history}); a reply that is not JSON is refused. */
     public List<UpdateHistoryEntry> updateHistory() throws LxcaException {
         String operation = "read LXCA's update history";
         Reply reply = exchange(
@@ -280,6 +280,9 @@ public final class LxcaClient implements AutoCloseable {
                 Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "history")));
         accept(reply, operation, null);
+        if (reply.json() == null) {
+            throw ErrorTranslator.notJson(reply, operation);
+        }
         return UpdateHistoryEntry.from(reply.json());
     }
 

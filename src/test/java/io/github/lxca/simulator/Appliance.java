@@ -77,6 +77,9 @@ final class Appliance {
     }
 
     Reply history(Call call) {
+        if (call.user().has(Fault.APPLY_HISTORY_UNKNOWN)) {
+            return json(404, failure("FQXHMUP3404L", "The requested key is not supported.", "", ""));
+        }
         ObjectNode reply = object();
         ArrayNode entries = reply.putArray("history");
         history.forEach(entries::add);
