@@ -108,6 +108,18 @@ public final class UpdateApplier {
             jobId = client.applyUpdate(fixId);
             log.info(jobId.map(id -> "LXCA started apply job " + id)
                     .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
+        } catch (LxcaRejectedException refused) {
+            if (refused.status() != 401 && refused.status() != 403) {
+                throw refused;
+            }
+            throw new LxcaApplyException(
+                    ApplyOutcome.REFUSED,
+                    "LXCA answered the apply of " + fixId + " with HTTP " + refused.status()
+                            + ": it no longer knows the session; the apply is not sent again",
+                    before,
+                    refused.messages(),
+                    "nothing was applied (LXCA refused the call); run the build again to log in anew and apply "
+                            + fixId);
         } catch (LxcaConnectionException lost) {
             // The apply may have reached LXCA, which may be restarting already: never send it again, follow the
             // version.

@@ -288,13 +288,14 @@ public final class LxcaClient implements AutoCloseable {
 
     /**
      * Applies one update ({@code PUT /managementServer/updates?action=apply}); returns the job id when the reply
-     * names one. Sent once, never again: a second apply of an update that is being installed is not harmless.
+     * names one. Sent once, never again, not even after logging in again on a 401: a second apply of an update that
+     * is being installed is not harmless.
      */
     public Optional<String> applyUpdate(String fixId) throws LxcaException {
         String operation = "apply " + fixId;
         ObjectNode body = mapper.createObjectNode();
         body.putArray("fixids").add(fixId);
-        Reply reply = exchange(operation, null, Retry.NEVER, Session.RENEW_ON_401, () -> {
+        Reply reply = exchange(operation, null, Retry.NEVER, Session.NONE, () -> {
             HttpPut put = new HttpPut(http.url(UPDATES, "action", "apply"));
             put.setEntity(json(body));
             return put;

@@ -40,7 +40,8 @@ class UpdateApplierTest {
                 Fault.APPLY_NEVER_COMES_BACK,
                 Fault.APPLY_JOB_FAILS,
                 Fault.APPLY_REPLY_LOST,
-                Fault.APPLY_HISTORY_UNKNOWN)) {
+                Fault.APPLY_HISTORY_UNKNOWN,
+                Fault.APPLY_SESSION_ENDED)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
@@ -219,6 +220,28 @@ class UpdateApplierTest {
                             + " and LXCA's update history does not record " + FIX + " applied",
                     e.getMessage());
             assertEquals(1, applies(simulator).size(), simulator.events().toString());
+        }
+    }
+
+    @Test
+    void anApplyAnsweredWith401IsNotSentAgainAfterLoggingIn() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-session-ended", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.REFUSED, e.outcome());
+            assertEquals(
+                    "LXCA answered the apply of " + FIX + " with HTTP 401: it no longer knows the session; the apply is"
+                            + " not sent again",
+                    e.getMessage());
+            assertTrue(e.describe().contains("What to do: nothing was applied"), e.describe());
+            assertEquals(
+                    1,
+                    simulator.events().stream()
+                            .filter(ev -> ev.startsWith("apply-unauthorized "))
+                            .count(),
+                    simulator.events().toString());
         }
     }
 

@@ -101,6 +101,10 @@ final class Appliance {
                             ""));
         }
         String fixId = fixIds.get(0).asText();
+        if (user.has(Fault.APPLY_SESSION_ENDED)) {
+            state.event("apply-unauthorized " + fixId + " " + user.name());
+            return json(401, failure("FQXHMSE0001J", "The session is not valid.", "", "Log in again."));
+        }
         if (!state.repository.containsKey(fixId)) {
             return json(
                     404,
