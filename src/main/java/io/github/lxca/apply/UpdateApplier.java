@@ -41,7 +41,8 @@ public final class UpdateApplier {
         String fixId = request.fixId();
         String running = client.currentVersion();
         boolean newer = VersionComparison.isNewer(request.updateVersion(), running);
-        Optional<String> alreadyApplied = newer ? Optional.empty() : alreadyApplied(client, request, running);
+        Optional<List<UpdateHistoryEntry>> history = readableHistory(client);
+        Optional<String> alreadyApplied = newer ? Optional.empty() : alreadyApplied(history, request, running);
         boolean inRepository =
                 alreadyApplied.isPresent() || client.repositoryFixIds().contains(fixId);
         ApplyRecord before = new ApplyRecord(
@@ -140,7 +141,7 @@ public final class UpdateApplier {
                 null,
                 null);
         ApplyRecord done = new ApplyFollower(probesOf(client), clock, sleeper, request.timing(), log::info)
-                .follow(start, jobId.orElse(null));
+                .follow(start, jobId.orElse(null), history.orElse(List.of()));
         log.info("Applied " + fixId + " to " + server + ": version " + running + " -> " + done.versionAfter()
                 + (done.unreachableSeconds() > 0
                         ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted"
@@ -154,24 +155,30 @@ public final class UpdateApplier {
      * {@code installationFailedDate}). Returns the proof, {@code history} or {@code currentVersion} (history not
      * readable).
      */
-    private static Optional<String> alreadyApplied(LxcaClient client, ApplyRequest request, String running)
-            throws LxcaException {
+    private static Optional<String> alreadyApplied(
+            Optional<List<UpdateHistoryEntry>> history, ApplyRequest request, String running) {
         if (!VersionComparison.same(request.updateVersion(), running)) {
             return Optional.empty();
         }
-        List<UpdateHistoryEntry> history;
-        try {
-            history = client.updateHistory();
-        } catch (LxcaRejectedException | LxcaProtocolException unreadable) {
+        if (history.isEmpty()) {
             return Optional.of("currentVersion");
         }
-        return history.stream()
+        return history.get().stream()
                         .filter(entry -> entry.fixId().equals(request.fixId()))
                         .reduce((first, second) -> second)
                         .filter(UpdateHistoryEntry::applied)
                         .isPresent()
                 ? Optional.of("history")
                 : Optional.empty();
+    }
+
+    /** LXCA's update history, or empty when LXCA does not answer it (a refusal, or a reply that is not JSON). */
+    private static Optional<List<UpdateHistoryEntry>> readableHistory(LxcaClient client) throws LxcaException {
+        try {
+            return Optional.of(client.updateHistory());
+        } catch (LxcaRejectedException | LxcaProtocolException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static String proofText(String proof) {

@@ -245,6 +245,21 @@ class UpdateApplierTest {
         }
     }
 
+    @Test
+    void anApplyAfterAFailedOneIsNotFailedByTheEarlierHistoryEntry() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
+
+            // the lost reply makes the follower read version and history at once, before this apply restarts LXCA
+            ApplyRecord done = apply(simulator, "apply-reply-lost", "2.0.0", FAST, new RecordingLog());
+
+            assertEquals(ApplyOutcome.APPLIED, done.outcome());
+            assertEquals("2.0.0", simulator.applianceVersion());
+        }
+    }
+
     private static List<String> applies(LxcaSimulator simulator) {
         return simulator.events().stream().filter(e -> e.startsWith("apply ")).toList();
     }
