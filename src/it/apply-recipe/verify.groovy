@@ -13,7 +13,7 @@ expect("Applied ${fixId} to https://localhost:${applyPort}: version 1.0.0 -> 2.0
 // one line per change of state, not one per poll
 assert (log =~ /connection refused\)/).count == 1 : 'the outage is reported once'
 assert (log =~ /HTTP 503 "503 Service Unavailable/).count == 1 : 'the 503 phase is reported once'
-// the apply was sent once
+// the apply was sent once, by the first build
 def events = new File(simulatorDir, 'apply-1/events.log').readLines()
 assert events.count { it.startsWith("apply ${fixId} ") } == 1 : events
 def report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new File(basedir, 'target/lxca/apply-report.json'))
@@ -24,4 +24,16 @@ assert entry.path('versionBefore').asText() == '1.0.0'
 assert entry.path('versionAfter').asText() == '2.0.0'
 assert entry.path('unreachableSeconds').asInt() >= 2 : entry
 assert entry.path('statesSeen').toString().contains('"unreachable"') : entry
+// the re-runs (invoker.properties): nothing is sent, both stay green
+def already = "https://localhost:${applyPort} already runs ${fixId} (its version is the update's, and its update history records the apply): nothing to apply, nothing was sent"
+assert log.count(already) == 2 : 'each re-run says it sends nothing'
+assert log.count("LXCA's repository already holds ${fixId}; skipping (onExisting=skip)") == 2
+['rerun-report.json', 'rerun-import-report.json'].each { name ->
+    def rerun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new File(basedir, "target/lxca/${name}"))
+    assert rerun.path('outcome').asText() == 'ALREADY_APPLIED' : rerun
+    def again = rerun.path('applies').get(0)
+    assert again.path('proof').asText() == 'history' : again
+    assert again.path('versionBefore').asText() == '2.0.0' : again
+    assert again.path('jobId').isMissingNode() : again
+}
 true

@@ -63,12 +63,22 @@ public final class ApplyFollower {
      *     did not come back in time
      */
     public ApplyRecord follow(ApplyRecord start, String jobId) throws LxcaApplyException, InterruptedException {
-        return new Run(start, jobId).follow();
+        return follow(start, jobId, List.of());
+    }
+
+    /**
+     * @param historyBefore LXCA's update history as read before the apply: an entry for the fix id found there (an
+     *     earlier, failed attempt) neither proves nor fails this apply
+     */
+    public ApplyRecord follow(ApplyRecord start, String jobId, List<UpdateHistoryEntry> historyBefore)
+            throws LxcaApplyException, InterruptedException {
+        return new Run(start, jobId, historyBefore).follow();
     }
 
     private final class Run {
         private final ApplyRecord start;
         private final String jobId;
+        private final List<UpdateHistoryEntry> historyBefore;
         private final Instant began = clock.instant();
         private final Instant deadline = began.plus(timing.timeout());
         private final Instant graceEnd = began.plus(timing.gracePeriod());
@@ -86,8 +96,9 @@ public final class ApplyFollower {
         private Duration wait;
         private String lastAwayReason = "no reply";
 
-        Run(ApplyRecord start, String jobId) {
+        Run(ApplyRecord start, String jobId, List<UpdateHistoryEntry> historyBefore) {
             this.start = start;
+            this.historyBefore = List.copyOf(historyBefore);
             this.jobId = jobId;
             this.followingJob = jobId != null;
             this.wait = timing.firstInterval();
@@ -170,7 +181,8 @@ public final class ApplyFollower {
             if (history.answered()) {
                 Optional<UpdateHistoryEntry> entry = history.value().stream()
                         .filter(e -> e.fixId().equals(start.fixId()))
-                        .reduce((first, second) -> second);
+                        .reduce((first, second) -> second)
+                        .filter(e -> !historyBefore.contains(e));
                 if (entry.isPresent() && entry.get().failed()) {
                     UpdateHistoryEntry failed = entry.get();
                     see(

@@ -4,6 +4,11 @@ package io.github.lxca.apply;
 public enum ApplyOutcome {
     /** LXCA runs the update: its version is the update's, or its history records the apply. */
     APPLIED,
+    /**
+     * Nothing was sent: LXCA already runs the update's version and, where its history is readable, the history
+     * records this fix id applied (a re-run of a green pipeline).
+     */
+    ALREADY_APPLIED,
     /** A dry run: nothing was applied. */
     DRY_RUN,
     /** Refused before the apply: the update is not newer than the version LXCA runs. */
@@ -19,5 +24,10 @@ public enum ApplyOutcome {
     /** LXCA did not come back, or the apply did not end, within the timeout. */
     NEVER_CAME_BACK,
     /** LXCA came back, but still runs the old version and its history does not record the apply. */
-    VERSION_UNCHANGED
+    VERSION_UNCHANGED;
+
+    /** Whether the build goes on: LXCA runs the update, or nothing was meant to change. */
+    public boolean succeeded() {
+        return this == APPLIED || this == ALREADY_APPLIED || this == DRY_RUN;
+    }
 }

@@ -18,7 +18,7 @@ public record ApplyReport(ApplyOutcome outcome, List<ApplyRecord> applies) {
     public static ApplyReport of(List<ApplyRecord> applies) {
         ApplyOutcome overall = applies.stream()
                 .map(ApplyRecord::outcome)
-                .filter(o -> o != ApplyOutcome.APPLIED && o != ApplyOutcome.DRY_RUN)
+                .filter(o -> !o.succeeded())
                 .findFirst()
                 .orElse(
                         applies.isEmpty()

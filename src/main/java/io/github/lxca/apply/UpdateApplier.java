@@ -4,6 +4,8 @@ import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.LxcaLog;
+import io.github.lxca.client.LxcaProtocolException;
+import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.Probe;
 import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
@@ -38,14 +40,19 @@ public final class UpdateApplier {
             throws LxcaException, InterruptedException {
         String fixId = request.fixId();
         String running = client.currentVersion();
-        boolean inRepository = client.repositoryFixIds().contains(fixId);
         boolean newer = VersionComparison.isNewer(request.updateVersion(), running);
+        Optional<List<UpdateHistoryEntry>> history = readableHistory(client);
+        Optional<String> alreadyApplied = newer ? Optional.empty() : alreadyApplied(history, request, running);
+        boolean inRepository =
+                alreadyApplied.isPresent() || client.repositoryFixIds().contains(fixId);
         ApplyRecord before = new ApplyRecord(
                 server, fixId, null, null, List.of(), 0, running, null, request.updateVersion(), null, null);
         if (request.dryRun()) {
             log.info("Dry run: would apply " + fixId + " (version " + request.updateVersion() + ") to " + server
                     + ", which runs version " + running + ": "
-                    + verdict(newer, inRepository, request.updateVersion(), running));
+                    + alreadyApplied
+                            .map(proof -> "LXCA already runs it (" + proofText(proof) + "); nothing would be sent")
+                            .orElseGet(() -> verdict(newer, inRepository, request.updateVersion(), running)));
             return new ApplyRecord(
                     server,
                     fixId,
@@ -59,6 +66,23 @@ public final class UpdateApplier {
                     null,
                     null);
         }
+        if (alreadyApplied.isPresent()) {
+            String proof = alreadyApplied.get();
+            log.info(server + " already runs " + fixId + " (" + proofText(proof) + "): nothing to apply, nothing was"
+                    + " sent");
+            return new ApplyRecord(
+                    server,
+                    fixId,
+                    ApplyOutcome.ALREADY_APPLIED,
+                    null,
+                    List.of(),
+                    0,
+                    running,
+                    running,
+                    request.updateVersion(),
+                    proof,
+                    null);
+        }
         if (!inRepository) {
             throw new LxcaApplyException(
                     ApplyOutcome.NOT_IN_REPOSITORY,
@@ -68,10 +92,12 @@ public final class UpdateApplier {
                     "import it first (lxca:import-update, or -Dlxca.apply=true on import-update to do both), or correct lxca.fixId");
         }
         if (!newer) {
+            boolean sameVersion = VersionComparison.same(request.updateVersion(), running);
             throw new LxcaApplyException(
                     ApplyOutcome.NOT_NEWER,
                     "Refusing to apply " + fixId + ": its version " + request.updateVersion()
-                            + " is not newer than version " + running + " that " + server + " runs",
+                            + " is not newer than version " + running + " that " + server + " runs"
+                            + (sameVersion ? ", and LXCA's update history does not record " + fixId + " applied" : ""),
                     before,
                     List.of(),
                     "apply an update with a higher version; nothing was changed on LXCA");
@@ -83,6 +109,18 @@ public final class UpdateApplier {
             jobId = client.applyUpdate(fixId);
             log.info(jobId.map(id -> "LXCA started apply job " + id)
                     .orElse("LXCA's reply to the apply names no job; following LXCA's version instead"));
+        } catch (LxcaRejectedException refused) {
+            if (refused.status() != 401 && refused.status() != 403) {
+                throw refused;
+            }
+            throw new LxcaApplyException(
+                    ApplyOutcome.REFUSED,
+                    "LXCA answered the apply of " + fixId + " with HTTP " + refused.status()
+                            + ": it no longer knows the session; the apply is not sent again",
+                    before,
+                    refused.messages(),
+                    "nothing was applied (LXCA refused the call); run the build again to log in anew and apply "
+                            + fixId);
         } catch (LxcaConnectionException lost) {
             // The apply may have reached LXCA, which may be restarting already: never send it again, follow the
             // version.
@@ -103,12 +141,50 @@ public final class UpdateApplier {
                 null,
                 null);
         ApplyRecord done = new ApplyFollower(probesOf(client), clock, sleeper, request.timing(), log::info)
-                .follow(start, jobId.orElse(null));
+                .follow(start, jobId.orElse(null), history.orElse(List.of()));
         log.info("Applied " + fixId + " to " + server + ": version " + running + " -> " + done.versionAfter()
                 + (done.unreachableSeconds() > 0
                         ? ", unreachable for " + done.unreachableSeconds() + " s while it restarted"
                         : ""));
         return done;
+    }
+
+    /**
+     * Whether LXCA already runs this update, so that a re-run sends nothing: its version is the update's and its
+     * history, where LXCA answers it, records the fix id applied (last entry: {@code dateApplied}, no
+     * {@code installationFailedDate}). Returns the proof, {@code history} or {@code currentVersion} (history not
+     * readable).
+     */
+    private static Optional<String> alreadyApplied(
+            Optional<List<UpdateHistoryEntry>> history, ApplyRequest request, String running) {
+        if (!VersionComparison.same(request.updateVersion(), running)) {
+            return Optional.empty();
+        }
+        if (history.isEmpty()) {
+            return Optional.of("currentVersion");
+        }
+        return history.get().stream()
+                        .filter(entry -> entry.fixId().equals(request.fixId()))
+                        .reduce((first, second) -> second)
+                        .filter(UpdateHistoryEntry::applied)
+                        .isPresent()
+                ? Optional.of("history")
+                : Optional.empty();
+    }
+
+    /** LXCA's update history, or empty when LXCA does not answer it (a refusal, or a reply that is not JSON). */
+    private static Optional<List<UpdateHistoryEntry>> readableHistory(LxcaClient client) throws LxcaException {
+        try {
+            return Optional.of(client.updateHistory());
+        } catch (LxcaRejectedException | LxcaProtocolException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String proofText(String proof) {
+        return proof.equals("history")
+                ? "its version is the update's, and its update history records the apply"
+                : "its version is the update's; its update history cannot be read";
     }
 
     static String verdict(boolean newer, boolean inRepository, String update, String running) {

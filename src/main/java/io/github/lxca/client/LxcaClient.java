@@ -270,7 +270,7 @@ public final class LxcaClient implements AutoCloseable {
                         null));
     }
 
-    /** LXCA's history of applied updates ({@code key=history}). */
+    /** LXCA's history of applied updates ({@code key=history}); a reply that is not JSON is refused. */
     public List<UpdateHistoryEntry> updateHistory() throws LxcaException {
         String operation = "read LXCA's update history";
         Reply reply = exchange(
@@ -280,18 +280,22 @@ public final class LxcaClient implements AutoCloseable {
                 Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "history")));
         accept(reply, operation, null);
+        if (reply.json() == null) {
+            throw ErrorTranslator.notJson(reply, operation);
+        }
         return UpdateHistoryEntry.from(reply.json());
     }
 
     /**
      * Applies one update ({@code PUT /managementServer/updates?action=apply}); returns the job id when the reply
-     * names one. Sent once, never again: a second apply of an update that is being installed is not harmless.
+     * names one. Sent once, never again, not even after logging in again on a 401: a second apply of an update that
+     * is being installed is not harmless.
      */
     public Optional<String> applyUpdate(String fixId) throws LxcaException {
         String operation = "apply " + fixId;
         ObjectNode body = mapper.createObjectNode();
         body.putArray("fixids").add(fixId);
-        Reply reply = exchange(operation, null, Retry.NEVER, Session.RENEW_ON_401, () -> {
+        Reply reply = exchange(operation, null, Retry.NEVER, Session.NONE, () -> {
             HttpPut put = new HttpPut(http.url(UPDATES, "action", "apply"));
             put.setEntity(json(body));
             return put;

@@ -176,6 +176,21 @@ class ApplyFollowerTest {
     }
 
     @Test
+    void aFailureInTheHistoryFromBeforeTheApplyDoesNotFailThisOne() throws Exception {
+        UpdateHistoryEntry earlier = new UpdateHistoryEntry(FIX, null, "2026-12-01T07:00:00Z", List.of("Failed"));
+        Script lxca = new Script();
+        lxca.tasks.addAll(List.of(task("Running", 10), Probe.away("refused"), Probe.notFound("HTTP 404")));
+        lxca.versions.addAll(List.of(Probe.answered("1.0.0"), Probe.answered("1.0.0"), Probe.answered("2.0.0")));
+        lxca.histories.clear();
+        lxca.histories.add(Probe.answered(List.of(earlier)));
+
+        ApplyRecord done = follower(lxca, TIMING).follow(start(), "7", List.of(earlier));
+
+        assertEquals(ApplyOutcome.APPLIED, done.outcome());
+        assertEquals("currentVersion", done.proof());
+    }
+
+    @Test
     void aHistoryEntryWithDateAppliedProvesTheApplyWhenTheVersionReadsOtherwise() throws Exception {
         Script lxca = new Script();
         lxca.tasks.add(task("Complete", 100));

@@ -51,4 +51,14 @@ class ApplyReportTest {
                 ApplyOutcome.INSTALLATION_FAILED,
                 ApplyReport.of(List.of(failed)).outcome());
     }
+
+    @Test
+    void anUpdateAlreadyAppliedIsNoFailureOfTheReport() {
+        ApplyRecord applied =
+                new ApplyRecord("a", "fix", ApplyOutcome.APPLIED, "7", List.of(), 3, "1", "2", "2", "history", null);
+        ApplyRecord already = new ApplyRecord(
+                "b", "fix", ApplyOutcome.ALREADY_APPLIED, null, List.of(), 0, "2", "2", "2", "history", null);
+        assertEquals(
+                ApplyOutcome.APPLIED, ApplyReport.of(List.of(applied, already)).outcome());
+    }
 }

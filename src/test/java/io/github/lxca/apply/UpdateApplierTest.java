@@ -39,7 +39,9 @@ class UpdateApplierTest {
                 Fault.APPLY_VERSION_UNCHANGED,
                 Fault.APPLY_NEVER_COMES_BACK,
                 Fault.APPLY_JOB_FAILS,
-                Fault.APPLY_REPLY_LOST)) {
+                Fault.APPLY_REPLY_LOST,
+                Fault.APPLY_HISTORY_UNKNOWN,
+                Fault.APPLY_SESSION_ENDED)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
@@ -48,6 +50,12 @@ class UpdateApplierTest {
 
     private ApplyRecord apply(
             LxcaSimulator simulator, String user, String version, ApplyTiming timing, RecordingLog log)
+            throws Exception {
+        return apply(simulator, user, version, timing, log, false);
+    }
+
+    private ApplyRecord apply(
+            LxcaSimulator simulator, String user, String version, ApplyTiming timing, RecordingLog log, boolean dryRun)
             throws Exception {
         ConnectionSettings connection = new ConnectionSettings(
                 simulator.url(),
@@ -61,7 +69,7 @@ class UpdateApplierTest {
         try (LxcaClient client = LxcaClient.open(connection, log)) {
             client.login();
             return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log)
-                    .apply(client, "sim", new ApplyRequest(FIX, version, timing, false));
+                    .apply(client, "sim", new ApplyRequest(FIX, version, timing, dryRun));
         }
     }
 
@@ -122,12 +130,138 @@ class UpdateApplierTest {
 
             assertEquals(ApplyOutcome.NOT_NEWER, e.outcome());
             assertEquals(
-                    "Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs",
+                    "Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs,"
+                            + " and LXCA's update history does not record " + FIX + " applied",
                     e.getMessage());
             assertTrue(
                     simulator.events().stream().noneMatch(ev -> ev.startsWith("apply ")),
                     simulator.events().toString());
         }
+    }
+
+    @Test
+    void anOlderUpdateIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class, () -> apply(simulator, "admin", "0.9.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.NOT_NEWER, e.outcome());
+            assertEquals(
+                    "Refusing to apply " + FIX + ": its version 0.9.0 is not newer than version 1.0.0 that sim runs",
+                    e.getMessage());
+            assertEquals(List.of(), applies(simulator));
+        }
+    }
+
+    @Test
+    void aReRunAfterAGreenApplySendsNothingAndSucceeds() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            apply(simulator, "admin", "2.0.0", FAST, new RecordingLog());
+            RecordingLog dryRun = new RecordingLog();
+            RecordingLog again = new RecordingLog();
+
+            ApplyRecord rehearsed = apply(simulator, "admin", "2.0.0", FAST, dryRun, true);
+            ApplyRecord done = apply(simulator, "admin", "2.0.0", FAST, again);
+
+            assertEquals(ApplyOutcome.DRY_RUN, rehearsed.outcome());
+            assertTrue(
+                    dryRun.text()
+                            .contains("INFO Dry run: would apply " + FIX + " (version 2.0.0) to sim, which runs version"
+                                    + " 2.0.0: LXCA already runs it (its version is the update's, and its update"
+                                    + " history records the apply); nothing would be sent"),
+                    dryRun.text());
+            assertEquals(ApplyOutcome.ALREADY_APPLIED, done.outcome());
+            assertEquals("history", done.proof());
+            assertEquals("2.0.0", done.versionBefore());
+            assertEquals("2.0.0", done.versionAfter());
+            assertEquals(null, done.jobId());
+            assertTrue(
+                    again.lines()
+                            .contains("INFO sim already runs " + FIX + " (its version is the update's, and its update"
+                                    + " history records the apply): nothing to apply, nothing was sent"),
+                    again.text());
+            assertEquals(1, applies(simulator).size(), "the PUT is sent by the first run only: " + simulator.events());
+        }
+    }
+
+    @Test
+    void theRunningVersionAloneSufficesWhereTheHistoryCannotBeRead() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            RecordingLog log = new RecordingLog();
+
+            ApplyRecord done = apply(simulator, "apply-history-unknown", "1.0.0", FAST, log);
+
+            assertEquals(ApplyOutcome.ALREADY_APPLIED, done.outcome());
+            assertEquals("currentVersion", done.proof());
+            assertTrue(
+                    log.lines()
+                            .contains("INFO sim already runs " + FIX + " (its version is the update's; its update"
+                                    + " history cannot be read): nothing to apply, nothing was sent"),
+                    log.text());
+            assertEquals(List.of(), applies(simulator));
+        }
+    }
+
+    @Test
+    void theSameVersionAfterAFailedInstallationIsNoProofAndIsRefused() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
+
+            // LXCA still runs 1.0.0; its history's last entry for the fix id has an installationFailedDate
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-installation-fails", "1.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.NOT_NEWER, e.outcome());
+            assertEquals(
+                    "Refusing to apply " + FIX + ": its version 1.0.0 is not newer than version 1.0.0 that sim runs,"
+                            + " and LXCA's update history does not record " + FIX + " applied",
+                    e.getMessage());
+            assertEquals(1, applies(simulator).size(), simulator.events().toString());
+        }
+    }
+
+    @Test
+    void anApplyAnsweredWith401IsNotSentAgainAfterLoggingIn() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            LxcaApplyException e = assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-session-ended", "2.0.0", FAST, new RecordingLog()));
+
+            assertEquals(ApplyOutcome.REFUSED, e.outcome());
+            assertEquals(
+                    "LXCA answered the apply of " + FIX + " with HTTP 401: it no longer knows the session; the apply is"
+                            + " not sent again",
+                    e.getMessage());
+            assertTrue(e.describe().contains("What to do: nothing was applied"), e.describe());
+            assertEquals(
+                    1,
+                    simulator.events().stream()
+                            .filter(ev -> ev.startsWith("apply-unauthorized "))
+                            .count(),
+                    simulator.events().toString());
+        }
+    }
+
+    @Test
+    void anApplyAfterAFailedOneIsNotFailedByTheEarlierHistoryEntry() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            assertThrows(
+                    LxcaApplyException.class,
+                    () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
+
+            // the lost reply makes the follower read version and history at once, before this apply restarts LXCA
+            ApplyRecord done = apply(simulator, "apply-reply-lost", "2.0.0", FAST, new RecordingLog());
+
+            assertEquals(ApplyOutcome.APPLIED, done.outcome());
+            assertEquals("2.0.0", simulator.applianceVersion());
+        }
+    }
+
+    private static List<String> applies(LxcaSimulator simulator) {
+        return simulator.events().stream().filter(e -> e.startsWith("apply ")).toList();
     }
 
     @Test

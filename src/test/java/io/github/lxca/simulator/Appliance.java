@@ -77,6 +77,9 @@ final class Appliance {
     }
 
     Reply history(Call call) {
+        if (call.user().has(Fault.APPLY_HISTORY_UNKNOWN)) {
+            return json(404, failure("FQXHMUP3404L", "The requested key is not supported.", "", ""));
+        }
         ObjectNode reply = object();
         ArrayNode entries = reply.putArray("history");
         history.forEach(entries::add);
@@ -98,6 +101,10 @@ final class Appliance {
                             ""));
         }
         String fixId = fixIds.get(0).asText();
+        if (user.has(Fault.APPLY_SESSION_ENDED)) {
+            state.event("apply-unauthorized " + fixId + " " + user.name());
+            return json(401, failure("FQXHMSE0001J", "The session is not valid.", "", "Log in again."));
+        }
         if (!state.repository.containsKey(fixId)) {
             return json(
                     404,

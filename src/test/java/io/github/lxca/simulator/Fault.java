@@ -109,7 +109,11 @@ public enum Fault {
     /** The apply job ends {@code Stopped_With_Error} with an LXCA message, and the appliance does not restart. */
     APPLY_JOB_FAILS,
     /** The apply starts, but the connection closes before its reply; the appliance then restarts as usual. */
-    APPLY_REPLY_LOST;
+    APPLY_REPLY_LOST,
+    /** The update history is not answered ({@code key=history} gives 404), as by an LXCA that does not know it. */
+    APPLY_HISTORY_UNKNOWN,
+    /** The apply is answered 401, as when the session ended just before it; nothing is applied. */
+    APPLY_SESSION_ENDED;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {
