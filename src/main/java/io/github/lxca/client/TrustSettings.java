@@ -24,10 +24,6 @@ public record TrustSettings(
                 trustStorePasswordSource == null ? DEFAULT_PASSWORD_SOURCE : trustStorePasswordSource;
     }
 
-    public TrustSettings(Path trustStore, String trustStorePassword, String certificateFingerprint, boolean insecure) {
-        this(trustStore, trustStorePassword, certificateFingerprint, insecure, null);
-    }
-
     /**
      * The fingerprint as upper-case hex without separators, or null when none is pinned. It is not
      * checked here: {@link TrustInputs#check} refuses one that is not 64 hex digits.

@@ -61,7 +61,7 @@ class UpdateApplierTest {
                 simulator.url(),
                 new Credentials(user, "pw", "test"),
                 new TrustSettings(
-                        simulator.writeTrustStore(directory.resolve("truststore.p12")), "changeit", null, false),
+                        simulator.writeTrustStore(directory.resolve("truststore.p12")), "changeit", null, false, null),
                 null,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
