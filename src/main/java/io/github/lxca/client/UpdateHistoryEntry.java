@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One entry of LXCA's update history ({@code GET /managementServer/updates?key=history}): the fix id, when it
  * was applied, when its installation failed, and what the entry says in words. The shape is inferred: entries
- * are read at any depth wherever an object has a {@code fixid}; {@code dateApplied} (also {@code appliedDate}),
+ * are read at any depth wherever an object has a field {@code "fixid"}; {@code dateApplied} (also {@code appliedDate}),
  * {@code installationFailedDate} (also {@code failedDate}); the words come from {@code status},
  * {@code description}, {@code message} and the entry's {@code messages}.
  */

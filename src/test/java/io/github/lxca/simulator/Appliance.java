@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,10 +127,12 @@ final class Appliance {
         state.event("apply " + fixId + " job " + job.id + " " + user.name());
         long steps = Math.max(1, timings.applying().toMillis() / 250);
         for (int step = 1; step <= steps; step++) {
-            int percentage = (int) (step * 90 / steps);
-            clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
+            int percentage = (int) (step * 90L / steps);
+            ScheduledFuture<?> unused =
+                    clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
         }
-        clock.schedule(() -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> unused = clock.schedule(
+                () -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
         return user.has(Fault.APPLY_REPLY_LOST)
                 ? Reply.DROPPED
                 : json(200, Replies.success().put("jobid", job.id));
@@ -208,7 +211,9 @@ final class Appliance {
             starting = false;
             state.event("apply-restart back " + job.id + " version " + version);
         } catch (Exception e) {
-            e.printStackTrace(); // a fault of the simulator itself
+            // a fault of the simulator itself: the events log shows it to the test that waits for the restart
+            state.event("apply-restart failed " + e);
+            e.printStackTrace(System.err);
         }
     }
 
