@@ -284,4 +284,18 @@ abstract class AbstractUpdateMojo extends AbstractMojo {
     static Path pathOf(File file) {
         return file == null ? null : file.toPath();
     }
+
+    /**
+     * Without a pom, Maven leaves {@code ${project.basedir}} in the defaults uninterpolated; such a path
+     * is taken relative to the folder Maven runs in.
+     */
+    protected Path withoutProject(File file) {
+        String path = file.getPath();
+        int placeholder = path.indexOf("${project.basedir}");
+        return placeholder < 0
+                ? file.toPath()
+                : Path.of(
+                        session.getExecutionRootDirectory(),
+                        path.substring(placeholder + "${project.basedir}".length()));
+    }
 }

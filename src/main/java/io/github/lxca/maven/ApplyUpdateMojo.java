@@ -3,7 +3,6 @@ package io.github.lxca.maven;
 import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.client.ConnectionSettings;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -115,7 +114,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
                     "run without -o, or set -Dlxca.skipApply to leave the apply out");
         }
         Planned planned = plan();
-        new ApplyStep(reportPath(), getLog()).apply(planned.connection(), planned.request());
+        new ApplyStep(withoutProject(applyReportFile), getLog()).apply(planned.connection(), planned.request());
     }
 
     /** What this run applies, and where. */
@@ -150,15 +149,5 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
                         dryRun)
                 .request(updateFixId());
         return new Planned(connections.connection(url), request);
-    }
-
-    private Path reportPath() {
-        String path = applyReportFile.getPath();
-        int placeholder = path.indexOf("${project.basedir}");
-        return placeholder < 0
-                ? applyReportFile.toPath()
-                : Path.of(
-                        session.getExecutionRootDirectory(),
-                        path.substring(placeholder + "${project.basedir}".length()));
     }
 }

@@ -315,18 +315,4 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             throw new MojoFailureException("Cannot read the update folder " + folder + ": " + e.getMessage());
         }
     }
-
-    /**
-     * Without a pom, Maven leaves {@code ${project.basedir}} in the defaults uninterpolated; such a path
-     * is taken relative to the folder Maven runs in.
-     */
-    private Path withoutProject(File file) {
-        String path = file.getPath();
-        int placeholder = path.indexOf("${project.basedir}");
-        return placeholder < 0
-                ? file.toPath()
-                : Path.of(
-                        session.getExecutionRootDirectory(),
-                        path.substring(placeholder + "${project.basedir}".length()));
-    }
 }
