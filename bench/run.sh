@@ -27,6 +27,7 @@ RUNS=${RUNS:-3}
 read -r -a VARIANTS <<< "${VARIANTS:-conscrypt jdk}"
 MVN_ARGS=${MVN_ARGS:--B -q}
 CLIENT_HEAP=${CLIENT_HEAP:-256m}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64} # for the variants jdk25 and conscrypt25: the client on Java 25
 DATA=${BENCH_DATA:-$ROOT/bench/.data}
 OUT=$ROOT/target/bench
 SIM=$OUT/simulator
@@ -129,13 +130,18 @@ cpu_seconds() { awk '{print $1 + $2}' "$OUT/cpu.txt"; } # user + system CPU of t
 
 ours_run() { # folder variant -> "bytes serverNanos clientSeconds peakHeapGrowthMiB maxAfterGcMiB vmHwmMiB
   #                                 endNoticedMs jvmStartToUploadEndMs jvmCpuSeconds"
-  local dir=$1 variant=$2 line job cp=$CP
-  case $variant in jdk) cp=$CP_JDK ;; conscrypt) ;; *) echo "unknown variant $variant" >&2; exit 2 ;; esac
-  line=$(/usr/bin/time -f '%U %S' -o "$OUT/cpu.txt" java -Xmx"$CLIENT_HEAP" -cp "$cp" io.github.lxca.bench.UploadBenchmark --url "$URL" \
+  local dir=$1 variant=$2 line job cp=$CP java=java extra=()
+  case $variant in
+    jdk) cp=$CP_JDK ;; conscrypt) ;;
+    jdk25) cp=$CP_JDK; java=$JAVA25/bin/java ;;
+    conscrypt25) java=$JAVA25/bin/java; extra=(--enable-native-access=ALL-UNNAMED) ;;
+    *) echo "unknown variant $variant" >&2; exit 2 ;;
+  esac
+  line=$(/usr/bin/time -f '%U %S' -o "$OUT/cpu.txt" "$java" "${extra[@]}" -Xmx"$CLIENT_HEAP" -cp "$cp" io.github.lxca.bench.UploadBenchmark --url "$URL" \
     --trust-store "$SIM/truststore.p12" --dir "$dir" --user "$USER_NAME" --password "$PASSWORD" --poll-seconds 1 \
     | grep '^result ')
   echo "$variant $line" >> "$OUT/ours.log"
-  [[ $line == *" tls=$variant"* ]] || { echo "$variant ran with another TLS: $line" >&2; exit 1; }
+  [[ $line == *" tls=${variant%25}"* ]] || { echo "$variant ran with another TLS: $line" >&2; exit 1; }
   job=$(sed -E 's/.* job=([^ ]*) .*/\1/' <<<"$line")
   local f; f() { sed -E "s/.* $1=([^ ]*).*/\\1/" <<<"$line"; }
   echo "$(sink_event "$job") $(awk "BEGIN{print $(f clientUploadMs)/1000}") $(f heapGrowthMiB) $(f maxHeapAfterGcMiB) $(f vmHwmMiB) $(f uploadEndToImportEndMs) $(f jvmStartToUploadEndMs) $(cpu_seconds)"

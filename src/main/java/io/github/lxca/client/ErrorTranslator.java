@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -144,9 +145,18 @@ final class ErrorTranslator {
         if (e instanceof SSLHandshakeException && rejected != null) {
             return rejected;
         }
+        if (e instanceof SSLException && isProtocolVersionRefusal(e)) {
+            return new LxcaCertificateException(
+                    "LXCA at " + host + " offers no TLS version the plugin accepts: the plugin speaks TLS 1.2 and"
+                            + " 1.3 only, and the server offered an older one (TLS 1.0 or 1.1, or SSL); nothing was"
+                            + " sent",
+                    null,
+                    WhatToDo.ENABLE_TLS_1_2,
+                    e);
+        }
         if (e instanceof SSLException) {
             return new LxcaCertificateException(
-                    "The TLS handshake with " + host + " failed: " + e.getMessage(),
+                    "The TLS handshake with " + host + " failed: " + firstLine(e.getMessage()),
                     null,
                     WhatToDo.POINT_AT_THE_HTTPS_PORT,
                     e);
@@ -174,5 +184,33 @@ final class ErrorTranslator {
         }
         return new LxcaConnectionException(
                 headline + (attempts > 1 ? " (" + attempts + " attempts)" : ""), jobId, List.of(), suggestion, e);
+    }
+
+    /**
+     * Whether a handshake failed on the protocol version: the JDK's TLS says that the server selected a version
+     * it does not accept, or that no protocol is appropriate, and Conscrypt (BoringSSL) names
+     * {@code UNSUPPORTED_PROTOCOL} or the {@code protocol_version} alert. The words are the engines' own: there is
+     * no typed exception for it.
+     */
+    private static boolean isProtocolVersionRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("protocol version")
+                    || message.contains("protocol_version")
+                    || message.contains("unsupported_protocol")
+                    || message.contains("no appropriate protocol")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line of an engine's message: BoringSSL's add the library's error stack below it. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -71,6 +71,11 @@ public final class LxcaClient implements AutoCloseable {
         return new LxcaClient(settings, TlsSetup.of(settings.trust(), log), log, retry);
     }
 
+    /** With a TLS set up by the caller: tests pick each TLS engine the plugin may use. */
+    static LxcaClient open(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
+        return new LxcaClient(settings, tls, log, retry);
+    }
+
     public static LxcaClient open(ConnectionSettings settings, LxcaLog log) throws LxcaConfigurationException {
         return open(settings, log, RetryPolicy.standard(settings.retries()));
     }

@@ -1,7 +1,10 @@
 package io.github.lxca.client;
 
+import java.lang.management.ManagementFactory;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.conscrypt.Conscrypt;
@@ -16,8 +19,45 @@ import org.conscrypt.Conscrypt;
 final class TlsEngine {
     private TlsEngine() {}
 
+    /**
+     * From Java 24 on, the JVM prints a warning when a library loads native code without
+     * {@code --enable-native-access}, and a Maven plugin cannot give the build's JVM that option; there
+     * Conscrypt is used only when the JVM was started with it (MAVEN_OPTS, {@code .mvn/jvm.config}), else the
+     * JDK's TLS (CONTRIBUTING.md, Performance: Java 25's own TLS is still slower than Conscrypt).
+     */
+    static final int FIRST_JAVA_THAT_WARNS = 24;
+
     static SSLContext newContext(LxcaLog log) throws GeneralSecurityException {
+        int java = Runtime.version().feature();
+        if (!conscryptWithoutWarning(java, ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+            log.debug("TLS: the JDK's (on Java " + java + " Conscrypt's native library would make the JVM print a"
+                    + " warning; with --enable-native-access=ALL-UNNAMED in MAVEN_OPTS the plugin uses Conscrypt,"
+                    + " which is faster)");
+            return SSLContext.getInstance("TLS");
+        }
         return newContext(TlsEngine::conscrypt, log);
+    }
+
+    /**
+     * Whether loading Conscrypt's native library goes without a JVM warning: before Java 24 always, from then on
+     * when the JVM's options enable native access for code outside named modules (a plugin's) or allow it.
+     */
+    static boolean conscryptWithoutWarning(int javaFeature, List<String> jvmOptions) {
+        if (javaFeature < FIRST_JAVA_THAT_WARNS) {
+            return true;
+        }
+        for (String option : jvmOptions) {
+            if (option.equals("--illegal-native-access=allow")) {
+                return true;
+            }
+            if (option.startsWith("--enable-native-access=")
+                    && Arrays.asList(option.substring("--enable-native-access=".length())
+                                    .split(",", -1))
+                            .contains("ALL-UNNAMED")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** With the native provider from {@code nativeProvider}, or the JDK's TLS when it cannot be had. */

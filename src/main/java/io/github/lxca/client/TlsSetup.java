@@ -1,9 +1,10 @@
 package io.github.lxca.client;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,7 +12,7 @@ import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 
@@ -22,15 +23,12 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 final class TlsSetup {
     private final SSLContext sslContext;
     private final HostnameVerifier hostnameVerifier;
-    private final RecordingTrustManager trustManager;
+    private final ServerTrust trustManager;
     /** The pinned fingerprint in colon form, or null. */
     private final String pinned;
 
     private TlsSetup(
-            SSLContext sslContext,
-            HostnameVerifier hostnameVerifier,
-            RecordingTrustManager trustManager,
-            String pinned) {
+            SSLContext sslContext, HostnameVerifier hostnameVerifier, ServerTrust trustManager, String pinned) {
         this.sslContext = sslContext;
         this.hostnameVerifier = hostnameVerifier;
         this.trustManager = trustManager;
@@ -43,40 +41,66 @@ final class TlsSetup {
 
     /** @param log gets one DEBUG line naming the TLS implementation in use ({@link TlsEngine}) */
     static TlsSetup of(TrustSettings trust, LxcaLog log) throws LxcaConfigurationException {
+        return of(trust, log, TlsEngine::newContext);
+    }
+
+    /** The TLS context that makes an {@link SSLContext}; tests name each engine the plugin may pick. */
+    interface ContextFactory {
+        SSLContext newContext(LxcaLog log) throws GeneralSecurityException;
+    }
+
+    static TlsSetup of(TrustSettings trust, LxcaLog log, ContextFactory engine) throws LxcaConfigurationException {
         try {
-            X509TrustManager checker;
+            ServerTrust checker;
             HostnameVerifier verifier;
             String pinned = TrustInputs.pinnedFingerprint(trust);
             if (pinned != null) {
-                checker = new PinnedTrustManager(pinned);
+                checker = new ServerTrust.Pinned(pinned);
                 verifier = NoopHostnameVerifier.INSTANCE; // the pin identifies the server, whatever name it has
             } else if (trust.insecure()) {
-                checker = new PinnedTrustManager(null);
+                checker = new ServerTrust.Pinned(null);
                 verifier = NoopHostnameVerifier.INSTANCE;
             } else {
-                List<X509TrustManager> managers = new ArrayList<>();
-                managers.add(trustManagerFor(null));
+                List<ServerTrust.Source> sources = new ArrayList<>();
+                sources.add(new ServerTrust.Source(jvmTrustStoreName(), trustManagerFor(null)));
                 if (trust.trustStore() != null) {
-                    managers.add(trustManagerFor(TrustInputs.load(trust)));
+                    sources.add(new ServerTrust.Source(
+                            "lxca.trustStore " + trust.trustStore().toAbsolutePath(),
+                            trustManagerFor(TrustInputs.load(trust))));
                 }
-                checker = new AnyOfTrustManager(managers);
+                checker = new ServerTrust.Stores(sources, Clock.systemUTC());
                 verifier = new DefaultHostnameVerifier();
             }
-            RecordingTrustManager recording = new RecordingTrustManager(checker);
-            SSLContext context = TlsEngine.newContext(log);
-            context.init(null, new TrustManager[] {recording}, null);
-            return new TlsSetup(context, verifier, recording, pinned);
+            SSLContext context = engine.newContext(log);
+            context.init(null, new TrustManager[] {checker}, null);
+            return new TlsSetup(context, verifier, checker, pinned);
         } catch (GeneralSecurityException e) {
             throw new LxcaConfigurationException(
                     "Cannot set up TLS: " + e.getMessage(), null, List.of(), WhatToDo.CHECK_THE_TRUST_STORE, e);
         }
     }
 
-    private static X509TrustManager trustManagerFor(KeyStore store) throws GeneralSecurityException {
+    /**
+     * What the JVM trusts by default, as the JDK finds it: the file named by {@code javax.net.ssl.trustStore},
+     * else {@code jssecacerts}, else {@code cacerts} in the JDK's {@code lib/security}.
+     */
+    private static String jvmTrustStoreName() {
+        String property = System.getProperty("javax.net.ssl.trustStore");
+        if (property != null && !property.isEmpty()) {
+            return "the JVM's trust store " + property + " (javax.net.ssl.trustStore)";
+        }
+        Path security = Path.of(System.getProperty("java.home"), "lib", "security");
+        Path jssecacerts = security.resolve("jssecacerts");
+        return "the JVM's trust store "
+                + (Files.isRegularFile(jssecacerts) ? jssecacerts : security.resolve("cacerts"));
+    }
+
+    /** The JDK's PKIX trust manager over {@code store}, or over the JVM's default trust store when it is null. */
+    private static X509ExtendedTrustManager trustManagerFor(KeyStore store) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
                 return x509;
             }
         }
@@ -97,10 +121,11 @@ final class TlsSetup {
      * someone in between, so the user is asked to verify the new one before pinning it.
      */
     LxcaCertificateException rejection(String host, Exception cause) {
-        String rejected = trustManager.lastRejected;
-        if (rejected == null) {
+        ServerTrust.Rejection rejection = trustManager.lastRejection();
+        if (rejection == null || rejection.fingerprint() == null) {
             return null;
         }
+        String rejected = rejection.fingerprint();
         if (pinned != null) {
             return new LxcaCertificateException(
                     "The TLS certificate of LXCA at " + host + " has changed:"
@@ -112,104 +137,20 @@ final class TlsSetup {
                     WhatToDo.verifyBeforePinning(rejected),
                     cause);
         }
-        return new LxcaCertificateException(
-                "The TLS certificate of LXCA at " + host + " is not trusted (SHA-256 fingerprint " + rejected + ")",
-                rejected,
-                WhatToDo.trustThisCertificate(rejected),
-                cause);
-    }
-
-    /** Delegates the check and keeps the fingerprint of a rejected server certificate. */
-    private static final class RecordingTrustManager implements X509TrustManager {
-        private final X509TrustManager delegate;
-        private volatile String lastRejected;
-
-        RecordingTrustManager(X509TrustManager delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                delegate.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                lastRejected = chain.length > 0 ? Fingerprints.sha256(chain[0]) : null;
-                throw e;
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            delegate.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return delegate.getAcceptedIssuers();
-        }
-    }
-
-    /** Trusts a chain that any one of several trust managers trusts. */
-    private static final class AnyOfTrustManager implements X509TrustManager {
-        private final List<X509TrustManager> managers;
-
-        AnyOfTrustManager(List<X509TrustManager> managers) {
-            this.managers = List.copyOf(managers);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            CertificateException first = null;
-            for (X509TrustManager manager : managers) {
-                try {
-                    manager.checkServerTrusted(chain, authType);
-                    return;
-                } catch (CertificateException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            throw first;
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("Client certificates are not checked here");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream()
-                    .flatMap(m -> java.util.Arrays.stream(m.getAcceptedIssuers()))
-                    .toArray(X509Certificate[]::new);
-        }
-    }
-
-    /** Trusts exactly the leaf certificate with one SHA-256 fingerprint; with none, trusts everything. */
-    private static final class PinnedTrustManager implements X509TrustManager {
-        private final String fingerprint;
-
-        PinnedTrustManager(String fingerprint) {
-            this.fingerprint = fingerprint;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            if (fingerprint == null) {
-                return;
-            }
-            if (chain.length == 0 || !fingerprint.equals(Fingerprints.compact(Fingerprints.sha256(chain[0])))) {
-                throw new CertificateException("The server certificate does not have the pinned SHA-256 fingerprint");
-            }
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("Client certificates are not checked here");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        String headline =
+                "The TLS certificate of LXCA at " + host + " is not trusted (SHA-256 fingerprint " + rejected + "): ";
+        return switch (rejection.kind()) {
+            case EXPIRED ->
+                new LxcaCertificateException(
+                        headline + rejection.reason(), rejected, WhatToDo.RENEW_THE_CERTIFICATE, cause);
+            case NOT_YET_VALID ->
+                new LxcaCertificateException(headline + rejection.reason(), rejected, WhatToDo.CHECK_THE_CLOCKS, cause);
+            case UNKNOWN_ISSUER, PIN_MISMATCH ->
+                new LxcaCertificateException(
+                        headline + rejection.reason(), rejected, WhatToDo.trustThisCertificate(rejected), cause);
+            case OTHER ->
+                new LxcaCertificateException(
+                        headline + rejection.reason(), rejected, WhatToDo.TRUST_THE_CERTIFICATE, cause);
+        };
     }
 }

@@ -45,6 +45,13 @@ public final class WhatToDo {
     static final String NAME_THE_CERTIFICATES_HOST =
             "use the host name or address the certificate names in lxca.url, or"
                     + " pin the certificate with lxca.certificateFingerprint";
+    static final String RENEW_THE_CERTIFICATE = "renew LXCA's server certificate (regenerate it in LXCA's web console"
+            + " under Administration > Security, or install one your CA signed), then run again; if the date above"
+            + " is wrong, correct this machine's clock";
+    static final String CHECK_THE_CLOCKS = "check the clocks of this machine and of LXCA: a certificate made on a"
+            + " machine whose clock runs ahead is not valid yet elsewhere; regenerate it once the clocks agree";
+    static final String ENABLE_TLS_1_2 = "enable TLS 1.2 or 1.3 on LXCA (its cryptographic settings under"
+            + " Administration > Security), or check that lxca.url points at LXCA and not at an old proxy";
     static final String POINT_AT_THE_HTTPS_PORT = "check that lxca.url points at LXCA's HTTPS port";
     static final String CHECK_THE_HOST_AND_DNS = "check the host in lxca.url and this machine's DNS";
     static final String CHECK_FOR_A_FIREWALL =

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.lxca.testing.RecordingLog;
+import java.lang.management.ManagementFactory;
 import java.security.Security;
 import java.util.Arrays;
 import java.util.List;
@@ -21,11 +23,28 @@ class TlsEngineTest {
     @EnabledOnOs(
             value = {OS.LINUX, OS.MAC, OS.WINDOWS},
             architectures = {"amd64", "x86_64"}) // what its jar ships
-    void usesConscryptWhereItsNativeLibraryLoads() throws Exception {
+    void usesConscryptWhereItsNativeLibraryLoadsWithoutAWarning() throws Exception {
+        assumeTrue(
+                TlsEngine.conscryptWithoutWarning(
+                        Runtime.version().feature(),
+                        ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                "this JVM would warn: the plugin uses the JDK's TLS here");
         SSLContext context = TlsEngine.newContext(log);
 
         assertEquals("Conscrypt", context.getProvider().getName());
         assertEquals(List.of("DEBUG TLS: Conscrypt"), log.lines());
+    }
+
+    @Test
+    void fromJava24ConscryptOnlyWhereTheJvmAllowsNativeAccessWithoutAWarning() {
+        assertTrue(TlsEngine.conscryptWithoutWarning(17, List.of()));
+        assertTrue(TlsEngine.conscryptWithoutWarning(23, List.of()));
+        assertFalse(TlsEngine.conscryptWithoutWarning(24, List.of()));
+        assertFalse(TlsEngine.conscryptWithoutWarning(25, List.of("-Xmx1g", "--enable-native-access=java.base")));
+        assertTrue(TlsEngine.conscryptWithoutWarning(25, List.of("--enable-native-access=ALL-UNNAMED")));
+        assertTrue(TlsEngine.conscryptWithoutWarning(25, List.of("--enable-native-access=java.base,ALL-UNNAMED")));
+        assertTrue(TlsEngine.conscryptWithoutWarning(25, List.of("--illegal-native-access=allow")));
+        assertFalse(TlsEngine.conscryptWithoutWarning(25, List.of("--illegal-native-access=warn")));
     }
 
     @Test

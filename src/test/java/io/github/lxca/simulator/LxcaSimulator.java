@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -64,6 +68,13 @@ public final class LxcaSimulator implements AutoCloseable {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(certificate.keyStore());
         tls.setKeyStorePassword(SelfSignedCertificate.STORE_PASSWORD);
+        if (builder.tlsProtocols != null) {
+            tls.setIncludeProtocols(builder.tlsProtocols);
+            tls.setExcludeProtocols(); // Jetty's own list leaves out what is asked for here
+        }
+        if (builder.tlsProvider != null) {
+            tls.setSslContext(serverContext(builder.tlsProvider, certificate));
+        }
         connector = builder.plainHttp
                 ? new ServerConnector(server, new HttpConnectionFactory(http))
                 : new ServerConnector(server, tls, new HttpConnectionFactory(http));
@@ -94,6 +105,19 @@ public final class LxcaSimulator implements AutoCloseable {
         server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
+    /** A server TLS context on {@code provider} with the certificate's key, for protocols the JDK no longer offers. */
+    private static SSLContext serverContext(Provider provider, SelfSignedCertificate certificate) {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(certificate.keyStore(), SelfSignedCertificate.STORE_PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS", provider);
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up the simulator's TLS on " + provider.getName(), e);
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -106,6 +130,8 @@ public final class LxcaSimulator implements AutoCloseable {
         private boolean plainHttp;
         private Path journalDirectory;
         private SelfSignedCertificate certificate;
+        private String[] tlsProtocols;
+        private Provider tlsProvider;
         private boolean countingSink;
         private long timelineStep = 32L * 1024 * 1024;
         private Appliance.Timings applyTimings = Appliance.Timings.DEFAULT;
@@ -122,6 +148,21 @@ public final class LxcaSimulator implements AutoCloseable {
         /** Serve this certificate instead of a new one, so that one trust store fits several simulators. */
         public Builder certificate(SelfSignedCertificate certificate) {
             this.certificate = certificate;
+            return this;
+        }
+
+        /** Offer only these TLS versions ({@code TLSv1.2}, {@code TLSv1.3}, ...), instead of what Jetty offers. */
+        public Builder tlsProtocols(String... protocols) {
+            this.tlsProtocols = protocols.clone();
+            return this;
+        }
+
+        /**
+         * Run the server's TLS on this provider (such as Conscrypt, which still speaks TLS 1.0 when asked to), instead
+         * of the JDK's.
+         */
+        public Builder tlsProvider(Provider provider) {
+            this.tlsProvider = provider;
             return this;
         }
 

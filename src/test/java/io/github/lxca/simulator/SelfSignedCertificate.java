@@ -26,16 +26,27 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed server certificate for localhost, like LXCA's own: made fresh, or kept in a key store. */
+/**
+ * A self-signed server certificate for localhost, like LXCA's own: made fresh, or kept in a key store. Or,
+ * made by {@link CertificateAuthority#issue}, a server certificate with the chain up to the CA that signed it,
+ * as an LXCA whose certificate an enterprise CA signed presents it.
+ */
 public final class SelfSignedCertificate {
     public static final String STORE_PASSWORD = "changeit";
 
     private final KeyPair keyPair;
     private final X509Certificate certificate;
+    /** The certificate, then the certificates of its issuers, as the server sends them. */
+    private final X509Certificate[] chain;
 
     private SelfSignedCertificate(KeyPair keyPair, X509Certificate certificate) {
+        this(keyPair, new X509Certificate[] {certificate});
+    }
+
+    SelfSignedCertificate(KeyPair keyPair, X509Certificate[] chain) {
         this.keyPair = keyPair;
-        this.certificate = certificate;
+        this.certificate = chain[0];
+        this.chain = chain.clone();
     }
 
     public static SelfSignedCertificate forLocalhost() {
@@ -109,8 +120,7 @@ public final class SelfSignedCertificate {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(
-                    "lxca", keyPair.getPrivate(), STORE_PASSWORD.toCharArray(), new X509Certificate[] {certificate});
+            store.setKeyEntry("lxca", keyPair.getPrivate(), STORE_PASSWORD.toCharArray(), chain);
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
@@ -144,6 +154,11 @@ public final class SelfSignedCertificate {
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
+    }
+
+    /** The server certificate itself. */
+    public X509Certificate certificate() {
+        return certificate;
     }
 
     public String fingerprint() {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <pre>
  * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink] [--second-port 8444]
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
- *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]]
+ *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]] [--ca-ports 8447,8448]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
@@ -42,7 +42,11 @@ import java.util.stream.Stream;
  * changes anything. The
  * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
  * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
- * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
+ * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks. With {@code --ca-ports}, two
+ * more simulators serve a certificate that a CA made at this start signed, as an enterprise's LXCA does:
+ * the first over TLS 1.3 only, the second over TLS 1.2 only (files under {@code ca-tls13/} and
+ * {@code ca-tls12/}); the CA's certificate alone is in {@code ca/truststore.p12} (password {@code changeit})
+ * and {@code ca/ca.pem}.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -79,6 +83,10 @@ public final class SimulatorMain {
                 ? List.of()
                 : List.of(arguments.value("--apply-ports", null).split(","));
         ports.addAll(applyPorts);
+        List<String> caPorts = arguments.value("--ca-ports", null) == null
+                ? List.of()
+                : List.of(arguments.value("--ca-ports", null).split(","));
+        ports.addAll(caPorts);
         requireFreePorts(ports);
         Files.createDirectories(directory);
         FileLock lock = lockFolder(directory);
@@ -91,7 +99,7 @@ public final class SimulatorMain {
                 "second/secrets.log")) {
             Files.deleteIfExists(directory.resolve(leftOver)); // from an earlier run in the same folder
         }
-        for (String repository : List.of("repository", "second/repository")) {
+        for (String repository : List.of("repository", "second/repository", "ca-tls13", "ca-tls12", "ca")) {
             deleteTree(directory.resolve(repository)); // so that no verify script finds an earlier run's imports
         }
         for (int index = 1; index <= applyPorts.size(); index++) {
@@ -127,6 +135,9 @@ public final class SimulatorMain {
                     simulator.certificate());
             System.out.println("An LXCA simulator for apply scenarios, whose appliance restarts, on " + appliance.url()
                     + " (its files under " + applyDirectory + ")");
+        }
+        if (!caPorts.isEmpty()) {
+            startCaSigned(caPorts, polls, sink, directory);
         }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
         simulator.writeCertificatePem(directory.resolve("certificate.pem"));
@@ -232,6 +243,32 @@ public final class SimulatorMain {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
         return simulator;
+    }
+
+    /**
+     * Two simulators whose certificates a CA made now signed, over TLS 1.3 only and TLS 1.2 only; the CA's
+     * certificate is written to {@code ca/}, for a trust store that holds it and not the servers' own.
+     */
+    private static void startCaSigned(List<String> ports, int polls, boolean sink, Path directory) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("LXCA simulator CA");
+        List<String> protocols = List.of("TLSv1.3", "TLSv1.2");
+        for (int index = 0; index < ports.size() && index < protocols.size(); index++) {
+            String protocol = protocols.get(index);
+            Path folder = directory.resolve("ca-" + protocol.replace("TLSv1.", "tls1"));
+            LxcaSimulator signed = start(
+                    LxcaSimulator.builder().tlsProtocols(protocol),
+                    Integer.parseInt(ports.get(index)),
+                    polls,
+                    sink,
+                    folder,
+                    ca.issueForLocalhost());
+            System.out.println("An LXCA simulator with a CA-signed certificate, over " + protocol + " only, on "
+                    + signed.url() + " (its files under " + folder + ")");
+        }
+        ca.writeTrustStore(directory.resolve("ca/truststore.p12"));
+        ca.writePem(directory.resolve("ca/ca.pem"));
+        System.out.println("  its CA's certificate: " + directory.resolve("ca/truststore.p12")
+                + " (password changeit), " + directory.resolve("ca/ca.pem"));
     }
 
     /**
