@@ -46,13 +46,13 @@ final class ConnectionBuilder {
     ConnectionSettings connection(LxcaServer entry, String name) throws MojoFailureException {
         String serverId = entry.getServerId() != null ? entry.getServerId() : parameters.serverId();
         boolean ownTrust = entry.getCertificateFingerprint() != null || entry.getTrustStore() != null;
-        if (!ownTrust) {
-            return connection(entry.getUrl(), serverId);
-        }
         if (entry.getTrustStorePasswordVariable() != null && entry.getTrustStore() == null) {
             throw new PluginConfigurationException(
                     "The <server> entry '" + name + "' sets trustStorePasswordVariable but no trustStore",
                     "add <trustStore> to that entry, or remove <trustStorePasswordVariable> from it");
+        }
+        if (!ownTrust) {
+            return connection(entry.getUrl(), serverId);
         }
         Path store = entry.getTrustStore() != null ? entry.getTrustStore().toPath() : null;
         String variable = entry.getTrustStorePasswordVariable();

@@ -160,8 +160,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private boolean skipImport;
 
     /**
-     * After a successful import, apply each imported update to each LXCA (see {@code lxca:apply-update}). Off by
-     * default, because it changes the appliance.
+     * After a successful import, apply each imported update (see {@code lxca:apply-update}): to the LXCA of
+     * {@code url}; to those of {@code servers} as a staged rollout, imported into and applied to LXCA by LXCA
+     * ({@code canary}, then waves of {@code parallelism}, halting after more than {@code maxFailures} failures). Off
+     * by default, because it changes the appliance.
      */
     @Parameter(property = "lxca.apply", defaultValue = "false")
     private boolean apply;

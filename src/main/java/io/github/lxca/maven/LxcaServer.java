@@ -47,6 +47,12 @@ public class LxcaServer {
         return this;
     }
 
+    LxcaServer trusting(File store, String passwordVariable) {
+        this.trustStore = store;
+        this.trustStorePasswordVariable = passwordVariable;
+        return this;
+    }
+
     LxcaServer pinned(String fingerprint) {
         this.certificateFingerprint = fingerprint;
         return this;

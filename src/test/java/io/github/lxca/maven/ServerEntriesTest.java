@@ -3,9 +3,12 @@ package io.github.lxca.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.importer.ImportRequest;
+import io.github.lxca.simulator.SelfSignedCertificate;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,60 @@ class ServerEntriesTest extends GoalHarness {
                 "Change it in that entry: its certificateFingerprint and trustStore take the place of the goal's.",
                 message.lines().reduce((first, last) -> last).orElseThrow(),
                 message);
+    }
+
+    @Test
+    @InjectMojo(goal = "import-update")
+    void anEntrysTrustStoreTakesItsPasswordFromItsOwnVariable(ImportUpdateMojo mojo) throws Exception {
+        Path store = SelfSignedCertificate.forLocalhost().writeTrustStore(basedir.resolve("site-b.p12"));
+        environment.put("SITE_B_TRUSTSTORE_PASSWORD", SelfSignedCertificate.STORE_PASSWORD);
+        environment.put("LXCA_TRUSTSTORE_PASSWORD", "the goal's, not this entry's");
+
+        ImportRequest request = requests(
+                        mojo,
+                        new LxcaServer()
+                                .with("site-b", "https://b.example")
+                                .trusting(store.toFile(), "SITE_B_TRUSTSTORE_PASSWORD"))
+                .get(0);
+
+        assertEquals(store, request.connection().trust().trustStore());
+        assertEquals(
+                SelfSignedCertificate.STORE_PASSWORD,
+                request.connection().trust().trustStorePassword());
+        assertEquals(
+                "the environment variable SITE_B_TRUSTSTORE_PASSWORD (trustStorePasswordVariable of the <server> entry"
+                        + " 'site-b')",
+                request.connection().trust().trustStorePasswordSource());
+    }
+
+    @Test
+    @InjectMojo(goal = "import-update")
+    void aWrongPasswordInAnEntrysVariableNamesTheEntryAndTheVariable(ImportUpdateMojo mojo) throws Exception {
+        Path store = SelfSignedCertificate.forLocalhost().writeTrustStore(basedir.resolve("site-b.p12"));
+        environment.put("SITE_B_TRUSTSTORE_PASSWORD", "wrong");
+
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
+                () -> requests(
+                        mojo,
+                        new LxcaServer()
+                                .with("site-b", "https://b.example")
+                                .trusting(store.toFile(), "SITE_B_TRUSTSTORE_PASSWORD")));
+        assertTrue(e.getMessage().startsWith("The <server> entry 'site-b' of <servers>: "), e.getMessage());
+        assertTrue(e.getMessage().contains("SITE_B_TRUSTSTORE_PASSWORD"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "import-update")
+    void aPasswordVariableWithoutTrustStoreIsRefused(ImportUpdateMojo mojo) {
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
+                () -> requests(
+                        mojo, new LxcaServer().with("east", "https://a.example").trusting(null, "EAST_TS")));
+        assertEquals(
+                "The <server> entry 'east' sets trustStorePasswordVariable but no trustStore\nWhat to do: add"
+                        + " <trustStore> to that entry, or remove <trustStorePasswordVariable> from it",
+                e.getMessage());
     }
 
     @Test
