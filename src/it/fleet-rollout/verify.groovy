@@ -4,6 +4,14 @@ def fixId = 'lnvgy_sw_lxca_fleet-2.0.0_anyos_noarch'
 def names = (1..10).collect { String.format('lxca-%02d', it) }
 (1..10).each { expectNoSecretsOf(new File(fleetDir, "appliance-${it}")) }
 
+// The dry run: the plan, and each LXCA's version check; nothing sent that changes anything (one apply each below)
+expect('Dry run: the rollout would go in this order (lxca.canary, then waves of lxca.parallelism; halting when more than lxca.maxFailures=0 fail):')
+expect('[lxca-06] Dry run: would apply ' + fixId + ' (version 2.0.0) to ')
+def mapper = new ObjectMapper()
+def dry = mapper.readTree(new File(basedir, 'target/lxca/dry-run.json'))
+assert dry.path('outcome').asText() == 'DRY_RUN'
+assert dry.path('appliances').every { it.path('importOutcome').asText() == 'DRY_RUN' && it.path('applyOutcome').asText() == 'DRY_RUN' } : dry
+
 // First build: the plan, then the canary, wave 1 and wave 2; lxca-06 fails; the rollout halts after wave 2
 expect('  canary: lxca-01')
 expect('  wave 1: lxca-02, lxca-03, lxca-04')
@@ -17,7 +25,6 @@ assert log =~ /lxca-06 +wave 2 +FAILED \(job \d+\) +NOT_STARTED/
 ['lxca-08', 'lxca-09', 'lxca-10'].each { name ->
     assert log =~ /${name} +wave 3 +- +NOT_STARTED/ : name + ' is reported as not started'
 }
-def mapper = new ObjectMapper()
 def first = mapper.readTree(new File(basedir, 'target/lxca/first-rollout.json'))
 assert first.path('outcome').asText() == 'HALTED'
 assert first.path('halt').asText() == 'the rollout halted after wave 2: 1 LXCA failed, more than lxca.maxFailures=0 allows'
@@ -59,7 +66,8 @@ assert summary.contains('| lxca-06 | ')
 assert summary.contains('| LXCA | stage | import | apply | version before | version after | restart window | time |')
 // GITHUB_STEP_SUMMARY (invoker.properties): each build appended its summary, the halted one first
 def github = new File(basedir, 'target/github-step-summary.md').text
-assert github.count('### LXCA rollout: ') == 2
+assert github.count('### LXCA rollout: ') == 3
+assert github.indexOf('### LXCA rollout: dry run, nothing changed') < github.indexOf('### LXCA rollout: halted')
 assert github.indexOf('### LXCA rollout: halted') < github.indexOf('### LXCA rollout: complete')
 assert github.contains('**Not started** (3): lxca-08, lxca-09, lxca-10: the rollout halted after wave 2')
 assert github.contains('- lxca-06: LXCA refused to upload the update files (job ')
