@@ -35,7 +35,13 @@ final class ConnectionBuilder {
 
     /** The connection to the LXCA at {@code url}, with the credentials of the {@code <server>} {@code serverId}. */
     ConnectionSettings connection(String url, String serverId) throws MojoFailureException {
-        return connection(url, serverId, goalTrust());
+        return connection(url, serverId, this::goalTrust);
+    }
+
+    /** Where a connection's trust settings come from: read after its credentials, as the goal always has. */
+    @FunctionalInterface
+    private interface TrustSource {
+        TrustSettings trust() throws MojoFailureException;
     }
 
     /**
@@ -54,6 +60,10 @@ final class ConnectionBuilder {
         if (!ownTrust) {
             return connection(entry.getUrl(), serverId);
         }
+        return connection(entry.getUrl(), serverId, () -> entryTrust(entry, name));
+    }
+
+    private TrustSettings entryTrust(LxcaServer entry, String name) throws MojoFailureException {
         Path store = entry.getTrustStore() != null ? entry.getTrustStore().toPath() : null;
         String variable = entry.getTrustStorePasswordVariable();
         TrustSettings trust = new TrustSettings(
@@ -74,15 +84,16 @@ final class ConnectionBuilder {
                     "The <server> entry '" + name + "' of <servers>: " + e.describe()
                             + "\nChange it in that entry: its certificateFingerprint and trustStore take the place of the goal's.");
         }
-        return connection(entry.getUrl(), serverId, trust);
+        return trust;
     }
 
-    private ConnectionSettings connection(String url, String serverId, TrustSettings trust)
+    private ConnectionSettings connection(String url, String serverId, TrustSource trustSource)
             throws MojoFailureException {
         URI baseUri = LxcaUrl.parse(url, parameters.allowPlainHttp());
         Credentials credentials = sources.credentials(serverId, parameters.username());
         log.info(sources.credentialsOrigin(serverId, parameters.username(), credentials));
         sources.ignoredCredentialSources(serverId, parameters.username()).forEach(log::warn);
+        TrustSettings trust = trustSource.trust();
         if (parameters.retries() < 0) {
             throw new PluginConfigurationException(
                     "lxca.retries must be 0 or more, not " + parameters.retries(),

@@ -3,6 +3,7 @@ package io.github.lxca.maven;
 import io.github.lxca.importer.ImportCoordinator;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.UpdateImporter;
+import io.github.lxca.rollout.RolloutPlan;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
 import java.io.File;
@@ -255,7 +256,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                     "give how many LXCAs may fail before the rollout halts (0 by default)");
         }
         boolean rollout = apply && servers != null && !servers.isEmpty();
-        io.github.lxca.rollout.RolloutPlan plan = rollout ? RolloutStep.plan(requests, canary, parallelism) : null;
+        RolloutPlan plan = rollout ? RolloutStep.plan(requests, canary, parallelism) : null;
         sources().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
         ImportCoordinator coordinator =

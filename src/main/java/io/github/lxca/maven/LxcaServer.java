@@ -40,7 +40,7 @@ public class LxcaServer {
         return trustStorePasswordVariable;
     }
 
-    /** For tests and for a pom's configuration alike: Maven sets the fields directly. */
+    /** For tests; Maven sets the fields from the pom directly. */
     LxcaServer with(String name, String url) {
         this.name = name;
         this.url = url;

@@ -4,6 +4,7 @@ import io.github.lxca.client.LxcaLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +92,7 @@ public final class Rollout {
                             + " failed, more than lxca.maxFailures=" + maxFailures + " allows";
                 }
                 if (halt != null) {
-                    log.warn(halt.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + halt.substring(1)
+                    log.warn(halt.substring(0, 1).toUpperCase(Locale.ROOT) + halt.substring(1)
                             + "; the later waves are not started");
                 }
             }
