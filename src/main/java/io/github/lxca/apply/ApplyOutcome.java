@@ -24,7 +24,9 @@ public enum ApplyOutcome {
     /** LXCA did not come back, or the apply did not end, within the timeout. */
     NEVER_CAME_BACK,
     /** LXCA came back, but still runs the old version and its history does not record the apply. */
-    VERSION_UNCHANGED;
+    VERSION_UNCHANGED,
+    /** A staged rollout halted before it reached this LXCA: nothing was sent to it; the record's error says why. */
+    NOT_STARTED;
 
     /** Whether the build goes on: LXCA runs the update, or nothing was meant to change. */
     public boolean succeeded() {

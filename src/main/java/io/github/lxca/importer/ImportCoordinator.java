@@ -59,7 +59,7 @@ public final class ImportCoordinator {
         try {
             List<Future<ReportEntry>> running = new ArrayList<>();
             for (ImportRequest request : requests) {
-                LxcaLog prefixed = new PrefixedLog(log, request.connection().host());
+                LxcaLog prefixed = new PrefixedLog(log, request.name());
                 running.add(pool.submit(() -> importInto(sets, request, prefixed)));
             }
             List<ReportEntry> records = new ArrayList<>();

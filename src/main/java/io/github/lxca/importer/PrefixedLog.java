@@ -3,11 +3,11 @@ package io.github.lxca.importer;
 import io.github.lxca.client.LxcaLog;
 
 /** Puts {@code [host]} before every line, so that the logs of parallel imports can be told apart. */
-final class PrefixedLog implements LxcaLog {
+public final class PrefixedLog implements LxcaLog {
     private final LxcaLog log;
     private final String prefix;
 
-    PrefixedLog(LxcaLog log, String name) {
+    public PrefixedLog(LxcaLog log, String name) {
         this.log = log;
         this.prefix = "[" + name + "] ";
     }

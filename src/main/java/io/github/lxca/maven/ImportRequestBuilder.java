@@ -1,11 +1,15 @@
 package io.github.lxca.maven;
 
+import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.OnExisting;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
@@ -41,8 +45,23 @@ final class ImportRequestBuilder {
     List<ImportRequest> requests(String url, List<LxcaServer> servers) throws MojoFailureException {
         if (servers != null && !servers.isEmpty()) {
             List<ImportRequest> requests = new ArrayList<>();
-            for (LxcaServer server : servers) {
-                requests.add(request(server.getUrl(), server.getServerId() != null ? server.getServerId() : serverId));
+            Set<String> names = new HashSet<>();
+            for (int index = 0; index < servers.size(); index++) {
+                LxcaServer server = servers.get(index);
+                if (server.getUrl() == null || server.getUrl().isBlank()) {
+                    throw new PluginConfigurationException(
+                            "The <server> entry " + (index + 1) + " of <servers>"
+                                    + (server.getName() == null ? "" : " ('" + server.getName() + "')")
+                                    + " has no <url>",
+                            "give that entry its <url>https://host[:port]</url>");
+                }
+                String name = nameOf(server);
+                if (!names.add(name)) {
+                    throw new PluginConfigurationException(
+                            "Two <server> entries of <servers> are named '" + name + "'",
+                            "give each entry a <name> of its own: the log lines, reports and -Dlxca.canary use it");
+                }
+                requests.add(request(connections.connection(server, name), name));
             }
             return requests;
         }
@@ -50,17 +69,32 @@ final class ImportRequestBuilder {
             throw new PluginConfigurationException(
                     "No LXCA to import into", "set lxca.url (https://host[:port]), or list several in <servers>");
         }
-        return List.of(request(url, serverId));
+        return List.of(request(connections.connection(url, serverId), null));
     }
 
-    private ImportRequest request(String url, String serverId) throws MojoFailureException {
+    /** A {@code <server>} entry's name: its {@code <name>}, else the host and port of its URL. */
+    static String nameOf(LxcaServer server) {
+        if (server.getName() != null && !server.getName().isBlank()) {
+            return server.getName().strip();
+        }
+        String url = server.getUrl().strip();
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() == null ? url : uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        } catch (IllegalArgumentException notAUrl) {
+            return url; // the connection's check says what is wrong with it
+        }
+    }
+
+    private ImportRequest request(ConnectionSettings connection, String name) throws MojoFailureException {
         return new ImportRequest(
-                connections.connection(url, serverId),
+                connection,
                 updateDirectory,
                 Durations.parse("lxca.pollInterval", pollInterval),
                 Durations.parse("lxca.taskTimeout", taskTimeout),
                 onExisting(),
-                dryRun);
+                dryRun,
+                name);
     }
 
     private OnExisting onExisting() throws MojoFailureException {

@@ -3,6 +3,7 @@ package io.github.lxca.maven;
 import io.github.lxca.importer.ImportCoordinator;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.UpdateImporter;
+import io.github.lxca.rollout.RolloutPlan;
 import io.github.lxca.update.InvalidUpdateSetException;
 import io.github.lxca.update.UpdateSet;
 import java.io.File;
@@ -40,21 +41,27 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private String url;
 
     /**
-     * Several LXCAs to import the same sets into, in parallel (see {@code parallelism}); each
-     * {@code <server>} has a {@code <url>} and optionally a {@code <serverId>} (default: the goal's
-     * {@code serverId}). Replaces {@code url}. The build fails after all have finished if any failed,
-     * with one summary table. For example:
+     * Several LXCAs to import the same sets into, in parallel (see {@code parallelism}); with {@code apply}, a
+     * staged rollout to them (see {@code canary} and {@code maxFailures}). Each {@code <server>} has a
+     * {@code <url>} and optionally a {@code <name>} (used in every log line and report; default: host and
+     * port), a {@code <serverId>}, a {@code <certificateFingerprint>}, a {@code <trustStore>} and a
+     * {@code <trustStorePasswordVariable>} (the environment variable holding that store's password); what an
+     * entry leaves out, the goal's parameter gives. Replaces {@code url}. The build fails after all have finished
+     * if any failed, with one summary table. For example:
      * <pre>{@code
      * <servers>
-     *   <server><url>https://lxca-east.example.com</url><serverId>lxca-east</serverId></server>
-     *   <server><url>https://lxca-west.example.com</url></server>
+     *   <server><name>east</name><url>https://lxca-east.example.com</url><serverId>lxca-east</serverId></server>
+     *   <server><name>lab</name><url>https://10.0.0.5</url><certificateFingerprint>5E:0B:...:C4</certificateFingerprint></server>
      * </servers>
      * }</pre>
      */
     @Parameter
     private List<LxcaServer> servers;
 
-    /** How many LXCAs of {@code servers} are imported into at the same time. */
+    /**
+     * How many LXCAs of {@code servers} are imported into at the same time; with {@code apply}, the size of each
+     * wave of the rollout after the canary.
+     */
     @Parameter(property = "lxca.parallelism", defaultValue = "4")
     private int parallelism;
 
@@ -154,8 +161,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private boolean skipImport;
 
     /**
-     * After a successful import, apply each imported update to each LXCA (see {@code lxca:apply-update}). Off by
-     * default, because it changes the appliance.
+     * After a successful import, apply each imported update (see {@code lxca:apply-update}): to the LXCA of
+     * {@code url}; to those of {@code servers} as a staged rollout, imported into and applied to LXCA by LXCA
+     * ({@code canary}, then waves of {@code parallelism}, halting after more than {@code maxFailures} failures). Off
+     * by default, because it changes the appliance.
      */
     @Parameter(property = "lxca.apply", defaultValue = "false")
     private boolean apply;
@@ -179,6 +188,38 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     /** With {@code apply}: where the JSON report of the applies is written. */
     @Parameter(property = "lxca.applyReportFile", defaultValue = "${project.build.directory}/lxca/apply-report.json")
     private File applyReportFile;
+
+    /**
+     * With {@code apply} and {@code servers}: the canary of the rollout, applied and proven before any other LXCA is
+     * touched: a number of the first entries ({@code 1} by default, {@code 0} for none), or the names of entries,
+     * comma-separated ({@code -Dlxca.canary=lab,east}). A canary that fails halts the rollout.
+     */
+    @Parameter(property = "lxca.canary", defaultValue = "1")
+    private String canary;
+
+    /**
+     * With {@code apply} and {@code servers}: how many LXCAs may fail before the rollout halts after the wave in
+     * which there were more; every LXCA of the later waves is then reported as not started.
+     */
+    @Parameter(property = "lxca.maxFailures", defaultValue = "0")
+    private int maxFailures;
+
+    /**
+     * With {@code apply} and {@code servers}: a file to write the rollout's Markdown summary to (replaced at each
+     * run). When the environment variable {@code GITHUB_STEP_SUMMARY} is set, as in GitHub Actions, the summary is
+     * appended to that file too.
+     */
+    @Parameter(property = "lxca.summaryFile")
+    private File summaryFile;
+
+    /**
+     * With {@code apply} and {@code servers}: where the JSON report of the rollout is written: the plan and, per
+     * LXCA, the same as the log's table.
+     */
+    @Parameter(
+            property = "lxca.rolloutReportFile",
+            defaultValue = "${project.build.directory}/lxca/rollout-report.json")
+    private File rolloutReportFile;
 
     private final SettingsDecrypter settingsDecrypter;
     private SettingSources sources;
@@ -209,6 +250,13 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         if (apply) {
             applyParameters().timing(); // a mistyped apply setting fails before anything is imported
         }
+        if (maxFailures < 0) {
+            throw new PluginConfigurationException(
+                    "lxca.maxFailures must be 0 or more, not " + maxFailures,
+                    "give how many LXCAs may fail before the rollout halts (0 by default)");
+        }
+        boolean rollout = apply && servers != null && !servers.isEmpty();
+        RolloutPlan plan = rollout ? RolloutStep.plan(requests, canary, parallelism) : null;
         sources().warnAboutCommandLine(getLog()::warn);
         packageWhenNoSet();
         ImportCoordinator coordinator =
@@ -221,6 +269,18 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
             return;
         }
         try {
+            if (rollout) {
+                new RolloutStep(
+                                new RolloutStep.Outputs(
+                                        withoutProject(reportFile),
+                                        withoutProject(applyReportFile),
+                                        withoutProject(rolloutReportFile),
+                                        summaryFile == null ? null : withoutProject(summaryFile)),
+                                environment,
+                                getLog())
+                        .run(sets, requests, applyParameters(), plan, maxFailures);
+                return;
+            }
             outcome.finish(sets.stream().map(UpdateSet::fixId).toList(), coordinator.run(sets, requests, parallelism));
             if (apply) {
                 applyImported(requests, sets);
@@ -232,7 +292,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         }
     }
 
-    /** Applies each imported update to each LXCA, one after the other: each apply restarts its appliance. */
+    /** Applies each imported update to the one LXCA of {@code url} ({@code servers} go through the rollout). */
     private void applyImported(List<ImportRequest> requests, List<UpdateSet> sets)
             throws MojoExecutionException, MojoFailureException {
         ApplyParameters parameters = applyParameters();

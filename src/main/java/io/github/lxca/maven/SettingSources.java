@@ -161,6 +161,11 @@ final class SettingSources {
         return secret(TRUST_STORE_PASSWORD_PROPERTY, TRUST_STORE_PASSWORD_VARIABLE);
     }
 
+    /** The trust store password in the environment variable {@code variable} (a {@code <server>} entry's own), or null. */
+    String trustStorePasswordIn(String variable) {
+        return fromEnvironment(variable);
+    }
+
     /** Where {@link #trustStorePassword} is read from, for messages; never the value. */
     String trustStorePasswordSource() {
         return describe(TRUST_STORE_PASSWORD_PROPERTY, TRUST_STORE_PASSWORD_VARIABLE);

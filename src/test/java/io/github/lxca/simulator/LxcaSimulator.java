@@ -56,6 +56,7 @@ public final class LxcaSimulator implements AutoCloseable {
             state.journal(
                     builder.journalDirectory.resolve("events.log"), builder.journalDirectory.resolve("secrets.log"));
         }
+        state.applianceFaults(builder.applianceFaultsFile);
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setDaemon(true); // so that a simulator started inside a build never keeps the JVM alive
         threads.setName("lxca-simulator");
@@ -135,6 +136,16 @@ public final class LxcaSimulator implements AutoCloseable {
         private boolean countingSink;
         private long timelineStep = 32L * 1024 * 1024;
         private Appliance.Timings applyTimings = Appliance.Timings.DEFAULT;
+        private Path applianceFaultsFile;
+
+        /**
+         * A file listing faults (one fault's user name a line) that every user who logs in gets on top of its own,
+         * while the file lists them: a faulty appliance of a fleet, cleared by deleting the file.
+         */
+        public Builder applianceFaults(Path file) {
+            this.applianceFaultsFile = file;
+            return this;
+        }
 
         /**
          * How long an apply runs before the appliance restarts, how long it then refuses connections, and how long

@@ -18,6 +18,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -133,6 +134,24 @@ public final class SelfSignedCertificate {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setCertificateEntry("lxca", certificate);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, STORE_PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Writes a PKCS12 trust store holding each of the certificates, one entry each: one trust store for a fleet. */
+    public static Path writeTrustStore(Path file, List<SelfSignedCertificate> certificates) throws IOException {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (int index = 0; index < certificates.size(); index++) {
+                store.setCertificateEntry("lxca-" + (index + 1), certificates.get(index).certificate);
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, STORE_PASSWORD.toCharArray());

@@ -84,6 +84,7 @@ final class Sessions {
                             "The credentials do not match an account.",
                             "Check the user name and password."));
         }
+        user = state.atLogin(user);
         Session session =
                 new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
         state.sessions.put(session.id(), session);

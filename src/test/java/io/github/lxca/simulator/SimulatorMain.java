@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink] [--second-port 8444]
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
  *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]] [--ca-ports 8447,8448]
+ *     [--appliances 10 [--fleet-ports 8450,8451,...] [--fleet-apply-seconds 1,1,1] [--faulty-appliance 6:upload-409]]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * </pre>
  *
@@ -47,6 +48,14 @@ import java.util.stream.Stream;
  * the first over TLS 1.3 only, the second over TLS 1.2 only (files under {@code ca-tls13/} and
  * {@code ca-tls12/}); the CA's certificate alone is in {@code ca/truststore.p12} (password {@code changeit})
  * and {@code ca/ca.pem}.
+ *
+ * <p>With {@code --appliances N}, the same process also hosts a fleet of N appliances, each on a port of its own
+ * ({@code --fleet-ports}, else free ones), each with its own certificate, version, repository, sessions and
+ * restart, under {@code fleet/appliance-N/} ({@code url.txt}, {@code fingerprint.txt}, {@code certificate.pem},
+ * {@code events.log}, {@code repository/}); {@code fleet/urls.txt} lists their URLs in order and
+ * {@code fleet/truststore.p12} trusts all of them. {@code --faulty-appliance i:fault} (comma-separated for
+ * several) writes the fault's user name into {@code fleet/appliance-N/faults.txt}: every user who logs in to
+ * that appliance has the fault while the file lists it, so deleting the file clears it without a restart.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -87,6 +96,9 @@ public final class SimulatorMain {
                 ? List.of()
                 : List.of(arguments.value("--ca-ports", null).split(","));
         ports.addAll(caPorts);
+        int appliances = Integer.parseInt(arguments.value("--appliances", "0"));
+        List<String> fleetPorts = fleetPorts(arguments.value("--fleet-ports", null), appliances);
+        ports.addAll(fleetPorts);
         requireFreePorts(ports);
         Files.createDirectories(directory);
         FileLock lock = lockFolder(directory);
@@ -139,6 +151,14 @@ public final class SimulatorMain {
         if (!caPorts.isEmpty()) {
             startCaSigned(caPorts, polls, sink, directory);
         }
+        if (appliances > 0) {
+            startFleet(
+                    directory.resolve("fleet"),
+                    fleetPorts,
+                    arguments.value("--fleet-apply-seconds", "1,1,1").split(",", -1),
+                    arguments.value("--faulty-appliance", null),
+                    polls);
+        }
         simulator.writeTrustStore(directory.resolve("truststore.p12"));
         simulator.writeCertificatePem(directory.resolve("certificate.pem"));
         String proxyPort = arguments.value("--proxy-port", null);
@@ -162,6 +182,70 @@ public final class SimulatorMain {
                         : "  imported files go to " + directory.resolve("repository"));
         Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
         lock.release();
+    }
+
+    private static List<String> fleetPorts(String given, int appliances) {
+        List<String> ports = given == null ? new ArrayList<>() : new ArrayList<>(List.of(given.split(",", -1)));
+        if (given != null && ports.size() != appliances) {
+            throw new IllegalStateException("--fleet-ports names " + ports.size() + " ports for " + appliances
+                    + " appliances: give one port per appliance, or leave --fleet-ports out for free ports");
+        }
+        while (ports.size() < appliances) {
+            ports.add("0");
+        }
+        return ports;
+    }
+
+    /**
+     * Starts one simulator per port, each an appliance of its own (certificate, version, repository, sessions,
+     * restart, faults file) in {@code fleet/appliance-N}, and writes the fleet's {@code urls.txt} and
+     * {@code truststore.p12}.
+     */
+    private static void startFleet(Path fleet, List<String> ports, String[] applySeconds, String faulty, int polls)
+            throws Exception {
+        List<SelfSignedCertificate> certificates = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (int index = 1; index <= ports.size(); index++) {
+            Path folder = fleet.resolve("appliance-" + index);
+            for (String leftOver : List.of("url.txt", "events.log", "secrets.log", "faults.txt")) {
+                Files.deleteIfExists(folder.resolve(leftOver));
+            }
+            deleteTree(folder.resolve("repository"));
+            SelfSignedCertificate certificate = SelfSignedCertificate.keptIn(folder.resolve(KEY_STORE));
+            LxcaSimulator appliance = start(
+                    LxcaSimulator.builder()
+                            .applianceFaults(folder.resolve("faults.txt"))
+                            .applyTimings(
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[0])),
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[1])),
+                                    Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
+                    Integer.parseInt(ports.get(index - 1)),
+                    polls,
+                    false,
+                    folder,
+                    certificate);
+            certificate.writePem(folder.resolve("certificate.pem"));
+            Files.writeString(folder.resolve("fingerprint.txt"), appliance.fingerprint() + "\n");
+            Files.writeString(folder.resolve("url.txt"), appliance.url() + "\n");
+            certificates.add(certificate);
+            urls.add(appliance.url().toString());
+        }
+        if (faulty != null) {
+            for (String choice : faulty.split(",", -1)) {
+                String[] parts = choice.split(":", 2);
+                int index = Integer.parseInt(parts[0].strip());
+                if (index < 1 || index > ports.size() || parts.length < 2) {
+                    throw new IllegalStateException("--faulty-appliance " + choice
+                            + " must be i:fault with i from 1 to " + ports.size() + ", such as 6:upload-409");
+                }
+                Files.writeString(fleet.resolve("appliance-" + index).resolve("faults.txt"), parts[1].strip() + "\n");
+            }
+        }
+        SelfSignedCertificate.writeTrustStore(fleet.resolve("truststore.p12"), certificates);
+        Files.write(fleet.resolve("urls.txt"), urls);
+        System.out.println("A fleet of " + urls.size() + " LXCA simulators, each its own appliance, on "
+                + String.join(" ", urls) + " (their files under " + fleet + ", one trust store for all in "
+                + fleet.resolve("truststore.p12") + ")");
     }
 
     /**

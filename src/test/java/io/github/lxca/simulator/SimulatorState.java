@@ -87,6 +87,37 @@ final class SimulatorState {
 
     private Path eventsFile;
     private Path secretsFile;
+    /** A fleet appliance's {@code faults.txt}: faults every user of this appliance has while the file lists them. */
+    private volatile Path applianceFaultsFile;
+
+    void applianceFaults(Path file) {
+        this.applianceFaultsFile = file;
+    }
+
+    /**
+     * The user as this appliance sees it at login: with the faults its {@code faults.txt} lists now (one fault's
+     * user name a line), so that deleting the file clears them for the next login.
+     */
+    User atLogin(User user) {
+        Path file = applianceFaultsFile;
+        if (file == null || !Files.isRegularFile(file)) {
+            return user;
+        }
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        faults.addAll(user.faults());
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                for (Fault fault : Fault.values()) {
+                    if (fault.userName().equals(line.strip())) {
+                        faults.add(fault);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new User(user.name(), user.password(), faults);
+    }
 
     void journal(Path events, Path secrets) {
         this.eventsFile = events;
