@@ -90,7 +90,7 @@ public final class LxcaSimulator implements AutoCloseable {
                 connector.setPort(port); // the same port, also when it was chosen freely at start
                 connector.start();
             }
-        });
+        }, builder.applianceVersion);
         server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
@@ -109,6 +109,13 @@ public final class LxcaSimulator implements AutoCloseable {
         private boolean countingSink;
         private long timelineStep = 32L * 1024 * 1024;
         private Appliance.Timings applyTimings = Appliance.Timings.DEFAULT;
+        private String applianceVersion = Appliance.INITIAL_VERSION;
+
+        /** The version the simulated appliance runs at start, {@value Appliance#INITIAL_VERSION} by default. */
+        public Builder applianceVersion(String version) {
+            this.applianceVersion = version;
+            return this;
+        }
 
         /**
          * How long an apply runs before the appliance restarts, how long it then refuses connections, and how long
@@ -262,7 +269,7 @@ public final class LxcaSimulator implements AutoCloseable {
         return connectionsOpened.get();
     }
 
-    /** The version the simulated appliance runs: {@value Appliance#INITIAL_VERSION} until an apply changes it. */
+    /** The version the simulated appliance runs: the one it started at until an apply changes it. */
     public String applianceVersion() {
         return appliance.version();
     }
