@@ -71,7 +71,15 @@ final class Appliance {
         this.timings = timings;
         this.network = network;
         this.version = version;
-        history.add(entry("1", Instant.now().toString(), "Lenovo XClarity Administrator " + version, "", "", "base install", "", version));
+        history.add(entry(
+                "1",
+                Instant.now().toString(),
+                "Lenovo XClarity Administrator " + version,
+                "",
+                "",
+                "base install",
+                "",
+                version));
     }
 
     /** One history entry with every attribute Lenovo documents, blank where it does not apply. */

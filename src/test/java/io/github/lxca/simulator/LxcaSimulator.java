@@ -76,21 +76,25 @@ public final class LxcaSimulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
-        appliance = new Appliance(state, builder.applyTimings, new Appliance.Network() {
-            private int port;
+        appliance = new Appliance(
+                state,
+                builder.applyTimings,
+                new Appliance.Network() {
+                    private int port;
 
-            @Override
-            public void refuseConnections() throws Exception {
-                port = connector.getLocalPort();
-                connector.stop();
-            }
+                    @Override
+                    public void refuseConnections() throws Exception {
+                        port = connector.getLocalPort();
+                        connector.stop();
+                    }
 
-            @Override
-            public void acceptConnections() throws Exception {
-                connector.setPort(port); // the same port, also when it was chosen freely at start
-                connector.start();
-            }
-        }, builder.applianceVersion);
+                    @Override
+                    public void acceptConnections() throws Exception {
+                        connector.setPort(port); // the same port, also when it was chosen freely at start
+                        connector.start();
+                    }
+                },
+                builder.applianceVersion);
         server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
