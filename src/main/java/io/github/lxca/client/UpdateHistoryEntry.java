@@ -8,13 +8,13 @@ import java.util.List;
  * One entry of LXCA's update history ({@code GET /managementServer/updates?key=history}). Lenovo documents an
  * entry's attributes as {@code buildNumber}, {@code dateApplied}, {@code description}, {@code detailInfo},
  * {@code fileName}, {@code flavor}, {@code installationFailedDate} and {@code version}; there is no fix id in it.
- * Entries are read at any depth: an object is one when it has {@code fileName}, {@code fixid}/{@code fixId}
+ * Entries are read at any depth: an object is one when it has {@code fileName}, the fields "fixid"/"fixId"
  * (still accepted, though undocumented), {@code flavor}, {@code dateApplied} or {@code installationFailedDate}.
  * The dates are {@code dateApplied} (also {@code appliedDate}) and {@code installationFailedDate} (also
  * {@code failedDate}); LXCA's words are {@code detailInfo}, {@code description}, {@code status},
  * {@code message} and the entry's {@code messages}.
  *
- * @param fixId the undocumented {@code fixid}/{@code fixId}, or null
+ * @param fixId the undocumented JSON field "fixid" (or "fixId"), or null
  * @param fileName the documented {@code fileName} ("update file name"), or null
  * @param version the documented {@code version}, the XClarity Administrator version the entry installs, or null
  * @param flavor the documented {@code flavor}, such as {@code base install}, or null
