@@ -63,7 +63,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.retries", defaultValue = "3")
     private int retries;
 
-    /** Say what would be applied and the version check's verdict; apply nothing. */
+    /** Say what would be applied and the version check's verdict; apply nothing, and never fail on the verdict. */
     @Parameter(property = "lxca.dryRun", defaultValue = "false")
     private boolean dryRun;
 
@@ -90,7 +90,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.applyReportFile", defaultValue = "${project.build.directory}/lxca/apply-report.json")
     private File applyReportFile;
 
-    /** Skip the apply only. */
+    /** Skip the apply only. A skipped apply deletes the apply report of an earlier run, so that CI archives no stale one. */
     @Parameter(property = "lxca.skipApply", defaultValue = "false")
     private boolean skipApply;
 
