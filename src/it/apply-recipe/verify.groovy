@@ -16,6 +16,9 @@ assert (log =~ /HTTP 503 "503 Service Unavailable/).count == 1 : 'the 503 phase 
 // the apply was sent once, by the first build
 def events = new File(simulatorDir, 'apply-1/events.log').readLines()
 assert events.count { it.startsWith("apply ${fixId} ") } == 1 : events
+// after the restart it logged in as a new client: no cookie or CSRF token of the forgotten session
+assert events.count { it.startsWith('login ') } >= 2 : events
+assert !events.any { it.startsWith('login-stale') } : events
 def report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new File(basedir, 'target/lxca/apply-report.json'))
 assert report.path('outcome').asText() == 'APPLIED'
 def entry = report.path('applies').get(0)

@@ -179,9 +179,8 @@ public final class ApplyFollower {
             }
             Probe<List<UpdateHistoryEntry>> history = appliance.history();
             if (history.answered()) {
-                Optional<UpdateHistoryEntry> entry = history.value().stream()
-                        .filter(e -> e.fixId().equals(start.fixId()))
-                        .reduce((first, second) -> second)
+                Optional<UpdateHistoryEntry> entry = HistoryMatch.last(
+                                history.value(), start.fixId(), start.updateVersion())
                         .filter(e -> !historyBefore.contains(e));
                 if (entry.isPresent() && entry.get().failed()) {
                     UpdateHistoryEntry failed = entry.get();

@@ -151,8 +151,8 @@ public final class UpdateApplier {
 
     /**
      * Whether LXCA already runs this update, so that a re-run sends nothing: its version is the update's and its
-     * history, where LXCA answers it, records the fix id applied (last entry: {@code dateApplied}, no
-     * {@code installationFailedDate}). Returns the proof, {@code history} or {@code currentVersion} (history not
+     * history, where LXCA answers it, records the update applied (its last entry, found by {@link HistoryMatch}:
+     * {@code dateApplied}, no {@code installationFailedDate}). Returns the proof, {@code history} or {@code currentVersion} (history not
      * readable).
      */
     private static Optional<String> alreadyApplied(
@@ -163,9 +163,7 @@ public final class UpdateApplier {
         if (history.isEmpty()) {
             return Optional.of("currentVersion");
         }
-        return history.get().stream()
-                        .filter(entry -> entry.fixId().equals(request.fixId()))
-                        .reduce((first, second) -> second)
+        return HistoryMatch.last(history.get(), request.fixId(), request.updateVersion())
                         .filter(UpdateHistoryEntry::applied)
                         .isPresent()
                 ? Optional.of("history")

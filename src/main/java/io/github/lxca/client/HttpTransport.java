@@ -154,6 +154,11 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** Forgets every cookie, so that the next request carries none of an earlier session's. */
+    void clearCookies() {
+        cookies.clear();
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookies().stream()
                 .filter(c -> c.getName().equalsIgnoreCase(name))

@@ -85,12 +85,18 @@ public final class LxcaClient implements AutoCloseable {
         return retryLoop.retries();
     }
 
-    /** Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. */
+    /**
+     * Opens a session ({@code POST /sessions}) and keeps its cookie and CSRF token. It logs in as a new client
+     * would, as Lenovo's does: without the cookies or the CSRF token of an earlier session (LXCA may have forgotten
+     * it in a restart; what it does with a stale one is unknown).
+     */
     public void login() throws LxcaException {
         login(Retry.SAFE);
     }
 
     private void login(Retry retry) throws LxcaException {
+        csrfToken = null;
+        http.clearCookies();
         Credentials credentials = settings.credentials();
         ObjectNode body =
                 mapper.createObjectNode().put("UserId", credentials.username()).put("password", credentials.password());

@@ -75,7 +75,18 @@ public final class UpdateImporter {
             client.login();
             List<String> skipped = new ArrayList<>();
             List<String> toReplace = new ArrayList<>();
-            sets = handleExisting(client, sets, request, skipped, toReplace);
+            Set<String> inRepository = client.repositoryFixIds();
+            List<String> present =
+                    fixIdsOf(sets).stream().filter(inRepository::contains).toList();
+            if (request.dryRun() && request.onExisting() == OnExisting.FAIL && !present.isEmpty()) {
+                // a dry run says what would happen, and never fails on its verdict
+                log.info("Dry run: would fail: LXCA's repository already holds " + String.join(", ", present)
+                        + " (onExisting=fail); -Dlxca.onExisting=skip would leave it there, replace would delete it"
+                        + " first. Nothing was uploaded.");
+                return new ImportResult(
+                        ImportOutcome.DRY_RUN, fixIdsOf(sets), List.of(), null, null, 0, since(start), List.of());
+            }
+            sets = handleExisting(client, sets, request, present, skipped, toReplace);
             List<String> fixIds = fixIdsOf(sets);
             if (sets.isEmpty()) {
                 log.info("Nothing to import: LXCA's repository already holds " + String.join(", ", skipped));
@@ -126,12 +137,10 @@ public final class UpdateImporter {
             LxcaClient client,
             List<UpdateSet> sets,
             ImportRequest request,
+            List<String> present,
             List<String> skipped,
             List<String> toReplace)
             throws LxcaException {
-        Set<String> inRepository = client.repositoryFixIds();
-        List<String> present =
-                fixIdsOf(sets).stream().filter(inRepository::contains).toList();
         if (present.isEmpty()) {
             return sets;
         }

@@ -3,6 +3,9 @@ package io.github.lxca.maven;
 import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.client.ConnectionSettings;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -60,7 +63,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.retries", defaultValue = "3")
     private int retries;
 
-    /** Say what would be applied and the version check's verdict; apply nothing. */
+    /** Say what would be applied and the version check's verdict; apply nothing, and never fail on the verdict. */
     @Parameter(property = "lxca.dryRun", defaultValue = "false")
     private boolean dryRun;
 
@@ -87,7 +90,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.applyReportFile", defaultValue = "${project.build.directory}/lxca/apply-report.json")
     private File applyReportFile;
 
-    /** Skip the apply only. */
+    /** Skip the apply only. A skipped apply deletes the apply report of an earlier run, so that CI archives no stale one. */
     @Parameter(property = "lxca.skipApply", defaultValue = "false")
     private boolean skipApply;
 
@@ -106,6 +109,7 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
         origins();
         if (skip || skipApply) {
             getLog().info("Skipping the LXCA apply: " + (skip ? "lxca.skip" : "lxca.skipApply") + " is true");
+            deleteEarlierReport();
             return;
         }
         if (session.isOffline()) {
@@ -114,7 +118,25 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
                     "run without -o, or set -Dlxca.skipApply to leave the apply out");
         }
         Planned planned = plan();
-        new ApplyStep(withoutProject(applyReportFile), getLog()).apply(planned.connection(), planned.request());
+        new ApplyStep(reportFile(), getLog()).apply(planned.connection(), planned.request());
+    }
+
+    Path reportFile() {
+        return withoutProject(applyReportFile);
+    }
+
+    /** A skipped apply leaves no report of an earlier run, which CI would archive as this run's. */
+    private void deleteEarlierReport() throws MojoExecutionException {
+        Path report = reportFile();
+        try {
+            if (Files.deleteIfExists(report)) {
+                getLog().info("Deleted the apply report of an earlier run, " + report + ": this run applied nothing");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot delete the apply report of an earlier run, " + report + ": "
+                    + e.getMessage() + "\nWhat to do: delete it, or set lxca.applyReportFile elsewhere, so that CI"
+                    + " does not archive an earlier run's apply as this one's");
+        }
     }
 
     /** What this run applies, and where. */

@@ -106,7 +106,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
 
     /**
      * A PKCS12 or JKS file whose certificates are trusted in addition to the JVM's, for example
-     * {@code ${project.basedir}/lxca-truststore.p12}. Its password comes from {@code -Dlxca.trustStorePassword}
+     * <code>${project.basedir}/lxca-truststore.p12</code>. Its password comes from {@code -Dlxca.trustStorePassword}
      * or {@code LXCA_TRUSTSTORE_PASSWORD}.
      */
     @Parameter(property = "lxca.trustStore")

@@ -41,7 +41,9 @@ class UpdateApplierTest {
                 Fault.APPLY_JOB_FAILS,
                 Fault.APPLY_REPLY_LOST,
                 Fault.APPLY_HISTORY_UNKNOWN,
-                Fault.APPLY_SESSION_ENDED)) {
+                Fault.APPLY_SESSION_ENDED,
+                Fault.APPLY_HISTORY_FIXID,
+                Fault.APPLY_HISTORY_VERSION_ONLY)) {
             simulator.addUser(fault.userName(), "pw", fault);
         }
         simulator.preload(FIX);
@@ -96,6 +98,12 @@ class UpdateApplierTest {
                             .filter(e -> e.startsWith("apply "))
                             .count(),
                     "the PUT is sent once");
+            assertEquals(
+                    List.of("login admin", "login admin"),
+                    simulator.events().stream()
+                            .filter(e -> e.startsWith("login"))
+                            .toList(),
+                    "after the restart it logs in as a new client, without the old session's cookie or CSRF token");
             long refusedLines = log.lines().stream()
                     .filter(l -> l.contains("connection refused"))
                     .count();
@@ -272,7 +280,40 @@ class UpdateApplierTest {
                     () -> apply(simulator, "apply-installation-fails", "2.0.0", FAST, new RecordingLog()));
 
             assertEquals(ApplyOutcome.INSTALLATION_FAILED, e.outcome());
-            assertTrue(e.getMessage().contains("FQXHMUP4105L"), e.getMessage());
+            // the documented entry: fileName <fixid>.tgz, installationFailedDate, detailInfo and description
+            assertTrue(
+                    e.getMessage()
+                            .matches("\\QLXCA's update history says the installation of " + FIX + " failed on \\E\\S+"
+                                    + "\\Q: FQXHMUP4105L: The management server update failed: the database migration did"
+                                    + " not complete.; Lenovo XClarity Administrator 2.0.0 update\\E"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aReRunIsProvenByTheOldFixidShapeOfTheHistoryToo() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            apply(simulator, "apply-history-fixid", "2.0.0", FAST, new RecordingLog());
+
+            ApplyRecord again = apply(simulator, "apply-history-fixid", "2.0.0", FAST, new RecordingLog());
+
+            assertEquals(ApplyOutcome.ALREADY_APPLIED, again.outcome());
+            assertEquals("history", again.proof());
+            assertEquals(1, applies(simulator).size(), simulator.events().toString());
+        }
+    }
+
+    @Test
+    void aHistoryEntryThatNamesNoFileBelongsToTheUpdateOfItsVersion() throws Exception {
+        try (LxcaSimulator simulator = simulator()) {
+            apply(simulator, "apply-history-version-only", "2.0.0", FAST, new RecordingLog());
+            RecordingLog log = new RecordingLog();
+
+            ApplyRecord again = apply(simulator, "apply-history-version-only", "2.0.0", FAST, log);
+
+            assertEquals(ApplyOutcome.ALREADY_APPLIED, again.outcome());
+            assertEquals("history", again.proof());
+            assertEquals(1, applies(simulator).size(), simulator.events().toString());
         }
     }
 

@@ -43,4 +43,28 @@ class ApplyRepliesTest {
                 entries.get(1).words().get(1).contains("FQXHMUP4100J"),
                 entries.get(1).words().toString());
     }
+
+    @Test
+    void historyEntriesOfTheDocumentedShapeAreReadByFileNameVersionAndFlavor() throws Exception {
+        List<UpdateHistoryEntry> entries = UpdateHistoryEntry.from(mapper.readTree("{\"history\": ["
+                + "{\"buildNumber\": \"1\", \"dateApplied\": \"2026-11-01\", \"description\": \"LXCA 4.1.0\","
+                + " \"detailInfo\": \"\", \"fileName\": \"\", \"flavor\": \"base install\","
+                + " \"installationFailedDate\": \"\", \"version\": \"4.1.0\"},"
+                + "{\"buildNumber\": \"7\", \"dateApplied\": \"\", \"description\": \"LXCA 4.2.0 update\","
+                + " \"detailInfo\": \"FQXHMUP4105L: the migration failed.\", \"fileName\": \"fix-4.2.0.tgz\","
+                + " \"flavor\": \"\", \"installationFailedDate\": \"2026-12-02\", \"version\": \"4.2.0\"}]}"));
+
+        assertEquals(2, entries.size());
+        UpdateHistoryEntry base = entries.get(0);
+        assertTrue(base.baseInstall());
+        assertTrue(base.applied());
+        assertFalse(base.namesFile(), "a blank fileName names no file");
+        assertEquals("4.1.0", base.version());
+        UpdateHistoryEntry failed = entries.get(1);
+        assertTrue(failed.failed());
+        assertFalse(failed.applied(), "a blank dateApplied is none");
+        assertTrue(failed.names("fix-4.2.0"));
+        assertFalse(failed.names("fix-4.2"), "a fix id that is only the start of another's is not it");
+        assertEquals(List.of("FQXHMUP4105L: the migration failed.", "LXCA 4.2.0 update"), failed.words());
+    }
 }

@@ -443,6 +443,26 @@ class UpdateImporterTest {
     }
 
     @Test
+    void dryRunOfASetThatIsThereSaysTheImportWouldFailButDoesNotFail() throws Exception {
+        String user = user();
+        String present = fixId();
+        simulator.preload(present);
+        SampleUpdateSets.write(work.resolve("sets"), present);
+
+        ImportResult result =
+                importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.FAIL, true));
+
+        assertEquals(ImportOutcome.DRY_RUN, result.outcome());
+        assertTrue(
+                log.lines()
+                        .contains("INFO Dry run: would fail: LXCA's repository already holds " + present
+                                + " (onExisting=fail); -Dlxca.onExisting=skip would leave it there, replace would"
+                                + " delete it first. Nothing was uploaded."),
+                log.text());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
         var e = importFails(LxcaVerificationException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
         assertTrue(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.maven.MavenRun.CommandLine;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.inject.Inject;
@@ -99,5 +100,23 @@ class ApplyUpdateMojoTest {
     void withoutAUrlItSaysWhatToSet(ApplyUpdateMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> plan(mojo));
         assertTrue(e.getMessage().contains("lxca:apply-update needs the URL of LXCA"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply-update")
+    @CommandLine({"lxca.url=https://lxca.example.com", "lxca.skipApply=true"})
+    void aSkippedApplyLeavesNoReportOfAnEarlierRun(ApplyUpdateMojo mojo) throws Exception {
+        mojo.setLog(run.recordingLog());
+        Path report = mojo.reportFile();
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, "{\"outcome\": \"JOB_FAILED\", \"applies\": []}");
+
+        mojo.execute();
+
+        assertFalse(Files.exists(report), "a stale JOB_FAILED report that CI would archive");
+        assertTrue(
+                run.log.contains(
+                        "INFO Deleted the apply report of an earlier run, " + report + ": this run applied nothing"),
+                run.log.toString());
     }
 }

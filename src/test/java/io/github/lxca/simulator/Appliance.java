@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * appliance goes away: it refuses connections, then answers every request 503 with an HTML page, then forgets
  * every session and the job (a poll for it gets 404), and answers again, with the new version. Who sent the apply
  * picks how it ends: {@link Fault#APPLY_INSTALLATION_FAILS}, {@link Fault#APPLY_NEVER_COMES_BACK},
- * {@link Fault#APPLY_VERSION_UNCHANGED}. The reply shapes of these calls are inferred (no source shows them).
+ * {@link Fault#APPLY_VERSION_UNCHANGED}. The apply answers as Lenovo documents it (200, 401, 403, 500, failures in
+ * the messages envelope), and the history's entries have the documented attributes, starting with the
+ * {@code base install} of the version it started at; the fix id is put in {@code fileName} as {@code <fixid>.tgz}
+ * (inferred). The reply shapes of {@code key=currentVersion} and {@code key=history} are inferred.
  */
 final class Appliance {
     static final String INITIAL_VERSION = "1.0.0";
@@ -58,14 +61,45 @@ final class Appliance {
     });
     private final List<ObjectNode> history = new CopyOnWriteArrayList<>();
     private final Set<String> forgottenJobs = ConcurrentHashMap.newKeySet();
-    private volatile String version = INITIAL_VERSION;
+    private volatile String version;
     private volatile boolean starting;
     private volatile Job applying;
 
-    Appliance(SimulatorState state, Timings timings, Network network) {
+    /** @param version the version it runs at start; its history starts with the {@code base install} of it */
+    Appliance(SimulatorState state, Timings timings, Network network, String version) {
         this.state = state;
         this.timings = timings;
         this.network = network;
+        this.version = version;
+        history.add(entry(
+                "1",
+                Instant.now().toString(),
+                "Lenovo XClarity Administrator " + version,
+                "",
+                "",
+                "base install",
+                "",
+                version));
+    }
+
+    /** One history entry with every attribute Lenovo documents, blank where it does not apply. */
+    private static ObjectNode entry(
+            String buildNumber,
+            String dateApplied,
+            String description,
+            String detailInfo,
+            String fileName,
+            String flavor,
+            String installationFailedDate,
+            String version) {
+        return object().put("buildNumber", buildNumber)
+                .put("dateApplied", dateApplied)
+                .put("description", description)
+                .put("detailInfo", detailInfo)
+                .put("fileName", fileName)
+                .put("flavor", flavor)
+                .put("installationFailedDate", installationFailedDate)
+                .put("version", version);
     }
 
     /** Whether it is starting up again: every request gets 503 and an HTML page. */
@@ -94,7 +128,7 @@ final class Appliance {
         JsonNode fixIds = body == null ? null : body.path("fixids");
         if (fixIds == null || !fixIds.isArray() || fixIds.size() != 1) {
             return json(
-                    400,
+                    500,
                     failure(
                             "FQXHMUP3001L",
                             "The apply request is not valid.",
@@ -108,7 +142,7 @@ final class Appliance {
         }
         if (!state.repository.containsKey(fixId)) {
             return json(
-                    404,
+                    500,
                     failure(
                             "FQXHMUP3002L",
                             "The update " + fixId + " is not in the repository.",
@@ -117,10 +151,11 @@ final class Appliance {
         }
         if (applying != null) {
             state.event("apply-refused " + fixId + " " + user.name());
-            return json(409, failure("FQXHMUP3003L", "Another update is being applied.", "", "Wait for it to end."));
+            return json(500, failure("FQXHMUP3003L", "Another update is being applied.", "", "Wait for it to end."));
         }
         Job job = new Job(String.valueOf(state.nextJobId.getAndIncrement()), user, List.of());
         job.phase = Phase.CREATED; // the import's task logic leaves it alone; this class moves it
+        job.name = "Apply management server update " + fixId;
         job.state = "Running";
         state.jobs.put(job.id, job);
         applying = job;
@@ -151,7 +186,7 @@ final class Appliance {
             Job job = state.jobs.get(id);
             if (job != null && job.creator.has(Fault.APPLY_JOB_FAILS) && "Stopped_With_Error".equals(job.state)) {
                 ObjectNode task = object().put("jobUID", id)
-                        .put("name", "Apply management server update")
+                        .put("name", job.name)
                         .put("status", job.state)
                         .put("percentage", 100);
                 task.putArray("messages")
@@ -192,17 +227,29 @@ final class Appliance {
             state.sessions.clear();
             state.jobs.remove(job.id);
             forgottenJobs.add(job.id);
-            ObjectNode entry = object().put("fixid", fixId);
             String now = Instant.now().toString();
-            if (user.has(Fault.APPLY_INSTALLATION_FAILS)) {
-                entry.put("installationFailedDate", now)
-                        .put("status", "Failed")
-                        .put(
-                                "description",
-                                "FQXHMUP4105L: The management server update failed: the database migration did not complete.");
-            } else if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
-                entry.put("dateApplied", now).put("status", "Applied");
-                version = versionOf(fixId);
+            boolean fails = user.has(Fault.APPLY_INSTALLATION_FAILS);
+            String updateVersion = versionOf(fixId);
+            ObjectNode entry;
+            if (user.has(Fault.APPLY_HISTORY_FIXID)) {
+                entry = object().put("fixid", fixId).put("status", fails ? "Failed" : "Applied");
+                entry.put(fails ? "installationFailedDate" : "dateApplied", now);
+            } else {
+                entry = entry(
+                        job.id,
+                        fails ? "" : now,
+                        "Lenovo XClarity Administrator " + updateVersion + " update",
+                        fails
+                                ? "FQXHMUP4105L: The management server update failed: the database migration did not"
+                                        + " complete."
+                                : "",
+                        user.has(Fault.APPLY_HISTORY_VERSION_ONLY) ? "" : fixId + ".tgz",
+                        "",
+                        fails ? now : "",
+                        updateVersion);
+            }
+            if (!fails && !user.has(Fault.APPLY_VERSION_UNCHANGED)) {
+                version = updateVersion;
             }
             if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
                 history.add(entry);

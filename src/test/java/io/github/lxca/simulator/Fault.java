@@ -113,7 +113,14 @@ public enum Fault {
     /** The update history is not answered ({@code key=history} gives 404), as by an LXCA that does not know it. */
     APPLY_HISTORY_UNKNOWN,
     /** The apply is answered 401, as when the session ended just before it; nothing is applied. */
-    APPLY_SESSION_ENDED;
+    APPLY_SESSION_ENDED,
+    /**
+     * The update history's entry for this user's apply is in the undocumented shape an earlier simulator answered:
+     * {@code fixid}, {@code status}, a date, no {@code fileName} nor {@code version}.
+     */
+    APPLY_HISTORY_FIXID,
+    /** The update history's entry for this user's apply names no file: only its {@code version} ties it to the update. */
+    APPLY_HISTORY_VERSION_ONLY;
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

@@ -88,21 +88,25 @@ public final class LxcaSimulator implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(builder.port);
         server.addConnector(connector);
-        appliance = new Appliance(state, builder.applyTimings, new Appliance.Network() {
-            private int port;
+        appliance = new Appliance(
+                state,
+                builder.applyTimings,
+                new Appliance.Network() {
+                    private int port;
 
-            @Override
-            public void refuseConnections() throws Exception {
-                port = connector.getLocalPort();
-                connector.stop();
-            }
+                    @Override
+                    public void refuseConnections() throws Exception {
+                        port = connector.getLocalPort();
+                        connector.stop();
+                    }
 
-            @Override
-            public void acceptConnections() throws Exception {
-                connector.setPort(port); // the same port, also when it was chosen freely at start
-                connector.start();
-            }
-        });
+                    @Override
+                    public void acceptConnections() throws Exception {
+                        connector.setPort(port); // the same port, also when it was chosen freely at start
+                        connector.start();
+                    }
+                },
+                builder.applianceVersion);
         server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
@@ -144,6 +148,14 @@ public final class LxcaSimulator implements AutoCloseable {
          */
         public Builder applianceFaults(Path file) {
             this.applianceFaultsFile = file;
+            return this;
+        }
+
+        private String applianceVersion = Appliance.INITIAL_VERSION;
+
+        /** The version the simulated appliance runs at start, {@value Appliance#INITIAL_VERSION} by default. */
+        public Builder applianceVersion(String version) {
+            this.applianceVersion = version;
             return this;
         }
 
@@ -314,7 +326,7 @@ public final class LxcaSimulator implements AutoCloseable {
         return connectionsOpened.get();
     }
 
-    /** The version the simulated appliance runs: {@value Appliance#INITIAL_VERSION} until an apply changes it. */
+    /** The version the simulated appliance runs: the one it started at until an apply changes it. */
     public String applianceVersion() {
         return appliance.version();
     }

@@ -73,6 +73,15 @@ final class Sessions {
                     400,
                     failure("FQXHMSE0400J", "The request body is not valid.", "UserId and password are required.", ""));
         }
+        // A new client logs in without a session: a cookie or CSRF header of a session LXCA no longer knows (after
+        // a restart) is what a client that kept its old session sends; what real LXCA does with it is unknown.
+        boolean staleCookie = Request.getCookies(call.request()).stream()
+                .anyMatch(c -> c.getName().equals(SESSION_COOKIE) && !state.sessions.containsKey(c.getValue()));
+        boolean csrfHeader = call.request().getHeaders().get(CSRF_HEADER) != null;
+        if (staleCookie || csrfHeader) {
+            state.event("login-stale " + body.get("UserId").asText() + (staleCookie ? " cookie" : "")
+                    + (csrfHeader ? " csrf" : ""));
+        }
         User user = state.users.get(body.get("UserId").asText());
         if (user == null || !user.password().equals(body.get("password").asText())) {
             state.event("login-refused " + body.get("UserId").asText());

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -170,6 +171,85 @@ class SimulatorEndpointsTest {
         }
     }
 
+    @Test
+    void theApplyAnswersAsDocumentedAndNamesItsJobForTheApply() throws Exception {
+        String refusedUser = user(Fault.APPLY_SESSION_ENDED);
+        Client client = new Client(user());
+        String fixId = client.importSet(work);
+
+        HttpResponse<String> twoFixIds = client.send(
+                "PUT", "/managementServer/updates?action=apply", "{\"fixids\": [\"a\", \"b\"]}", "application/json");
+        HttpResponse<String> unknown = client.send(
+                "PUT", "/managementServer/updates?action=apply", "{\"fixids\": [\"nothere\"]}", "application/json");
+        HttpResponse<String> sessionEnded = new Client(refusedUser)
+                .send(
+                        "PUT",
+                        "/managementServer/updates?action=apply",
+                        "{\"fixids\": [\"" + fixId + "\"]}",
+                        "application/json");
+
+        // Lenovo documents 200, 401, 403 and 500 for the apply, failures in the messages envelope
+        for (HttpResponse<String> failed : List.of(twoFixIds, unknown)) {
+            assertEquals(500, failed.statusCode(), failed.body());
+            JsonNode body = mapper.readTree(failed.body());
+            assertEquals("failed", body.path("result").asText(), failed.body());
+            assertTrue(body.path("messages").path(0).path("id").asText().startsWith("FQXHMUP"), failed.body());
+        }
+        assertEquals(401, sessionEnded.statusCode(), sessionEnded.body());
+        assertEquals(
+                "failed", mapper.readTree(sessionEnded.body()).path("result").asText());
+    }
+
+    @Test
+    void theHistoryStartsWithTheBaseInstallOfTheVersionTheApplianceStartedAt(@TempDir Path directory) throws Exception {
+        try (LxcaSimulator own = LxcaSimulator.builder()
+                .workDirectory(directory)
+                .certificate(simulator.certificate())
+                .applianceVersion("4.1.0")
+                .applyTimings(Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .start()) {
+            own.addUser("history", PASSWORD);
+            String fixId = "lnvgy_sw_lxca_history-4.2.0_anyos_noarch";
+            own.preload(fixId);
+            Client client = new Client(own, "history");
+
+            JsonNode history = mapper.readTree(
+                    client.get("/managementServer/updates?key=history", "*/*").body());
+            HttpResponse<String> applied = client.send(
+                    "PUT",
+                    "/managementServer/updates?action=apply",
+                    "{\"fixids\": [\"" + fixId + "\"]}",
+                    "application/json");
+            JsonNode task = mapper.readTree(client.get(
+                                    "/tasks/"
+                                            + mapper.readTree(applied.body())
+                                                    .path("jobid")
+                                                    .asText(),
+                                    "*/*")
+                            .body())
+                    .path(0);
+
+            JsonNode base = history.path("history").path(0);
+            assertEquals("base install", base.path("flavor").asText(), history.toString());
+            assertEquals("4.1.0", base.path("version").asText(), history.toString());
+            for (String attribute : List.of(
+                    "buildNumber",
+                    "dateApplied",
+                    "description",
+                    "detailInfo",
+                    "fileName",
+                    "flavor",
+                    "installationFailedDate",
+                    "version")) {
+                assertTrue(base.has(attribute), attribute + " in " + base);
+            }
+            assertTrue(base.path("fixid").isMissingNode(), "no undocumented fixid: " + base);
+            assertEquals(200, applied.statusCode(), applied.body());
+            assertEquals(
+                    "Apply management server update " + fixId, task.path("name").asText(), task.toString());
+        }
+    }
+
     /** A client of its own, as pylxca is one: the CSRF token from the cookie, the parts named as it is told. */
     private final class Client {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -177,7 +257,14 @@ class SimulatorEndpointsTest {
                 HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies).build();
         private final JsonNode login;
 
+        private final LxcaSimulator target;
+
         Client(String user) throws Exception {
+            this(simulator, user);
+        }
+
+        Client(LxcaSimulator target, String user) throws Exception {
+            this.target = target;
             HttpResponse<String> reply = send(
                     "POST",
                     "/sessions",
@@ -188,7 +275,7 @@ class SimulatorEndpointsTest {
         }
 
         String cookie(String name) {
-            return cookies.getCookieStore().get(simulator.url()).stream()
+            return cookies.getCookieStore().get(target.url()).stream()
                     .filter(c -> c.getName().equals(name))
                     .map(HttpCookie::getValue)
                     .findFirst()
@@ -302,7 +389,7 @@ class SimulatorEndpointsTest {
 
         private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body) {
             HttpRequest.Builder request =
-                    HttpRequest.newBuilder(URI.create(simulator.url() + path)).method(method, body);
+                    HttpRequest.newBuilder(URI.create(target.url() + path)).method(method, body);
             String csrf = cookie("csrf");
             return csrf == null ? request : request.header("X-Csrf-Token", csrf);
         }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -28,11 +29,12 @@ import java.util.stream.Stream;
  * integration tests.
  *
  * <pre>
- * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--polls 2] [--sink] [--second-port 8444]
+ * java ... SimulatorMain --dir target/lxca-simulator [--port 8443] [--version 1.0.0] [--polls 2] [--sink] [--second-port 8444]
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
  *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]] [--ca-ports 8447,8448]
  *     [--appliances 10 [--fleet-ports 8450,8451,...] [--fleet-apply-seconds 1,1,1] [--faulty-appliance 6:upload-409]]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
+ * java -jar lxca-maven-plugin-VERSION-simulator.jar --help
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
@@ -40,7 +42,9 @@ import java.util.stream.Stream;
  * {@code server-key.p12} (its key and certificate, reused at the next start so that the fingerprint stays),
  * {@code secrets.log}, the imported files under {@code repository/} (emptied at start), and last {@code url.txt}. A start
  * on a port in use, or on a folder that a running simulator holds ({@code simulator.lock}), fails before it
- * changes anything. The
+ * changes anything: from the jar, with one line on standard error (what to do in the {@code java -jar} form) and
+ * exit code 2; under Maven, as the build's error (in the {@code mvn -Psimulator} form). {@code --help} prints the
+ * usage and starts nothing; {@code --version} is the LXCA version it runs at start, which it prints. The
  * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
  * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
  * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks. With {@code --ca-ports}, two
@@ -69,17 +73,107 @@ public final class SimulatorMain {
     /** The simulator's own key and certificate, kept across restarts on the same folder. */
     static final String KEY_STORE = "server-key.p12";
 
+    /** The folders' locks, held (and kept from the garbage collector, which would release them) while it runs. */
+    private static final List<FileLock> HELD = new CopyOnWriteArrayList<>();
+
     private SimulatorMain() {}
 
+    /** What {@code --help} prints. */
+    static final String USAGE = """
+            Usage: %1$s [--port 8443] [--dir lxca-simulator] [--version 1.0.0] [--polls 2] [--sink]
+                   %1$s --help
+
+            Starts an LXCA simulator: an HTTPS server that speaks LXCA's update import and apply API, keeps what it
+            imports under <dir>/repository, and fails on request (log in as a user named after a fault). It runs
+            until stopped (Ctrl-C).
+
+              --port N         the port to listen on (default: a free one; the URL is printed and written to url.txt)
+              --dir FOLDER     its files: truststore.p12 (password changeit), certificate.pem, fingerprint.txt,
+                               events.log, the imported updates (default: target/lxca-simulator)
+              --version V      the version of LXCA it runs at start (default %2$s); an apply must be newer
+              --polls N        task polls before an import job completes (default 2)
+              --sink           count uploads and drop them (for benchmarks)
+              --appliances N   also host a fleet of N appliances, each on a free port of its own, with its own
+                               version, repository and restart (their URLs in <dir>/fleet/urls.txt)
+              --ca-ports P,Q   also serve a certificate signed by a CA made at start, over TLS 1.3 on P and
+                               TLS 1.2 on Q (the CA alone in <dir>/ca/truststore.p12)
+              --help           print this and start nothing
+
+            User admin, password %3$s.
+            """;
+
     public static void main(String[] args) throws Exception {
-        Arguments arguments = new Arguments(List.of(args));
+        Launch launch = Launch.detect();
+        try {
+            if (start(List.of(args), launch)) {
+                Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
+            }
+        } catch (StartFailure failure) {
+            if (!launch.fromJar()) {
+                throw failure; // Maven (mvn -Psimulator, the ITs) shows it as the build's error
+            }
+            System.err.println("Error: " + failure.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** How the simulator was started, to give hints in the form the user typed. */
+    record Launch(String jarName) {
+        static Launch detect() {
+            try {
+                Path location = Path.of(SimulatorMain.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+                String name = location.getFileName().toString();
+                return new Launch(name.endsWith(".jar") ? name : null);
+            } catch (Exception unknown) {
+                return new Launch(null);
+            }
+        }
+
+        boolean fromJar() {
+            return jarName != null;
+        }
+
+        /** The command that starts the simulator with these options, as this one was started. */
+        String command(String options) {
+            return fromJar()
+                    ? "java -jar " + jarName + " " + options
+                    : "mvn -Psimulator " + options.replace("--port ", "-Dlxca.simulator.port=");
+        }
+    }
+
+    /** A start that cannot go on, for a reason the user can fix: one line, with what to do, and no stack trace. */
+    static final class StartFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Starts what the arguments ask for; returns whether a simulator now runs (not for {@code --help} and
+     * {@code --await}).
+     */
+    static boolean start(List<String> args, Launch launch) throws Exception {
+        Arguments arguments = new Arguments(args);
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.print(USAGE.formatted(
+                    launch.fromJar() ? "java -jar " + launch.jarName() : "SimulatorMain",
+                    Appliance.INITIAL_VERSION,
+                    PASSWORD));
+            return false;
+        }
         String await = arguments.value("--await", null);
         if (await != null) {
             awaitReady(
                     Path.of(await),
                     Integer.parseInt(arguments.value("--port", "0")),
                     Duration.ofSeconds(Long.parseLong(arguments.value("--seconds", "60"))));
-            return;
+            return false;
         }
         Path directory =
                 Path.of(arguments.value("--dir", "target/lxca-simulator")).toAbsolutePath();
@@ -99,9 +193,9 @@ public final class SimulatorMain {
         int appliances = Integer.parseInt(arguments.value("--appliances", "0"));
         List<String> fleetPorts = fleetPorts(arguments.value("--fleet-ports", null), appliances);
         ports.addAll(fleetPorts);
-        requireFreePorts(ports);
+        requireFreePorts(ports, launch);
         Files.createDirectories(directory);
-        FileLock lock = lockFolder(directory);
+        lockFolder(directory, launch); // held until the program ends
         for (String leftOver : List.of(
                 "url.txt",
                 "events.log",
@@ -120,8 +214,14 @@ public final class SimulatorMain {
         int polls = Integer.parseInt(arguments.value("--polls", "2"));
         boolean sink = arguments.args().contains("--sink");
         SelfSignedCertificate certificate = SelfSignedCertificate.keptIn(directory.resolve(KEY_STORE));
-        LxcaSimulator simulator =
-                start(Integer.parseInt(arguments.value("--port", "0")), polls, sink, directory, certificate);
+        String version = arguments.value("--version", Appliance.INITIAL_VERSION);
+        LxcaSimulator simulator = start(
+                LxcaSimulator.builder().applianceVersion(version),
+                Integer.parseInt(arguments.value("--port", "0")),
+                polls,
+                sink,
+                directory,
+                certificate);
         String secondPort = arguments.value("--second-port", null);
         if (secondPort != null) {
             LxcaSimulator second = start(
@@ -169,25 +269,26 @@ public final class SimulatorMain {
         Path url = Files.writeString(directory.resolve("url.txt.tmp"), simulator.url() + "\n", StandardCharsets.UTF_8);
         Files.move(url, directory.resolve("url.txt"), StandardCopyOption.ATOMIC_MOVE); // readiness: whole or absent
         System.out.println("LXCA simulator listening on " + simulator.url());
+        System.out.println(
+                "  it runs LXCA version " + version + " (an apply must be newer; --version V starts it at another)");
         System.out.println("  user " + USER + ", password " + PASSWORD
                 + " (users named after a fault, such as upload-409, show that fault)");
         System.out.println("  certificate SHA-256 " + simulator.fingerprint());
         System.out.println("  trust store " + directory.resolve("truststore.p12") + " (password changeit)");
-        System.out.println("  a build imports into it with: -Dlxca.url=" + simulator.url() + " -Dlxca.serverId=none"
-                + " -Dlxca.username=" + USER + " -Dlxca.password=" + PASSWORD
-                + " -Dlxca.certificateFingerprint=" + simulator.fingerprint());
+        System.out.println("  a build imports into it and applies with: export LXCA_PASSWORD=" + PASSWORD
+                + "; mvn verify -Dlxca.url=" + simulator.url() + " -Dlxca.serverId=none -Dlxca.username=" + USER
+                + " -Dlxca.certificateFingerprint=" + simulator.fingerprint() + " -Dlxca.onExisting=skip");
         System.out.println(
                 arguments.args().contains("--sink")
                         ? "  counting sink: uploads are counted and dropped, see events.log"
                         : "  imported files go to " + directory.resolve("repository"));
-        Thread.currentThread().join(); // the server's threads are daemons: keep the program alive until stopped
-        lock.release();
+        return true;
     }
 
     private static List<String> fleetPorts(String given, int appliances) {
         List<String> ports = given == null ? new ArrayList<>() : new ArrayList<>(List.of(given.split(",", -1)));
         if (given != null && ports.size() != appliances) {
-            throw new IllegalStateException("--fleet-ports names " + ports.size() + " ports for " + appliances
+            throw new StartFailure("--fleet-ports names " + ports.size() + " ports for " + appliances
                     + " appliances: give one port per appliance, or leave --fleet-ports out for free ports");
         }
         while (ports.size() < appliances) {
@@ -235,8 +336,8 @@ public final class SimulatorMain {
                 String[] parts = choice.split(":", 2);
                 int index = Integer.parseInt(parts[0].strip());
                 if (index < 1 || index > ports.size() || parts.length < 2) {
-                    throw new IllegalStateException("--faulty-appliance " + choice
-                            + " must be i:fault with i from 1 to " + ports.size() + ", such as 6:upload-409");
+                    throw new StartFailure("--faulty-appliance " + choice + " must be i:fault with i from 1 to "
+                            + ports.size() + ", such as 6:upload-409");
                 }
                 Files.writeString(fleet.resolve("appliance-" + index).resolve("faults.txt"), parts[1].strip() + "\n");
             }
@@ -252,7 +353,7 @@ public final class SimulatorMain {
      * Holds the folder for as long as this simulator runs, so that a second one started on it fails
      * before it empties the first one's files.
      */
-    private static FileLock lockFolder(Path directory) throws IOException {
+    private static void lockFolder(Path directory, Launch launch) throws IOException {
         FileChannel channel = FileChannel.open(
                 directory.resolve("simulator.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -261,16 +362,20 @@ public final class SimulatorMain {
         } catch (OverlappingFileLockException heldInThisJvm) {
             lock = null;
         }
-        if (lock == null) {
+        if (lock != null) {
+            HELD.add(lock);
+        } else {
             channel.close();
-            throw new IllegalStateException("Another LXCA simulator is running on the folder " + directory
-                    + "; its files are left alone. Use that one (its URL is in url.txt), or stop it first.");
+            throw new StartFailure("Another LXCA simulator is running on the folder " + directory
+                    + "; its files are left alone. What to do: use that one (its URL is in url.txt), or stop it first"
+                    + (launch.fromJar()
+                            ? ", or start this one on another folder: " + launch.command("--dir lxca-simulator-2")
+                            : ""));
         }
-        return lock;
     }
 
     /** Fails with a hint when a port is taken, for instance by a simulator started earlier. */
-    private static void requireFreePorts(List<String> ports) throws IOException {
+    private static void requireFreePorts(List<String> ports, Launch launch) throws IOException {
         for (String port : ports) {
             int number = Integer.parseInt(port);
             if (number <= 0) {
@@ -280,9 +385,9 @@ public final class SimulatorMain {
                 probe.setReuseAddress(false); // else Linux lets the probe bind beside a listening socket
                 probe.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), number));
             } catch (BindException taken) {
-                throw new IllegalStateException("Port " + number + " is in use, perhaps by an LXCA simulator started"
-                        + " earlier; nothing was changed. Use that one, or start this one on a free port:"
-                        + " mvn -Psimulator -Dlxca.simulator.port=" + (number + 1) + " (or --port N)");
+                throw new StartFailure("Port " + number + " is in use, perhaps by an LXCA simulator started"
+                        + " earlier; nothing was changed. What to do: use that one, or start this one on a free port: "
+                        + launch.command("--port " + (number + 1)));
             }
         }
     }

@@ -47,6 +47,9 @@ final class SimulatorState {
         /** The uploaded descriptors, readmes and change histories by file name. */
         Map<String, byte[]> texts = Map.of();
 
+        /** The task's {@code name}: the apply names its job for the apply. */
+        String name = "Import updates";
+
         int polls;
         String state = "Pending";
         int percentage;

@@ -132,8 +132,7 @@ final class Tasks {
     }
 
     private ObjectNode taskJson(Job job) {
-        ObjectNode task =
-                object().put("jobUID", job.id).put("name", "Import updates").put("createdBy", job.creator.name());
+        ObjectNode task = object().put("jobUID", job.id).put("name", job.name).put("createdBy", job.creator.name());
         User user = job.creator;
         if (user.has(Fault.TASK_STATUS_OBJECT)) {
             task.putObject("status").put("state", job.state).put("percentage", job.percentage);
