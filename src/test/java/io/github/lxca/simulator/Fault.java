@@ -113,7 +113,33 @@ public enum Fault {
     /** The update history is not answered ({@code key=history} gives 404), as by an LXCA that does not know it. */
     APPLY_HISTORY_UNKNOWN,
     /** The apply is answered 401, as when the session ended just before it; nothing is applied. */
-    APPLY_SESSION_ENDED;
+    APPLY_SESSION_ENDED,
+    /** Every login reply trickles: its status and headers come at once, then one byte of its body every 2 s. */
+    TRICKLE_LOGIN,
+    /**
+     * Creating the job trickles its reply. The simulator keeps no job for it: the client never learns its id (a real
+     * LXCA may keep such a job Pending, which the plugin cannot name).
+     */
+    TRICKLE_CREATE_JOB,
+    /** The upload arrives whole and the job starts, but the upload's reply trickles. */
+    TRICKLE_UPLOAD_REPLY,
+    /** Every task poll trickles its reply. */
+    TRICKLE_TASK_POLL,
+    /** Every login after the user's first trickles, as a re-login during an apply would meet it. */
+    TRICKLE_APPLY_RELOGIN,
+    /** Login answers 200 with an HTML page (text/html), no cookie and no CSRF token, as a login portal would. */
+    LOGIN_HTML,
+    /**
+     * At this user's first login, another user ({@value #OTHER_PIPELINE}) has an import of {@value #RUNNING_FIX_ID}
+     * Running, as a stopped build or a concurrent pipeline leaves it; it completes after a few polls of its task and
+     * the update lands in the repository.
+     */
+    IMPORT_ALREADY_RUNNING;
+
+    /** The fix id of the import {@link #IMPORT_ALREADY_RUNNING} finds running. */
+    public static final String RUNNING_FIX_ID = "lnvgy_sw_lxca_already-running-1.0.0_anyos_noarch";
+    /** The user whose import {@link #IMPORT_ALREADY_RUNNING} finds running. */
+    public static final String OTHER_PIPELINE = "another-pipeline";
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

@@ -21,6 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +35,7 @@ import java.util.stream.Stream;
  *     [--proxy-port 3128 --maven-repository file:///home/me/.m2/repository]
  *     [--apply-ports 8445,8446 [--apply-seconds 2,3,2]]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
+ * java ... SimulatorMain --check-jobs target/lxca-simulator
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
@@ -42,7 +46,10 @@ import java.util.stream.Stream;
  * changes anything. The
  * second form waits until a simulator started with that folder is ready. With {@code --sink}, uploads
  * are only counted, not parsed or kept, and each is logged as an {@code upload-sink} event with its
- * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks.
+ * timing (see {@link LxcaSimulator.Builder#countingSink}): for benchmarks. Each simulator keeps {@code
+ * open-jobs.txt} in its folder up to date (every {@link #OPEN_JOBS_EVERY}): its import jobs still Pending or
+ * Running. The third form, run after the integration tests, fails when any simulator started with that folder lists
+ * one: a build left it behind.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -55,11 +62,25 @@ public final class SimulatorMain {
     public static final String PASSWORD = "Sim-Pa55-w0rd";
     /** The simulator's own key and certificate, kept across restarts on the same folder. */
     static final String KEY_STORE = "server-key.p12";
+    /** The import jobs a simulator has not ended, one {@code "<id> <state> <creator>"} a line. */
+    static final String OPEN_JOBS = "open-jobs.txt";
+
+    static final Duration OPEN_JOBS_EVERY = Duration.ofMillis(500);
+    private static final ScheduledExecutorService OPEN_JOBS_WRITER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "lxca-simulator-open-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private SimulatorMain() {}
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(List.of(args));
+        String checkJobs = arguments.value("--check-jobs", null);
+        if (checkJobs != null) {
+            checkNoOpenJobs(Path.of(checkJobs));
+            return;
+        }
         String await = arguments.value("--await", null);
         if (await != null) {
             awaitReady(
@@ -231,7 +252,47 @@ public final class SimulatorMain {
         for (Fault fault : Fault.values()) {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
+        Path openJobs = directory.resolve(OPEN_JOBS);
+        OPEN_JOBS_WRITER.scheduleWithFixedDelay(
+                () -> writeOpenJobs(simulator, openJobs), 0, OPEN_JOBS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return simulator;
+    }
+
+    private static void writeOpenJobs(LxcaSimulator simulator, Path file) {
+        try {
+            Path next = file.resolveSibling(OPEN_JOBS + ".tmp");
+            Files.write(next, simulator.openImportJobs(), StandardCharsets.UTF_8);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Cannot write " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Fails, naming each job and the simulator's folder, when a simulator started on {@code directory} (the main one,
+     * {@code second/}, {@code apply-N/}) still has an import job Pending or Running: a build left it behind.
+     */
+    private static void checkNoOpenJobs(Path directory) throws IOException, InterruptedException {
+        Thread.sleep(3 * OPEN_JOBS_EVERY.toMillis()); // so that the files show the last build's end
+        List<String> left = new ArrayList<>();
+        try (Stream<Path> files = Files.find(
+                directory,
+                2,
+                (path, attributes) -> path.getFileName().toString().equals(OPEN_JOBS))) {
+            for (Path file : files.sorted().toList()) {
+                for (String job : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!job.isBlank()) {
+                        left.add("job " + job + " (simulator in " + file.getParent() + ")");
+                    }
+                }
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("The integration tests left " + left.size()
+                    + " import job(s) Pending or Running in the LXCA simulator; each build must end or cancel the"
+                    + " jobs it creates:\n  " + String.join("\n  ", left));
+        }
+        System.out.println("No import job was left Pending or Running in the LXCA simulators under " + directory);
     }
 
     /**

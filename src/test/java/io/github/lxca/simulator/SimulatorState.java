@@ -79,6 +79,29 @@ final class SimulatorState {
                 .getAndIncrement();
     }
 
+    /**
+     * Starts an import of {@code fixId} by {@link Fault#OTHER_PIPELINE}, uploaded and Running, which completes after
+     * {@code polls} polls of its task and then lists the fix id in the repository; returns its job id.
+     */
+    String startImportByAnother(String fixId, int polls, int pollsToComplete) {
+        User other = users.computeIfAbsent(
+                Fault.OTHER_PIPELINE, name -> new User(name, "not-for-login-" + name, EnumSet.noneOf(Fault.class)));
+        String id = String.valueOf(nextJobId.getAndIncrement());
+        List<DeclaredFile> files = new ArrayList<>();
+        for (String extension : List.of("chg", "tgz", "txt", "xml")) {
+            files.add(new DeclaredFile(fixId + "." + extension, 1, "application/octet-stream"));
+        }
+        Job job = new Job(id, other, files);
+        job.phase = Phase.UPLOADED;
+        job.state = "Running";
+        job.countedOnly = true; // nothing to store but its fix id
+        job.polls = pollsToComplete - polls;
+        jobs.put(id, job);
+        event("create-job " + id + " " + other.name());
+        event("upload " + id + " " + other.name());
+        return id;
+    }
+
     void addUser(String name, String password, Fault... faults) {
         Set<Fault> set = EnumSet.noneOf(Fault.class);
         set.addAll(List.of(faults));
