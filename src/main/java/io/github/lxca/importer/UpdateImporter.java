@@ -387,7 +387,8 @@ public final class UpdateImporter {
         if (jobId == null || state != null && TaskState.of(state).isTerminal()) {
             return;
         }
-        cancelAbandoned(client, jobId, state == null ? "created" : state, "which this build did not complete");
+        String last = state != null ? state : progress.bytesUploaded() > 0 ? "uploaded" : "created";
+        cancelAbandoned(client, jobId, last, "which this build did not complete");
     }
 
     /** So that a job left without its files can never start later on a part of them. Best effort. */

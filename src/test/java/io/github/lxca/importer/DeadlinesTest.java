@@ -167,7 +167,7 @@ class DeadlinesTest {
     @Test
     void aLoginProbeDuringAnApplyWaitsTheShortProbeLimitNotTheReadTimeout() throws Exception {
         String user = user(Fault.TRICKLE_APPLY_RELOGIN);
-        try (LxcaClient client = client(connection(user, Duration.ofSeconds(600), 0))) {
+        try (LxcaClient client = client(connection(user, Duration.ofMinutes(10), 0))) {
             client.login();
             long start = System.nanoTime();
             Probe<Void> probe = client.probeLogin();

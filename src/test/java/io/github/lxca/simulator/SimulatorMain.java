@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -66,6 +68,9 @@ public final class SimulatorMain {
     static final String OPEN_JOBS = "open-jobs.txt";
 
     static final Duration OPEN_JOBS_EVERY = Duration.ofMillis(500);
+    /** The writers of {@value #OPEN_JOBS}, kept for as long as their simulators run. */
+    private static final List<ScheduledFuture<?>> OPEN_JOBS_WRITING = new CopyOnWriteArrayList<>();
+
     private static final ScheduledExecutorService OPEN_JOBS_WRITER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "lxca-simulator-open-jobs");
         thread.setDaemon(true);
@@ -253,8 +258,8 @@ public final class SimulatorMain {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
         Path openJobs = directory.resolve(OPEN_JOBS);
-        OPEN_JOBS_WRITER.scheduleWithFixedDelay(
-                () -> writeOpenJobs(simulator, openJobs), 0, OPEN_JOBS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        OPEN_JOBS_WRITING.add(OPEN_JOBS_WRITER.scheduleWithFixedDelay(
+                () -> writeOpenJobs(simulator, openJobs), 0, OPEN_JOBS_EVERY.toMillis(), TimeUnit.MILLISECONDS));
         return simulator;
     }
 
