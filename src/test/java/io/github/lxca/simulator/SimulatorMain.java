@@ -277,7 +277,7 @@ public final class SimulatorMain {
      * Fails, naming each job and the simulator's folder, when a simulator started on {@code directory} (the main one,
      * {@code second/}, {@code apply-N/}) still has an import job Pending or Running: a build left it behind.
      */
-    private static void checkNoOpenJobs(Path directory) throws IOException, InterruptedException {
+    static void checkNoOpenJobs(Path directory) throws IOException, InterruptedException {
         Thread.sleep(3 * OPEN_JOBS_EVERY.toMillis()); // so that the files show the last build's end
         List<String> left = new ArrayList<>();
         try (Stream<Path> files = Files.find(
