@@ -134,7 +134,12 @@ public enum Fault {
      * Running, as a stopped build or a concurrent pipeline leaves it; it completes after a few polls of its task and
      * the update lands in the repository.
      */
-    IMPORT_ALREADY_RUNNING;
+    IMPORT_ALREADY_RUNNING,
+    /**
+     * Login is refused with 401 and a message that echoes the password it was sent and a forged log line after a
+     * line break, as a careless server or proxy might.
+     */
+    LOGIN_ECHOES_PASSWORD;
 
     /** The fix id of the import {@link #IMPORT_ALREADY_RUNNING} finds running. */
     public static final String RUNNING_FIX_ID = "lnvgy_sw_lxca_already-running-1.0.0_anyos_noarch";

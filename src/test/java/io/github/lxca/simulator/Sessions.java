@@ -84,6 +84,16 @@ final class Sessions {
                             "The credentials do not match an account.",
                             "Check the user name and password."));
         }
+        if (user.has(Fault.LOGIN_ECHOES_PASSWORD)) {
+            state.event("login-refused " + user.name());
+            return json(
+                    401,
+                    failure(
+                            "FQXHMSE0200J",
+                            "The password " + body.get("password").asText() + " is not valid.\n[INFO] BUILD SUCCESS",
+                            "The credentials do not match an account.",
+                            "Check the user name and password."));
+        }
         if (user.has(Fault.LOGIN_HTML)) {
             state.event("login-html " + user.name());
             return Replies.html(
