@@ -17,6 +17,15 @@ expectNoSecretsOf = { simulator ->
     }
 }
 expectNoSecretsOf(simulatorDir)
+// The whole build, as Maven's "Total time" line gives it, took less than `seconds`.
+expectBuildWithin = { int seconds ->
+    def total = (log =~ /Total time:\s+(?:(\d+):)?(\d+)(?:\.(\d+))? (s|min)/)
+    assert total.find() : "build.log has no 'Total time' line"
+    def taken = total.group(4) == 'min'
+            ? (total.group(1) ?: '0').toInteger() * 60 + total.group(2).toInteger()
+            : total.group(2).toInteger()
+    assert taken < seconds : "the build took ${taken} s, more than its bound of ${seconds} s"
+}
 // The set `fixId` this build packaged is in the repository of the simulator writing to `simulator`, byte for byte.
 expectStored = { simulator, String fixId ->
     ['chg', 'tgz', 'txt', 'xml'].each { ext ->

@@ -142,8 +142,12 @@ public final class ApplyFollower {
                             ApplyOutcome.JOB_FAILED,
                             "The apply job " + jobId + " of " + start.fixId() + " ended '" + task.rawState() + "'",
                             task.allMessages(),
-                            "follow LXCA's recovery advice above; the job's log is under Monitoring > Jobs in LXCA's web"
-                                    + " console. LXCA still runs " + versionText()
+                            (LxcaMessage.hasRecoveryAdvice(task.allMessages())
+                                            ? "follow LXCA's recovery advice above; the job's log is under"
+                                                    + " Monitoring > Jobs in LXCA's web console."
+                                            : "LXCA gave no recovery advice; read the job's log under"
+                                                    + " Monitoring > Jobs in LXCA's web console.")
+                                    + " LXCA still runs " + versionText()
                                     + "; apply again only after fixing the cause");
                 }
                 if (task.outcome() == TaskState.SUCCEEDED) {

@@ -8,8 +8,8 @@ import java.time.Duration;
  * to trust, which proxy to go through, how long to wait, and how often to retry.
  *
  * @param proxy null to connect directly
- * @param readTimeout the longest silence allowed while waiting for a reply; it does not limit how long
- *     an upload may take to send
+ * @param readTimeout the deadline of each call, from its start to the end of its reply; an upload's body may take
+ *     longer to send, as long as no write stalls for longer, and its reply then gets this long
  * @param retries how often a call that failed for a passing reason is made again (idempotent calls,
  *     and a broken upload, which always goes to a new job)
  */

@@ -2,7 +2,6 @@ package io.github.lxca.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +38,15 @@ final class ErrorTranslator {
         String headline = "LXCA refused to " + operation
                 + (jobId == null || operation.contains(jobId) ? "" : " (job " + jobId + ")")
                 + ": HTTP " + reply.status()
+                + (reply.isRedirect() ? redirect(reply) : "")
                 + (reply.isSuccessStatus() ? " with " + reply.verdict().describe() : "")
                 + (messages.isEmpty() ? "; reply " + reply.excerpt() : "");
-        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, WhatToDo.forStatus(reply.status()));
+        throw new LxcaRejectedException(headline, reply.status(), jobId, messages, WhatToDo.forReply(reply));
+    }
+
+    /** What a redirect, which the plugin never follows, pointed to. */
+    private static String redirect(Reply reply) {
+        return ", a redirect " + reply.location().map(to -> "to " + to).orElse("without a Location") + ", not followed";
     }
 
     /**
@@ -61,7 +66,24 @@ final class ErrorTranslator {
                 reply.status(),
                 null,
                 reply.messages(),
-                WhatToDo.forStatus(reply.status()));
+                WhatToDo.forReply(reply));
+    }
+
+    /**
+     * The login was answered 2xx, but with no session in it: a body that is not JSON (a portal's or proxy's page),
+     * or neither a session cookie nor a CSRF token. Nothing else is sent with it.
+     */
+    static LxcaProtocolException noSession(Reply reply, Credentials credentials) {
+        String what = reply.json() == null
+                ? "a body that is not JSON: " + reply.excerpt()
+                : "neither a session cookie (" + LxcaClient.SESSION_COOKIE + ") nor a CSRF token";
+        return new LxcaProtocolException(
+                "LXCA's reply to the log-in of user '" + credentials.username() + "' holds no session: HTTP "
+                        + reply.status() + " with " + what + "; nothing else was sent",
+                null,
+                reply.messages(),
+                WhatToDo.POINT_AT_LXCA_NOT_A_PROXY_PAGE,
+                null);
     }
 
     /** LXCA accepted the import job, but its reply names no job id. */
@@ -173,10 +195,14 @@ final class ErrorTranslator {
         } else if (e instanceof ConnectException) {
             headline = "Cannot connect to LXCA at " + host + ": connection refused";
             suggestion = WhatToDo.CHECK_THE_HOST_AND_PORT;
-        } else if (e instanceof SocketTimeoutException) {
-            headline = "LXCA at " + host + " did not answer within "
-                    + settings.readTimeout().toSeconds() + " s when asked to " + operation;
+        } else if (e instanceof CallDeadline.Passed passed) {
+            headline = passed.whileSending()
+                    ? "LXCA at " + host + " accepted no byte for "
+                            + passed.limit().toSeconds() + " s while trying to " + operation
+                    : "LXCA at " + host + " did not answer within "
+                            + passed.limit().toSeconds() + " s when asked to " + operation;
             suggestion = WhatToDo.RAISE_THE_READ_TIMEOUT;
+
         } else {
             headline = "The connection to LXCA at " + host + " broke while trying to " + operation + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");

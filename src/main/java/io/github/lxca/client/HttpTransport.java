@@ -3,6 +3,7 @@ package io.github.lxca.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -124,11 +125,38 @@ final class HttpTransport implements AutoCloseable {
         return request;
     }
 
-    /** Sends the request and reads the reply; {@link RequestLog} logs it at DEBUG. */
+    /**
+     * Sends the request and reads the reply; {@link RequestLog} logs it at DEBUG. The whole exchange has a
+     * deadline ({@link CallDeadline}): the request's limit (see {@link #within}, else the read timeout) from its start;
+     * past it the request is cancelled and {@link CallDeadline.Passed} thrown.
+     */
     Reply send(HttpUriRequestBase request) throws IOException {
         request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
         HttpClientContext context = HttpClientContext.create();
         context.setCookieStore(cookies);
+        try (CallDeadline deadline = CallDeadline.start(request, limitOf(request))) {
+            if (request.getEntity() instanceof UploadBody upload) {
+                upload.watch(deadline);
+            }
+            try {
+                return read(request, context);
+            } catch (IOException | RuntimeException e) {
+                // HttpClient's own idle timeout is the same limit: either way the call took longer than it may
+                if (deadline.fired() || e instanceof SocketTimeoutException && !(e instanceof CallDeadline.Passed)) {
+                    throw deadline.passed(e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Duration limitOf(HttpUriRequestBase request) {
+        RequestConfig config = request.getConfig();
+        Timeout limit = config == null ? null : config.getResponseTimeout();
+        return limit == null || limit.isDisabled() ? settings.readTimeout() : limit.toDuration();
+    }
+
+    private Reply read(HttpUriRequestBase request, HttpClientContext context) throws IOException {
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
             HttpEntity entity = response.getEntity();
             byte[] body = new byte[0];
@@ -144,13 +172,15 @@ final class HttpTransport implements AutoCloseable {
                 }
             }
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            Header location = response.getFirstHeader(HttpHeaders.LOCATION);
             return new Reply(
                     response.getCode(),
                     body,
                     truncated,
                     RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), Instant.now())
                             .orElse(null),
-                    mapper);
+                    mapper,
+                    location == null ? null : location.getValue());
         }
     }
 

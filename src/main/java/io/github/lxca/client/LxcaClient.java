@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +37,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  */
 public final class LxcaClient implements AutoCloseable {
     static final String CSRF_HEADER = "X-Csrf-Token";
+    /** LXCA's session cookie. */
+    static final String SESSION_COOKIE = "JSESSIONID";
+
     private static final Duration LOGOUT_TIMEOUT = Duration.ofSeconds(10);
     /** A task poll is a small read; a longer read timeout is for the upload's reply. */
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
@@ -56,6 +60,10 @@ public final class LxcaClient implements AutoCloseable {
 
     private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
         this.settings = settings;
+        ServerText.secret(settings.credentials().password());
+        if (settings.proxy() != null) {
+            ServerText.secret(settings.proxy().password());
+        }
         this.log = log;
         this.http = new HttpTransport(settings, tls, log, mapper);
         this.errors = new ErrorTranslator(settings, tls);
@@ -91,10 +99,13 @@ public final class LxcaClient implements AutoCloseable {
      * it in a restart; what it does with a stale one is unknown).
      */
     public void login() throws LxcaException {
-        login(Retry.SAFE);
+        login(Retry.SAFE, settings.readTimeout());
     }
 
-    private void login(Retry retry) throws LxcaException {
+    /**
+     * @param limit how long the reply may take (a probe while LXCA restarts gets a short one)
+     */
+    private void login(Retry retry, Duration limit) throws LxcaException {
         csrfToken = null;
         http.clearCookies();
         Credentials credentials = settings.credentials();
@@ -104,16 +115,25 @@ public final class LxcaClient implements AutoCloseable {
             HttpPost post = new HttpPost(http.url(List.of("sessions")));
             post.setHeader(HttpHeaders.REFERER, http.url(List.of("sessions")).toString());
             post.setEntity(json(body));
-            return post;
+            return http.within(limit, post);
         });
+        http.cookie(SESSION_COOKIE).ifPresent(ServerText::secret);
+        http.cookie("csrf").ifPresent(ServerText::secret);
         if (reply.status() == 401 || reply.status() == 403) {
             throw ErrorTranslator.loginRefused(reply, credentials);
         }
         ErrorTranslator.requireLoginSuccess(reply);
         JsonNode session =
                 Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
-        String fromBody = session == null ? null : JsonFields.firstText(session.path("session"), "csrf");
+        String fromBody = session == null ? null : JsonFields.secretText(session.path("session"), "csrf");
+        ServerText.secret(fromBody);
+        ServerText.secret(session == null ? null : JsonFields.secretText(session.path("session"), "id"));
         csrfToken = fromBody != null ? fromBody : http.cookie("csrf").orElse(null);
+        if (reply.json() == null
+                || csrfToken == null && http.cookie(SESSION_COOKIE).isEmpty()) {
+            csrfToken = null;
+            throw ErrorTranslator.noSession(reply, credentials);
+        }
         loggedIn = true;
         if (session != null && session.path("pwChangeRequired").asBoolean(false)) {
             throw ErrorTranslator.passwordChangeRequired(reply, credentials);
@@ -146,7 +166,7 @@ public final class LxcaClient implements AutoCloseable {
         if (jobId == null) {
             throw ErrorTranslator.noJobId(reply);
         }
-        return jobId;
+        return JobIds.require(jobId, "create the import job");
     }
 
     /**
@@ -177,18 +197,50 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /**
+     * One quick attempt to cancel a job, for the Ctrl-C path: it waits at most 10 s, like logging out, and never
+     * throws. Returns whether LXCA accepted it.
+     */
+    public boolean cancelJobOnce(String jobId) {
+        ObjectNode body = mapper.createObjectNode().put("action", "cancel");
+        body.putArray("list").add(jobId);
+        try {
+            Reply reply = exchange("cancel job " + jobId, jobId, Retry.NEVER, Session.NONE, () -> {
+                HttpPut put = new HttpPut(http.url(List.of("tasks")));
+                put.setEntity(json(body));
+                return http.within(LOGOUT_TIMEOUT, put);
+            });
+            return reply.isSuccessStatus() && !reply.saysFailure();
+        } catch (LxcaException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Reads the task of a job ({@code GET /tasks/{id}?includeChildren=true}, as Lenovo's Python client asks for it),
      * with its child tasks. Each attempt waits at most 60 s for the reply, so that an LXCA that stopped answering
      * cannot hold the build long past the task timeout.
      */
     public Task task(String jobId) throws LxcaException {
+        return task(jobId, () -> Duration.ofDays(1));
+    }
+
+    /**
+     * As {@link #task(String)}, retrying only while {@code left} (the time left to follow the job) is positive and
+     * waiting no longer than it, so that following a job ends within its timeout plus one poll's deadline.
+     */
+    public Task task(String jobId, Supplier<Duration> left) throws LxcaException {
         String operation = "read the state of job " + jobId;
-        Reply reply = exchange(
-                operation,
-                jobId,
-                Retry.SAFE,
-                Session.RENEW_ON_401,
-                () -> http.within(POLL_TIMEOUT, new HttpGet(taskUrl(jobId))));
+        Reply reply = retryLoop.exchange(
+                new Call(
+                        operation,
+                        jobId,
+                        Retry.SAFE,
+                        Session.RENEW_ON_401,
+                        () -> http.within(POLL_TIMEOUT, new HttpGet(taskUrl(jobId)))),
+                this::send,
+                () -> loggedIn,
+                this::login,
+                left);
         accept(reply, operation, jobId);
         return taskFrom(reply, operation, jobId);
     }
@@ -213,6 +265,27 @@ public final class LxcaClient implements AutoCloseable {
             }
         }
         throw ErrorTranslator.taskMissing(reply, jobId);
+    }
+
+    /**
+     * Every task LXCA lists ({@code GET /tasks}), or empty when it does not answer that with a task list: an LXCA
+     * that does not must not stop an import that works without it.
+     */
+    public Optional<List<Task>> allTasks() throws LxcaException {
+        String operation = "list LXCA's tasks";
+        Reply reply = exchange(
+                operation, null, Retry.SAFE, Session.RENEW_ON_401, () -> new HttpGet(http.url(List.of("tasks"))));
+        JsonNode json = reply.json();
+        if (!reply.isSuccessStatus() || reply.saysFailure() || json == null) {
+            return Optional.empty();
+        }
+        JsonNode list = json.isArray() ? json : json.path("response");
+        if (!list.isArray()) {
+            return Optional.empty();
+        }
+        List<Task> tasks = new ArrayList<>();
+        list.forEach(node -> tasks.add(Task.from(node)));
+        return Optional.of(tasks);
     }
 
     /** The fix ids in LXCA's management-server updates repository. */
@@ -313,16 +386,17 @@ public final class LxcaClient implements AutoCloseable {
         });
         accept(reply, operation, null);
         JsonNode json = reply.json();
-        return json == null
-                ? Optional.empty()
-                : Optional.ofNullable(Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
-                        .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid")));
+        String jobId = json == null
+                ? null
+                : Optional.ofNullable(JsonFields.firstText(json, "jobid", "jobId", "taskid"))
+                        .orElse(JsonFields.firstText(json.path("response"), "jobid", "jobId", "taskid"));
+        return jobId == null ? Optional.empty() : Optional.of(JobIds.require(jobId, operation));
     }
 
     /** One quiet login attempt, for an LXCA that may be restarting. */
     public Probe<Void> probeLogin() {
         try {
-            login(Retry.NEVER);
+            login(Retry.NEVER, PROBE_TIMEOUT);
             return Probe.answered(null);
         } catch (LxcaConnectionException e) {
             return Probe.away(e.getMessage());

@@ -9,6 +9,21 @@ import java.util.stream.Collectors;
 /** One message in LXCA's own words: id, text, explanation and recovery. Any part may be empty. */
 public record LxcaMessage(String id, String text, String explanation, String recovery, String recoveryUrl) {
 
+    /** Every part is server text: cleaned once here ({@link ServerText}), wherever it is printed later. */
+    public LxcaMessage {
+        id = ServerText.clean(id);
+        text = ServerText.clean(text);
+        explanation = ServerText.clean(explanation);
+        recovery = ServerText.clean(recovery);
+        recoveryUrl = ServerText.clean(recoveryUrl);
+    }
+
+    /** Whether any message gives recovery advice (a text or a link), which a "What to do" may point to. */
+    public static boolean hasRecoveryAdvice(List<LxcaMessage> messages) {
+        return messages.stream()
+                .anyMatch(m -> !m.recovery().isBlank() || !m.recoveryUrl().isBlank());
+    }
+
     /** Reads the messages of a reply body in any of the shapes LXCA is known to send. */
     public static List<LxcaMessage> listFrom(JsonNode body) {
         List<LxcaMessage> messages = new ArrayList<>();

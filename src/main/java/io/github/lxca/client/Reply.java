@@ -17,9 +17,16 @@ final class Reply {
     private final boolean truncated;
     private final JsonNode json;
     private final Duration retryAfter;
+    private final String location;
 
     /** @param retryAfter how long its {@code Retry-After} header asks to wait; null without one */
     Reply(int status, byte[] body, boolean truncated, Duration retryAfter, ObjectMapper mapper) {
+        this(status, body, truncated, retryAfter, mapper, null);
+    }
+
+    /** @param location its {@code Location} header, or null */
+    Reply(int status, byte[] body, boolean truncated, Duration retryAfter, ObjectMapper mapper, String location) {
+        this.location = location;
         this.status = status;
         this.body = body;
         this.truncated = truncated;
@@ -46,6 +53,20 @@ final class Reply {
     /** How long LXCA (or a proxy) asks to wait before trying again, from its {@code Retry-After} header. */
     Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The redirect's target from the {@code Location} header, cleaned for printing; empty without one. */
+    Optional<String> location() {
+        return Optional.ofNullable(location).map(ServerText::clean);
+    }
+
+    boolean isRedirect() {
+        return status >= 300 && status < 400;
+    }
+
+    /** Whether any of LXCA's messages in the reply gives recovery advice. */
+    boolean hasRecoveryAdvice() {
+        return LxcaMessage.hasRecoveryAdvice(messages());
     }
 
     boolean isSuccessStatus() {
@@ -76,10 +97,9 @@ final class Reply {
         if (body.length == 0) {
             return "(empty body)";
         }
-        String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8)
-                .replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
-                .replaceAll("<[^>]*>", " ")
-                .replaceAll("\\p{Cntrl}", " ")
+        String text = ServerText.clean(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8)
+                        .replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ")
+                        .replaceAll("<[^>]*>", " "))
                 .replaceAll("\\s+", " ")
                 .strip();
         boolean cut = text.length() > EXCERPT_LENGTH || truncated || body.length > 4096;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -49,6 +50,16 @@ final class RetryLoop {
      * @param login opens a new session after LXCA ended the old one
      */
     Reply exchange(Call call, Attempt attempt, BooleanSupplier sessionOpen, Login login) throws LxcaException {
+        return exchange(call, attempt, sessionOpen, login, () -> MAX_RETRY_AFTER.multipliedBy(1000));
+    }
+
+    /**
+     * As {@link #exchange(Call, Attempt, BooleanSupplier, Login)}, within a time budget: no retry starts once
+     * {@code left} is used up, and no wait before one is longer than what is left, so that the whole call ends
+     * within the budget plus one attempt's deadline.
+     */
+    Reply exchange(Call call, Attempt attempt, BooleanSupplier sessionOpen, Login login, Supplier<Duration> left)
+            throws LxcaException {
         boolean retrySafe = call.retry() == Call.Retry.SAFE;
         boolean loggedInAgain = false;
         for (int tries = 0; ; tries++) {
@@ -56,19 +67,20 @@ final class RetryLoop {
             try {
                 reply = attempt.send(call);
             } catch (IOException e) {
-                if (retrySafe && tries < policy.retries() && isPassing(e)) {
+                if (retrySafe && tries < policy.retries() && isPassing(e) && hasTime(left)) {
                     pause(
                             call,
                             tries + 1,
                             errors.connectionFailure(e, call.operation(), call.jobId(), 1)
                                     .getMessage(),
-                            Optional.empty());
+                            Optional.empty(),
+                            left.get());
                     continue;
                 }
                 throw errors.connectionFailure(e, call.operation(), call.jobId(), tries + 1);
             }
-            if (retrySafe && tries < policy.retries() && PASSING_STATUSES.contains(reply.status())) {
-                pause(call, tries + 1, "LXCA answered HTTP " + reply.status(), reply.retryAfter());
+            if (retrySafe && tries < policy.retries() && PASSING_STATUSES.contains(reply.status()) && hasTime(left)) {
+                pause(call, tries + 1, "LXCA answered HTTP " + reply.status(), reply.retryAfter(), left.get());
                 continue;
             }
             if (reply.status() == 401
@@ -85,13 +97,23 @@ final class RetryLoop {
         }
     }
 
-    /** Waits the policy's backoff, or as long as the reply's {@code Retry-After} asks when that is longer. */
-    private void pause(Call call, int retryNumber, String reason, Optional<Duration> retryAfter) throws LxcaException {
+    private static boolean hasTime(Supplier<Duration> left) {
+        Duration remaining = left.get();
+        return !remaining.isNegative() && !remaining.isZero();
+    }
+
+    /**
+     * Waits the policy's backoff, or as long as the reply's {@code Retry-After} asks when that is longer; never
+     * longer than {@code left}.
+     */
+    private void pause(Call call, int retryNumber, String reason, Optional<Duration> retryAfter, Duration left)
+            throws LxcaException {
         Duration backoff = policy.delayBefore(retryNumber);
         Optional<Duration> asked = retryAfter
                 .filter(wait -> wait.compareTo(backoff) > 0)
                 .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
-        Duration delay = asked.orElse(backoff);
+        Duration wanted = asked.orElse(backoff);
+        Duration delay = wanted.compareTo(left) > 0 ? left : wanted;
         log.info(reason + "; trying again to " + call.operation() + " in "
                 + String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0) + " s (retry " + retryNumber + " of "
                 + policy.retries() + (asked.isPresent() ? ", as its Retry-After asks" : "") + ")");

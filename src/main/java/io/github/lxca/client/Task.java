@@ -74,6 +74,17 @@ public record Task(
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }
 
+    /**
+     * Whether the task names the fix id in its name, its state text, its messages or its steps: how an import of it
+     * is recognised in {@code GET /tasks} (inferred: no Lenovo source shows an import job's name).
+     */
+    public boolean mentions(String fixId) {
+        return name.contains(fixId)
+                || rawState.contains(fixId)
+                || messages.stream().anyMatch(m -> m.text().contains(fixId))
+                || children.stream().anyMatch(child -> child.mentions(fixId));
+    }
+
     /** Reads one task object in any of the shapes LXCA is known to send. */
     static Task from(JsonNode node) {
         JsonNode status = node.path("status");
@@ -85,6 +96,11 @@ public record Task(
         node.path("children").forEach(child -> children.add(from(child)));
         String id = JsonFields.firstText(node, "jobUID", "id", "taskid", "jobid");
         return new Task(
-                id, node.path("name").asText(""), state, (int) Math.round(percent.asDouble(0)), messages, children);
+                ServerText.clean(id),
+                ServerText.clean(node.path("name").asText("")),
+                ServerText.clean(state),
+                (int) Math.round(percent.asDouble(0)),
+                messages,
+                children);
     }
 }

@@ -88,7 +88,7 @@ public final class TaskPoller {
                 "Import job " + jobId + " ended '" + task.rawState() + "'" + where,
                 jobId,
                 task.allMessages(),
-                WhatToDo.FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG,
+                WhatToDo.forFailedJob(task.allMessages()),
                 null);
     }
 

@@ -25,6 +25,7 @@ final class UploadBody extends HttpEntityWrapper {
     private static final ContentType FORM_DATA = ContentType.create("multipart/form-data");
 
     private final UploadListener listener;
+    private volatile CallDeadline deadline;
 
     private UploadBody(HttpEntity entity, UploadListener listener) {
         super(entity);
@@ -43,6 +44,11 @@ final class UploadBody extends HttpEntityWrapper {
         return new UploadBody(multipart.build(), listener);
     }
 
+    /** Each write pushes the deadline on (a stall bound), and the end of the body starts the reply's. */
+    void watch(CallDeadline deadline) {
+        this.deadline = deadline;
+    }
+
     @Override
     public boolean isRepeatable() {
         return false;
@@ -58,14 +64,27 @@ final class UploadBody extends HttpEntityWrapper {
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
                 sent += length;
+                progressed();
                 listener.progress(sent, total);
             }
 
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
+                progressed();
                 listener.progress(++sent, total);
             }
+
+            private void progressed() {
+                CallDeadline watching = deadline;
+                if (watching != null) {
+                    watching.progress();
+                }
+            }
         });
+        CallDeadline watching = deadline;
+        if (watching != null) {
+            watching.bodySent();
+        }
     }
 }

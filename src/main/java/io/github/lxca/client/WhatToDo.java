@@ -1,5 +1,7 @@
 package io.github.lxca.client;
 
+import java.util.List;
+
 /**
  * Every {@code What to do:} text of a failure of the import (talking to LXCA, its trust settings, a bug),
  * in one place: each exception type's own fallback, and the advice of the place that raised it when it
@@ -94,6 +96,34 @@ public final class WhatToDo {
     }
 
     /** For a refusing reply, by its HTTP status. */
+    /**
+     * As {@link #forStatus}, but for the reply itself: a redirect names where it pointed, and "LXCA's recovery
+     * advice above" is pointed to only when LXCA gave some.
+     */
+    static String forReply(Reply reply) {
+        if (reply.isRedirect()) {
+            return "LXCA (or something in front of it) redirected the request "
+                    + reply.location().map(to -> "to " + to).orElse("without saying where")
+                    + "; check that lxca.url is LXCA's own address (https://host[:port], without a path) and"
+                    + " that no login portal or proxy stands in between";
+        }
+        if (reply.status() == 500 && !reply.hasRecoveryAdvice()) {
+            return "LXCA failed internally and gave no recovery advice; check the jobs log in LXCA's web console"
+                    + " (Monitoring > Jobs) and its service log, then run again";
+        }
+        return forStatus(reply.status());
+    }
+
+    /**
+     * What to do about a failed job: LXCA's recovery advice when its messages give some, else the job's log.
+     */
+    public static String forFailedJob(List<LxcaMessage> messages) {
+        return LxcaMessage.hasRecoveryAdvice(messages)
+                ? FOLLOW_THE_RECOVERY_ADVICE_AND_THE_JOB_LOG
+                : "LXCA gave no recovery advice; read the job's log under Monitoring > Jobs in LXCA's web console,"
+                        + " fix the cause, then run again";
+    }
+
     static String forStatus(int status) {
         return switch (status) {
             case 400 ->
@@ -111,7 +141,9 @@ public final class WhatToDo {
                 "LXCA failed internally; follow its recovery advice above, check the jobs log in LXCA's"
                         + " web console, then run again";
             case 502, 503, 504 -> "LXCA or a proxy in front of it is unavailable; try again later";
-            default -> "see LXCA's reply above";
+            default ->
+                "LXCA answered HTTP " + status + ", which this call does not expect; check that lxca.url points at"
+                        + " LXCA itself";
         };
     }
 

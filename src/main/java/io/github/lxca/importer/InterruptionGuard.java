@@ -21,6 +21,15 @@ final class InterruptionGuard implements AutoCloseable {
                             + (job == null
                                     ? "No import job was created."
                                     : "Import job " + job + " was left " + state + "; see Monitoring > Jobs in LXCA."));
+                    if (job != null) {
+                        log.warn(
+                                client.cancelJobOnce(job)
+                                        ? "Cancelled import job " + job
+                                                + ", which this build created and did not complete"
+                                        : "Could not cancel import job " + job
+                                                + " (the session may have ended); cancel it"
+                                                + " in LXCA (Monitoring > Jobs) if it is still running");
+                    }
                     client.logout();
                 },
                 "lxca-logout-on-exit");

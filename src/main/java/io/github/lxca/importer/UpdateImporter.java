@@ -1,11 +1,14 @@
 package io.github.lxca.importer;
 
 import io.github.lxca.client.ConnectionSettings;
+import io.github.lxca.client.JobIds;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.LxcaLog;
+import io.github.lxca.client.LxcaTaskFailedException;
+import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.TaskPoller;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -75,9 +79,7 @@ public final class UpdateImporter {
             client.login();
             List<String> skipped = new ArrayList<>();
             List<String> toReplace = new ArrayList<>();
-            Set<String> inRepository = client.repositoryFixIds();
-            List<String> present =
-                    fixIdsOf(sets).stream().filter(inRepository::contains).toList();
+            List<String> present = presentIn(client, sets);
             if (request.dryRun() && request.onExisting() == OnExisting.FAIL && !present.isEmpty()) {
                 // a dry run says what would happen, and never fails on its verdict
                 log.info("Dry run: would fail: LXCA's repository already holds " + String.join(", ", present)
@@ -98,6 +100,17 @@ public final class UpdateImporter {
                         + " was read. Nothing was uploaded.");
                 return new ImportResult(ImportOutcome.DRY_RUN, fixIds, skipped, null, null, 0, since(start), List.of());
             }
+            if (awaitOtherImports(client, fixIds, request)) {
+                // it ended: what it left in the repository decides again, as at the start
+                toReplace.clear();
+                sets = handleExisting(client, sets, request, presentIn(client, sets), skipped, toReplace);
+                fixIds = fixIdsOf(sets);
+                if (sets.isEmpty()) {
+                    log.info("Nothing to import: LXCA's repository now holds " + String.join(", ", skipped));
+                    return new ImportResult(
+                            ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, 0, since(start), List.of());
+                }
+            }
             long bytes = sets.stream().mapToLong(UpdateSet::totalSize).sum();
             List<String> deleted = new ArrayList<>();
             String jobId;
@@ -109,8 +122,13 @@ public final class UpdateImporter {
                             ImportOutcome.ALREADY_PRESENT, fixIds, skipped, null, null, bytes, since(start), List.of());
                 }
                 guard.state(jobId, "uploaded; LXCA goes on importing it");
-                TaskPoller poller =
-                        new TaskPoller(client::task, clock, sleeper, request.pollInterval(), request.taskTimeout());
+                Instant followUntil = clock.instant().plus(request.taskTimeout());
+                TaskPoller poller = new TaskPoller(
+                        id -> client.task(id, () -> Duration.between(clock.instant(), followUntil)),
+                        clock,
+                        sleeper,
+                        request.pollInterval(),
+                        request.taskTimeout());
                 task = poller.awaitEnd(jobId, t -> {
                     progress.state(t.rawState());
                     log.info("Job " + jobId + ": " + t.rawState() + " " + t.percentage() + "%");
@@ -118,7 +136,11 @@ public final class UpdateImporter {
                 guard.state(jobId, null);
                 verifyListed(client, fixIds, jobId, task);
             } catch (LxcaException e) {
+                cancelLeftBehind(client, progress);
                 throw deleted.isEmpty() ? e : new LxcaReplaceFailedException(deleted, e);
+            } catch (InterruptedException | RuntimeException e) {
+                cancelLeftBehind(client, progress);
+                throw e;
             }
             Duration total = since(start);
             log.info("Imported " + String.join(", ", fixIds) + ": job " + jobId + " " + task.rawState() + " in "
@@ -129,10 +151,71 @@ public final class UpdateImporter {
     }
 
     /**
+     * Before a job is created: when LXCA is still running another import of one of the fix ids ({@code GET /tasks}: a
+     * task that has not ended and names the fix id; a killed build's, or a concurrent pipeline's), it is named and
+     * followed until it ends, at most the task timeout; if it does not end, the build fails and starts no second
+     * import. Returns whether one was waited for.
+     */
+    private boolean awaitOtherImports(LxcaClient client, List<String> fixIds, ImportRequest request)
+            throws LxcaException, InterruptedException {
+        Optional<List<Task>> tasks = client.allTasks();
+        if (tasks.isEmpty()) {
+            log.debug("LXCA did not list its tasks (GET /tasks); not checking for another import of the same update");
+            return false;
+        }
+        boolean waited = false;
+        for (Task task : tasks.get()) {
+            if (!JobIds.isId(task.id()) || task.state().isTerminal()) {
+                continue;
+            }
+            List<String> named = fixIds.stream().filter(task::mentions).toList();
+            if (named.isEmpty()) {
+                continue;
+            }
+            String jobId = task.id();
+            String what = String.join(", ", named);
+            log.warn("LXCA is already running an import of " + what + ": job " + jobId + " ('" + task.rawState()
+                    + "' at " + task.percentage() + "%), from another build or one that was stopped; waiting up to "
+                    + Sizes.seconds(request.taskTimeout()) + " for it to end before importing");
+            Instant until = clock.instant().plus(request.taskTimeout());
+            TaskPoller poller = new TaskPoller(
+                    id -> client.task(id, () -> Duration.between(clock.instant(), until)),
+                    clock,
+                    sleeper,
+                    request.pollInterval(),
+                    request.taskTimeout());
+            try {
+                Task ended = poller.awaitEnd(
+                        jobId,
+                        t -> log.info("Job " + jobId + " (the other import of " + what + "): " + t.rawState() + " "
+                                + t.percentage() + "%"));
+                log.info("The other import of " + what + ", job " + jobId + ", ended '" + ended.rawState() + "'");
+            } catch (LxcaTaskTimeoutException stillRunning) {
+                throw new LxcaImportRunningException(
+                        "LXCA is still running import job " + jobId + " of " + what + " after "
+                                + Sizes.seconds(request.taskTimeout())
+                                + " (lxca.taskTimeout); this build did not start a second import",
+                        jobId,
+                        stillRunning.messages());
+            } catch (LxcaTaskFailedException otherFailed) {
+                log.info("The other import of " + what + ", job " + jobId + ", failed: " + otherFailed.getMessage());
+            }
+            waited = true;
+        }
+        return waited;
+    }
+
+    /**
      * Applies {@link OnExisting} to the sets whose fix id the repository already holds; returns those left to
      * import. With replace, nothing is deleted yet: the fix ids to delete go to {@code toReplace}, once
      * everything that can be checked before a delete has been.
      */
+    /** The fix ids of these sets that LXCA's repository holds. */
+    private static List<String> presentIn(LxcaClient client, List<UpdateSet> sets) throws LxcaException {
+        Set<String> inRepository = client.repositoryFixIds();
+        return fixIdsOf(sets).stream().filter(inRepository::contains).toList();
+    }
+
     private List<UpdateSet> handleExisting(
             LxcaClient client,
             List<UpdateSet> sets,
@@ -196,7 +279,8 @@ public final class UpdateImporter {
      * Deletes the updates to replace, right after the first job was created and before its upload: a job
      * LXCA will not create then fails while they are still there. A job whose delete failed is cancelled.
      */
-    private void deleteBeforeUpload(LxcaClient client, String jobId, List<String> toReplace, List<String> deleted)
+    private void deleteBeforeUpload(
+            LxcaClient client, String jobId, List<String> toReplace, List<String> deleted, JobProgress progress)
             throws LxcaException {
         try {
             for (String fixId : toReplace) {
@@ -205,7 +289,7 @@ public final class UpdateImporter {
                 deleted.add(fixId);
             }
         } catch (LxcaException e) {
-            cancelAbandoned(client, jobId, "created");
+            cancelAbandoned(client, jobId, "created", progress);
             throw e;
         }
     }
@@ -267,7 +351,7 @@ public final class UpdateImporter {
             progress.job(jobId);
             guard.state(jobId, "created, with its upload unfinished");
             if (attempt == 0 && !toReplace.isEmpty()) {
-                deleteBeforeUpload(client, jobId, toReplace, deleted);
+                deleteBeforeUpload(client, jobId, toReplace, deleted, progress);
             }
             Instant uploadStart = clock.instant();
             UploadProgressLog uploadLog = new UploadProgressLog(log, clock, PROGRESS_INTERVAL);
@@ -281,6 +365,7 @@ public final class UpdateImporter {
                 return jobId;
             } catch (LxcaConnectionException broken) {
                 if (attempt >= retries) {
+                    log.warn(broken.getMessage() + "; that was the last attempt");
                     throw broken;
                 }
                 log.warn(broken.getMessage() + "; checking what LXCA received before uploading again");
@@ -298,21 +383,43 @@ public final class UpdateImporter {
                     return null;
                 }
                 if (task.state() != TaskState.FAILED) {
-                    cancelAbandoned(client, jobId, task.rawState());
+                    cancelAbandoned(client, jobId, task.rawState(), progress);
                 }
                 log.info("Uploading again in a new job (retry " + (attempt + 1) + " of " + retries + ")");
             }
         }
     }
 
+    /**
+     * The import failed or was interrupted: a job this build created that has not ended (its last state is not a
+     * final one) is cancelled, so that nothing this build started is left running or waiting in LXCA, and named.
+     */
+    private void cancelLeftBehind(LxcaClient client, JobProgress progress) {
+        String jobId = progress.jobId();
+        String state = progress.lastState();
+        if (jobId == null || state != null && TaskState.of(state).isTerminal()) {
+            return;
+        }
+        String last = state != null ? state : progress.bytesUploaded() > 0 ? "uploaded" : "created";
+        cancelAbandoned(client, jobId, last, "which this build did not complete");
+    }
+
     /** So that a job left without its files can never start later on a part of them. Best effort. */
-    private void cancelAbandoned(LxcaClient client, String jobId, String state) {
+    private void cancelAbandoned(LxcaClient client, String jobId, String state, JobProgress progress) {
+        if (cancelAbandoned(client, jobId, state, "which did not get the files")) {
+            progress.state("Cancelled");
+        }
+    }
+
+    private boolean cancelAbandoned(LxcaClient client, String jobId, String state, String why) {
         try {
             client.cancelJob(jobId);
-            log.info("Cancelled job " + jobId + " (it was " + state + "), which did not get the files");
+            log.info("Cancelled job " + jobId + " (it was " + state + "), " + why);
+            return true;
         } catch (LxcaException e) {
-            log.warn("Cannot cancel job " + jobId + ", which did not get the files: " + e.getMessage()
+            log.warn("Cannot cancel job " + jobId + ", " + why + ": " + e.getMessage()
                     + "; cancel it in LXCA (Monitoring > Jobs) if it is still listed");
+            return false;
         }
     }
 }

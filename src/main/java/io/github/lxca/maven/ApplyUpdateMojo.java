@@ -55,7 +55,10 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     @Parameter(property = "lxca.connectTimeout", defaultValue = "30")
     private String connectTimeout;
 
-    /** Longest silence allowed while waiting for a reply from LXCA, in seconds or ISO-8601. */
+    /**
+     * The deadline of each call to LXCA, in seconds or ISO-8601: connecting, the handshake, the request and the whole
+     * reply (see import-update). While LXCA restarts, each poll and log-in gets at most 20 s.
+     */
     @Parameter(property = "lxca.readTimeout", defaultValue = "600")
     private String readTimeout;
 

@@ -141,8 +141,11 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private String connectTimeout;
 
     /**
-     * Longest silence allowed while waiting for a reply from LXCA, in seconds or ISO-8601. It does not
-     * limit how long an upload takes to send. Task polls wait at most 60 s, and logging out 10 s.
+     * The deadline of each call to LXCA, in seconds or ISO-8601: connecting, the TLS handshake, sending the request
+     * and reading the whole reply must end within it, however the reply trickles in; past it the call is cut off (and
+     * retried when that is safe). An upload's body may take as long as it needs to send, but LXCA must accept some of
+     * it at least every readTimeout, and answer within readTimeout once it is sent. Task polls get at most 60 s, a
+     * probe during an apply 20 s, logging out 10 s.
      */
     @Parameter(property = "lxca.readTimeout", defaultValue = "600")
     private String readTimeout;

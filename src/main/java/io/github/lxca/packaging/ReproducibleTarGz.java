@@ -37,6 +37,13 @@ public final class ReproducibleTarGz {
     private ReproducibleTarGz() {}
 
     public static void write(Path folder, Path archive, Instant entryTime) throws PackagingException, IOException {
+        if (Files.isSymbolicLink(folder)) {
+            // Files.walk does not follow it, so it would look empty; a link's target also differs between machines
+            Path target = folder.resolveSibling(Files.readSymbolicLink(folder)).normalize();
+            throw new PackagingException(
+                    "The payload folder " + folder + " is a symbolic link (to " + target + "), which is not followed",
+                    "point payloadDirectory at the real folder " + target + " itself");
+        }
         List<Path> contents = contentsOf(folder);
         if (contents.stream().noneMatch(Files::isRegularFile)) {
             throw new PackagingException("The payload folder " + folder + " holds no files", "build the payload first");

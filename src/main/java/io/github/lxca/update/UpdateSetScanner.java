@@ -10,7 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -22,6 +24,11 @@ import java.util.stream.Stream;
  */
 public final class UpdateSetScanner {
     private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b};
+    /**
+     * The largest descriptor read: real ones are about 7 KB, and a larger one is refused before it is parsed (a
+     * 200 MB value once ended in an OutOfMemoryError).
+     */
+    public static final long MAX_DESCRIPTOR_BYTES = 1024 * 1024;
 
     private final Consumer<String> warnings;
     private final CheckedPayloads alreadyChecked;
@@ -61,12 +68,20 @@ public final class UpdateSetScanner {
         }
         Map<String, Map<UpdateFileType, Path>> byFixId = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        Set<String> notRegular = new TreeSet<>();
         try (Stream<Path> entries = Files.list(directory)) {
             entries.sorted().forEach(path -> {
                 String name = path.getFileName().toString();
                 var type = UpdateFileType.ofFileName(name);
-                if (type.isEmpty() || !Files.isRegularFile(path)) {
+                if (type.isEmpty()) {
                     warnings.accept("Ignoring " + name + ": not a .chg, .tgz, .txt or .xml file of an update set");
+                    return;
+                }
+                if (!Files.isRegularFile(path)) {
+                    // named as a set's file, but a folder, a FIFO or a device: it is the problem, not "missing"
+                    problems.add(name + " is " + kindOf(path) + ", not a regular file: an update set's files must be"
+                            + " regular files (or links to them)");
+                    notRegular.add(name);
                     return;
                 }
                 String fixId =
@@ -77,13 +92,17 @@ public final class UpdateSetScanner {
         } catch (IOException e) {
             throw new InvalidUpdateSetException(directory, List.of("the folder cannot be read: " + e.getMessage()));
         }
+        if (byFixId.isEmpty() && !problems.isEmpty()) {
+            throw new InvalidUpdateSetException(directory, problems);
+        }
         if (byFixId.isEmpty()) {
             throw new InvalidUpdateSetException(
                     directory,
                     List.of("the folder holds no update set; expected four files <fix id>.chg, .tgz, .txt and .xml"));
         }
         List<UpdateSet> sets = new ArrayList<>();
-        byFixId.forEach((fixId, files) -> checkSet(fixId, files, problems).ifPresent(sets::add));
+        byFixId.forEach(
+                (fixId, files) -> checkSet(fixId, files, problems, notRegular).ifPresent(sets::add));
         if (!problems.isEmpty()) {
             throw new InvalidUpdateSetException(directory, problems);
         }
@@ -103,17 +122,19 @@ public final class UpdateSetScanner {
             }
         }
         List<String> problems = new ArrayList<>();
-        Optional<UpdateSet> set = checkSet(fixId, files, problems);
+        Optional<UpdateSet> set = checkSet(fixId, files, problems, Set.of());
         if (!problems.isEmpty() || set.isEmpty()) {
             throw new InvalidUpdateSetException(directory, problems);
         }
         return set.get();
     }
 
-    private Optional<UpdateSet> checkSet(String fixId, Map<UpdateFileType, Path> files, List<String> problems) {
+    /** @param notRegular names of the folder that are not regular files, already reported as such */
+    private Optional<UpdateSet> checkSet(
+            String fixId, Map<UpdateFileType, Path> files, List<String> problems, Set<String> notRegular) {
         FixId.problemWith(fixId).ifPresent(problem -> problems.add(problem + " (files " + namesOf(files) + ")"));
         for (UpdateFileType type : UpdateFileType.values()) {
-            if (!files.containsKey(type)) {
+            if (!files.containsKey(type) && !notRegular.contains(type.fileName(fixId))) {
                 problems.add(type.fileName(fixId) + " is missing: the set " + fixId + " has only " + namesOf(files));
             }
         }
@@ -152,6 +173,11 @@ public final class UpdateSetScanner {
                 problems.add(name + " is empty");
                 return Optional.empty();
             }
+            if (type == UpdateFileType.DESCRIPTOR && size > MAX_DESCRIPTOR_BYTES) {
+                problems.add(name + " has " + size + " bytes, more than the " + MAX_DESCRIPTOR_BYTES
+                        + " bytes (1 MiB) a descriptor may have (real ones are about 7 KB); it was not read");
+                return Optional.empty();
+            }
             if (type == UpdateFileType.PAYLOAD && !startsWith(path, GZIP_MAGIC)) {
                 problems.add(name + " is not a gzip file (a .tgz payload must be a gzip-compressed tar)");
                 return Optional.empty();
@@ -170,6 +196,22 @@ public final class UpdateSetScanner {
             problems.add(name + " cannot be read: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static String kindOf(Path path) {
+        if (Files.isDirectory(path)) {
+            return "a folder";
+        }
+        try {
+            Object other = Files.readAttributes(path, "unix:mode").get("mode");
+            if (other instanceof Integer mode) {
+                int type = mode & 0170000;
+                return type == 0010000 ? "a FIFO (named pipe)" : type == 0140000 ? "a socket" : "a device";
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix attributes here: say less
+        }
+        return Files.exists(path) ? "a special file" : "a link to nothing";
     }
 
     private boolean readAgain(Path payload) {

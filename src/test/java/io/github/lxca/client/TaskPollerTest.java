@@ -56,6 +56,18 @@ class TaskPollerTest {
     }
 
     @Test
+    void aFailedJobWithoutRecoveryAdvicePointsAtTheJobLogNotAtAdviceAbove() {
+        LxcaTaskFailedException e = assertThrows(
+                LxcaTaskFailedException.class,
+                () -> poller(sequence(task("Stopped_With_Error", 100)), Duration.ofHours(1))
+                        .awaitEnd("5", t -> {}));
+        assertEquals(
+                "LXCA gave no recovery advice; read the job's log under Monitoring > Jobs in LXCA's web console,"
+                        + " fix the cause, then run again",
+                e.whatToDo());
+    }
+
+    @Test
     void failedStateThrowsWithTheTaskMessages() {
         Task failed = new Task(
                 "5", "Import", "Cancelled", 30, List.of(new LxcaMessage("FQX9", "stopped", "", "", "")), List.of());

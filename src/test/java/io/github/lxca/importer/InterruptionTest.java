@@ -1,5 +1,6 @@
 package io.github.lxca.importer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.simulator.Fault;
@@ -60,6 +61,12 @@ class InterruptionTest {
                     text.matches("(?s).*WARN Stopped while importing into LXCA; logging out\\. Import job \\d+ was left"
                             + " uploaded; LXCA goes on importing it; see Monitoring > Jobs in LXCA\\..*"),
                     text);
+            String job = text.replaceAll("(?s).*Import job (\\d+) was left uploaded.*", "$1");
+            assertTrue(
+                    text.contains(
+                            "WARN Cancelled import job " + job + ", which this build created and did not complete"),
+                    text);
+            assertEquals("Cancelled", simulator.taskState(job).orElseThrow(), "the hook cancelled the job");
             assertTrue(
                     simulator.events().contains("logout operator"),
                     simulator.events().toString());

@@ -14,6 +14,7 @@ import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.importer.FailureMessage;
+import io.github.lxca.importer.LxcaImportRunningException;
 import io.github.lxca.importer.LxcaReplaceFailedException;
 import io.github.lxca.importer.LxcaRepositorySpaceException;
 import io.github.lxca.importer.LxcaUpdatePresentException;
@@ -98,6 +99,10 @@ class EveryFailureSaysWhatToDoTest {
                     () -> new LxcaVerificationException(
                             "LXCA's repository does not list x", "3", List.of(), null, null)),
             Map.entry(
+                    LxcaImportRunningException.class,
+                    () -> new LxcaImportRunningException(
+                            "LXCA is still running import job 4 of x after 60.0 s", "4", List.of())),
+            Map.entry(
                     InvalidUpdateSetException.class,
                     () -> new InvalidUpdateSetException(Path.of("update"), List.of("x.tgz is not a gzip file"))),
             Map.entry(
@@ -111,7 +116,9 @@ class EveryFailureSaysWhatToDoTest {
     /** Failure types that never reach the user: each is turned into one of the types above, as the reason says. */
     private static final Map<String, String> INTERNAL = Map.of(
             "io.github.lxca.client.UploadFileBody$FileChangedException",
-            "the client turns it into an LxcaUploadSourceException");
+            "the client turns it into an LxcaUploadSourceException",
+            "io.github.lxca.client.CallDeadline$Passed",
+            "the client turns it into an LxcaConnectionException naming the deadline");
 
     @Test
     void everyFailureTypeHasAWhatToDoLine() throws Exception {

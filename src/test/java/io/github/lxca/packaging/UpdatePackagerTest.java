@@ -278,6 +278,34 @@ class UpdatePackagerTest {
     }
 
     @Test
+    void aPayloadFolderThatIsASymbolicLinkIsNamedAsOneNotAsEmpty() throws Exception {
+        Path link = Files.createSymbolicLink(temp.resolve("payload-link"), payloadFolder);
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(
+                        request().payload(new PayloadSource.Folder(link)).build()));
+        assertEquals(
+                "The payload folder " + link + " is a symbolic link (to " + payloadFolder + "), which is not followed"
+                        + "\nWhat to do: point payloadDirectory at the real folder " + payloadFolder + " itself",
+                e.getMessage());
+    }
+
+    @Test
+    void aFixIdTooLongForAFileNameIsRefusedAsSuchNotAsAFullDisk() {
+        String fixId = "lnvgy_sw_lxca_" + "a".repeat(300) + "-1.0.0_anyos_noarch";
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request().fixId(fixId).build()));
+        assertEquals(
+                "Cannot package the update: the fix id '" + fixId.substring(0, 40) + "...' has " + fixId.length()
+                        + " characters, more than the 251 that fit in a file name with its extension (file systems"
+                        + " allow 255)\nWhat to do: correct lxca.fixId",
+                e.getMessage());
+        assertFalse(e.getMessage().contains("disk has room"));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void otherSetsInTheOutputFolderAreReportedBecauseAnImportWouldSendThemToo() throws Exception {
         Files.createDirectories(out);
         Files.writeString(out.resolve("lnvgy_sw_lxca_agent-2.3.0_anyos_noarch.xml"), "<old/>");

@@ -120,7 +120,38 @@ public enum Fault {
      */
     APPLY_HISTORY_FIXID,
     /** The update history's entry for this user's apply names no file: only its {@code version} ties it to the update. */
-    APPLY_HISTORY_VERSION_ONLY;
+    APPLY_HISTORY_VERSION_ONLY,
+    /** Every login reply trickles: its status and headers come at once, then one byte of its body every 2 s. */
+    TRICKLE_LOGIN,
+    /**
+     * Creating the job trickles its reply. The simulator keeps no job for it: the client never learns its id (a real
+     * LXCA may keep such a job Pending, which the plugin cannot name).
+     */
+    TRICKLE_CREATE_JOB,
+    /** The upload arrives whole and the job starts, but the upload's reply trickles. */
+    TRICKLE_UPLOAD_REPLY,
+    /** Every task poll trickles its reply. */
+    TRICKLE_TASK_POLL,
+    /** Every login after the user's first trickles, as a re-login during an apply would meet it. */
+    TRICKLE_APPLY_RELOGIN,
+    /** Login answers 200 with an HTML page (text/html), no cookie and no CSRF token, as a login portal would. */
+    LOGIN_HTML,
+    /**
+     * At this user's first login, another user ({@value #OTHER_PIPELINE}) has an import of {@value #RUNNING_FIX_ID}
+     * Running, as a stopped build or a concurrent pipeline leaves it; it completes after a few polls of its task and
+     * the update lands in the repository.
+     */
+    IMPORT_ALREADY_RUNNING,
+    /**
+     * Login is refused with 401 and a message that echoes the password it was sent and a forged log line after a
+     * line break, as a careless server or proxy might.
+     */
+    LOGIN_ECHOES_PASSWORD;
+
+    /** The fix id of the import {@link #IMPORT_ALREADY_RUNNING} finds running. */
+    public static final String RUNNING_FIX_ID = "lnvgy_sw_lxca_already-running-1.0.0_anyos_noarch";
+    /** The user whose import {@link #IMPORT_ALREADY_RUNNING} finds running. */
+    public static final String OTHER_PIPELINE = "another-pipeline";
 
     /** The user name of the standalone simulator's user that has this fault. */
     public String userName() {

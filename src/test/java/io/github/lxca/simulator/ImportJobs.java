@@ -46,7 +46,9 @@ final class ImportJobs {
             return json(200, reply);
         }
         String id = String.valueOf(state.nextJobId.getAndIncrement());
-        state.jobs.put(id, new Job(id, user, files));
+        if (!user.has(Fault.TRICKLE_CREATE_JOB)) { // its id never reaches the client: no job is kept for it
+            state.jobs.put(id, new Job(id, user, files));
+        }
         state.event("create-job " + id + " " + user.name());
         if (user.has(Fault.CREATE_JOB_WITHOUT_ID)) {
             return json(200, success());
@@ -65,6 +67,7 @@ final class ImportJobs {
         } else {
             reply.put("jobid", id);
         }
-        return json(user.has(Fault.CREATE_JOB_201) ? 201 : 200, reply);
+        Reply answer = json(user.has(Fault.CREATE_JOB_201) ? 201 : 200, reply);
+        return user.has(Fault.TRICKLE_CREATE_JOB) ? answer.trickled() : answer;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class LxcaSimulator implements AutoCloseable {
     private final ServerConnector connector;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
     private final Appliance appliance;
+    private final int settingsPollsToComplete;
 
     private LxcaSimulator(Builder builder) throws IOException {
         SimulatorSettings settings = new SimulatorSettings(
@@ -50,6 +52,7 @@ public final class LxcaSimulator implements AutoCloseable {
                 builder.pollsToComplete,
                 builder.countingSink,
                 builder.timelineStep);
+        this.settingsPollsToComplete = builder.pollsToComplete;
         this.certificate = builder.certificate != null ? builder.certificate : SelfSignedCertificate.forLocalhost();
         if (builder.journalDirectory != null) {
             Files.createDirectories(builder.journalDirectory);
@@ -329,6 +332,36 @@ public final class LxcaSimulator implements AutoCloseable {
     /** The version the simulated appliance runs: the one it started at until an apply changes it. */
     public String applianceVersion() {
         return appliance.version();
+    }
+
+    /**
+     * The import jobs that have not ended (Pending, waiting for their upload, or Running), as {@code "<id> <state>
+     * <creator>"}: what a client left behind. Apply jobs are not import jobs and are not listed.
+     */
+    public List<String> openImportJobs() {
+        return state.jobs.values().stream()
+                .filter(job -> !job.files.isEmpty() && job.phase != SimulatorState.Phase.ENDED)
+                .sorted(Comparator.comparingInt(job -> Integer.parseInt(job.id)))
+                .map(job -> job.id + " " + job.state + " " + job.creator.name())
+                .toList();
+    }
+
+    /**
+     * Starts an import of {@code fixId} by another user, Running, which completes after {@code polls} polls of its
+     * task (or a cancel ends it); returns its job id.
+     */
+    public String startImportByAnother(String fixId, int polls) {
+        return state.startImportByAnother(fixId, polls, settingsPollsToComplete);
+    }
+
+    /** Ends a job as Cancelled, as its creator would in LXCA's web console: for tests that leave one running. */
+    public void cancelAsItsCreator(String jobId) {
+        SimulatorState.Job job = state.jobs.get(jobId);
+        if (job != null && job.phase != SimulatorState.Phase.ENDED) {
+            job.phase = SimulatorState.Phase.ENDED;
+            job.state = "Cancelled";
+            state.event("cancel " + jobId + " " + job.creator.name());
+        }
     }
 
     public int openSessions() {

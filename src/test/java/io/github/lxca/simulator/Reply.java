@@ -21,8 +21,20 @@ final class Reply {
     private final byte[] body;
     private final List<HttpCookie> cookies;
     private final Map<String, String> headers;
+    private final boolean trickled;
 
     Reply(int status, String contentType, byte[] body, List<HttpCookie> cookies, Map<String, String> headers) {
+        this(status, contentType, body, cookies, headers, false);
+    }
+
+    private Reply(
+            int status,
+            String contentType,
+            byte[] body,
+            List<HttpCookie> cookies,
+            Map<String, String> headers,
+            boolean trickled) {
+        this.trickled = trickled;
         this.status = status;
         this.contentType = contentType;
         this.body = body;
@@ -40,6 +52,15 @@ final class Reply {
 
     Reply withHeader(String name, String value) {
         return new Reply(status, contentType, body, cookies, Map.of(name, value));
+    }
+
+    /** The same reply, its body sent one byte every {@link ReplyWriter#TRICKLE_INTERVAL}. */
+    Reply trickled() {
+        return new Reply(status, contentType, body, cookies, headers, true);
+    }
+
+    boolean isTrickled() {
+        return trickled;
     }
 
     int status() {

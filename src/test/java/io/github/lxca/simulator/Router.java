@@ -42,6 +42,7 @@ final class Router extends Handler.Abstract {
                 Route.of("POST", "/managementServer/updates", "action", "import", importJobs::create),
                 Route.of("POST", "/files/managementServer/updates", "action", "import", uploads::receive),
                 Route.of("PUT", "/tasks", tasks::cancel),
+                Route.of("GET", "/tasks", tasks::list),
                 Route.of("GET", Tasks.PATH, appliance.forgetting(tasks::poll)),
                 Route.of("GET", "/managementServer/updates", "key", "currentVersion", appliance::currentVersion),
                 Route.of("GET", "/managementServer/updates", "key", "history", appliance::history),

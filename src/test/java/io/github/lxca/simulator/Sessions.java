@@ -94,6 +94,27 @@ final class Sessions {
                             "Check the user name and password."));
         }
         user = state.atLogin(user);
+        if (user.has(Fault.LOGIN_ECHOES_PASSWORD)) {
+            state.event("login-refused " + user.name());
+            return json(
+                    401,
+                    failure(
+                            "FQXHMSE0200J",
+                            "The password " + body.get("password").asText() + " is not valid.\n[INFO] BUILD SUCCESS",
+                            "The credentials do not match an account.",
+                            "Check the user name and password."));
+        }
+        if (user.has(Fault.LOGIN_HTML)) {
+            state.event("login-html " + user.name());
+            return Replies.html(
+                    200,
+                    "<html><head><title>Sign in</title></head><body><form action=\"/portal\">Please sign in"
+                            + "</form></body></html>");
+        }
+        int logins = state.occurrence(user, Fault.TRICKLE_APPLY_RELOGIN);
+        if (user.has(Fault.IMPORT_ALREADY_RUNNING) && state.occurrence(user, Fault.IMPORT_ALREADY_RUNNING) == 0) {
+            state.startImportByAnother(Fault.RUNNING_FIX_ID, 3, 3);
+        }
         Session session =
                 new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), user);
         state.sessions.put(session.id(), session);
@@ -121,7 +142,10 @@ final class Sessions {
         cookies.add(
                 HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
         cookies.add(HttpCookie.build("user", user.name()).path("/").secure(true).build());
-        return new Reply(200, Replies.JSON, Replies.bytes(reply), cookies);
+        Reply answer = new Reply(200, Replies.JSON, Replies.bytes(reply), cookies);
+        return user.has(Fault.TRICKLE_LOGIN) || user.has(Fault.TRICKLE_APPLY_RELOGIN) && logins > 0
+                ? answer.trickled()
+                : answer;
     }
 
     Reply logout(Call call) {

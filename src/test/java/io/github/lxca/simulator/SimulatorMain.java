@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +39,7 @@ import java.util.stream.Stream;
  *     [--appliances 10 [--fleet-ports 8450,8451,...] [--fleet-apply-seconds 1,1,1] [--faulty-appliance 6:upload-409]]
  * java ... SimulatorMain --await target/lxca-simulator --port 8443 [--seconds 60]
  * java -jar lxca-maven-plugin-VERSION-simulator.jar --help
+ * java ... SimulatorMain --check-jobs target/lxca-simulator
  * </pre>
  *
  * The first form starts the simulator and keeps running. Into the folder it writes
@@ -60,6 +65,10 @@ import java.util.stream.Stream;
  * {@code fleet/truststore.p12} trusts all of them. {@code --faulty-appliance i:fault} (comma-separated for
  * several) writes the fault's user name into {@code fleet/appliance-N/faults.txt}: every user who logs in to
  * that appliance has the fault while the file lists it, so deleting the file clears it without a restart.
+ *
+ * <p>Each simulator keeps {@code open-jobs.txt} in its folder up to date (every {@link #OPEN_JOBS_EVERY}): its
+ * import jobs still Pending or Running. The {@code --check-jobs} form, run after the integration tests, fails when any simulator started with that folder lists
+ * one: a build left it behind.
  */
 public final class SimulatorMain {
     public static final String USER = "admin";
@@ -72,6 +81,18 @@ public final class SimulatorMain {
     public static final String PASSWORD = "Sim-Pa55-w0rd";
     /** The simulator's own key and certificate, kept across restarts on the same folder. */
     static final String KEY_STORE = "server-key.p12";
+    /** The import jobs a simulator has not ended, one {@code "<id> <state> <creator>"} a line. */
+    static final String OPEN_JOBS = "open-jobs.txt";
+
+    static final Duration OPEN_JOBS_EVERY = Duration.ofMillis(500);
+    /** The writers of {@value #OPEN_JOBS}, kept for as long as their simulators run. */
+    private static final List<ScheduledFuture<?>> OPEN_JOBS_WRITING = new CopyOnWriteArrayList<>();
+
+    private static final ScheduledExecutorService OPEN_JOBS_WRITER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "lxca-simulator-open-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The folders' locks, held (and kept from the garbage collector, which would release them) while it runs. */
     private static final List<FileLock> HELD = new CopyOnWriteArrayList<>();
@@ -165,6 +186,11 @@ public final class SimulatorMain {
                     launch.fromJar() ? "java -jar " + launch.jarName() : "SimulatorMain",
                     Appliance.INITIAL_VERSION,
                     PASSWORD));
+            return false;
+        }
+        String checkJobs = arguments.value("--check-jobs", null);
+        if (checkJobs != null) {
+            checkNoOpenJobs(Path.of(checkJobs));
             return false;
         }
         String await = arguments.value("--await", null);
@@ -431,7 +457,47 @@ public final class SimulatorMain {
         for (Fault fault : Fault.values()) {
             simulator.addUser(fault.userName(), PASSWORD, fault);
         }
+        Path openJobs = directory.resolve(OPEN_JOBS);
+        OPEN_JOBS_WRITING.add(OPEN_JOBS_WRITER.scheduleWithFixedDelay(
+                () -> writeOpenJobs(simulator, openJobs), 0, OPEN_JOBS_EVERY.toMillis(), TimeUnit.MILLISECONDS));
         return simulator;
+    }
+
+    private static void writeOpenJobs(LxcaSimulator simulator, Path file) {
+        try {
+            Path next = file.resolveSibling(OPEN_JOBS + ".tmp");
+            Files.write(next, simulator.openImportJobs(), StandardCharsets.UTF_8);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Cannot write " + file + ": " + e);
+        }
+    }
+
+    /**
+     * Fails, naming each job and the simulator's folder, when a simulator started on {@code directory} (the main one,
+     * {@code second/}, {@code apply-N/}) still has an import job Pending or Running: a build left it behind.
+     */
+    static void checkNoOpenJobs(Path directory) throws IOException, InterruptedException {
+        Thread.sleep(3 * OPEN_JOBS_EVERY.toMillis()); // so that the files show the last build's end
+        List<String> left = new ArrayList<>();
+        try (Stream<Path> files = Files.find(
+                directory,
+                2,
+                (path, attributes) -> path.getFileName().toString().equals(OPEN_JOBS))) {
+            for (Path file : files.sorted().toList()) {
+                for (String job : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!job.isBlank()) {
+                        left.add("job " + job + " (simulator in " + file.getParent() + ")");
+                    }
+                }
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("The integration tests left " + left.size()
+                    + " import job(s) Pending or Running in the LXCA simulator; each build must end or cancel the"
+                    + " jobs it creates:\n  " + String.join("\n  ", left));
+        }
+        System.out.println("No import job was left Pending or Running in the LXCA simulators under " + directory);
     }
 
     /**

@@ -47,8 +47,12 @@ final class SimulatorState {
         /** The uploaded descriptors, readmes and change histories by file name. */
         Map<String, byte[]> texts = Map.of();
 
-        /** The task's {@code name}: the apply names its job for the apply. */
-        String name = "Import updates";
+        /**
+         * The task's {@code name}: an import's carries its fix ids, which is how the plugin recognises an import of
+         * one already running (inferred: no source shows the name LXCA gives an import job); the apply names its job
+         * for the apply.
+         */
+        String name;
 
         int polls;
         String state = "Pending";
@@ -60,6 +64,10 @@ final class SimulatorState {
             this.id = id;
             this.creator = creator;
             this.files = List.copyOf(files);
+            this.name = "Import updates "
+                    + String.join(
+                            ", ",
+                            files.stream().map(DeclaredFile::fixId).distinct().toList());
         }
     }
 
@@ -80,6 +88,29 @@ final class SimulatorState {
     int occurrence(User user, Fault fault) {
         return counts.computeIfAbsent(user.name() + "/" + fault, key -> new AtomicInteger())
                 .getAndIncrement();
+    }
+
+    /**
+     * Starts an import of {@code fixId} by {@link Fault#OTHER_PIPELINE}, uploaded and Running, which completes after
+     * {@code polls} polls of its task and then lists the fix id in the repository; returns its job id.
+     */
+    String startImportByAnother(String fixId, int polls, int pollsToComplete) {
+        User other = users.computeIfAbsent(
+                Fault.OTHER_PIPELINE, name -> new User(name, "not-for-login-" + name, EnumSet.noneOf(Fault.class)));
+        String id = String.valueOf(nextJobId.getAndIncrement());
+        List<DeclaredFile> files = new ArrayList<>();
+        for (String extension : List.of("chg", "tgz", "txt", "xml")) {
+            files.add(new DeclaredFile(fixId + "." + extension, 1, "application/octet-stream"));
+        }
+        Job job = new Job(id, other, files);
+        job.phase = Phase.UPLOADED;
+        job.state = "Running";
+        job.countedOnly = true; // nothing to store but its fix id
+        job.polls = pollsToComplete - polls;
+        jobs.put(id, job);
+        event("create-job " + id + " " + other.name());
+        event("upload " + id + " " + other.name());
+        return id;
     }
 
     void addUser(String name, String password, Fault... faults) {

@@ -16,6 +16,7 @@ import io.github.lxca.simulator.SimulatorState.Phase;
 import io.github.lxca.simulator.SimulatorState.Session;
 import io.github.lxca.simulator.SimulatorState.User;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,6 +62,20 @@ final class Tasks {
             }
         }
         state.event("task " + idList + " " + user.name());
+        return user.has(Fault.TRICKLE_TASK_POLL) ? json(200, list).trickled() : json(200, list);
+    }
+
+    /**
+     * {@code GET /tasks}: every import job, of every user, as LXCA lists its jobs to an administrator (inferred);
+     * listing moves none of them along.
+     */
+    Reply list(Call call) {
+        ArrayNode list = array();
+        state.jobs.values().stream()
+                .filter(job -> !job.files.isEmpty())
+                .sorted(Comparator.comparingInt(job -> Integer.parseInt(job.id)))
+                .forEach(job -> list.add(taskJson(job)));
+        state.event("tasks " + call.user().name());
         return json(200, list);
     }
 

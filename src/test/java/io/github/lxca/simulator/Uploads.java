@@ -190,7 +190,7 @@ final class Uploads {
             job.polls = -1; // just started: the next poll shows it Running at 0 %
             return Reply.DROPPED;
         }
-        return json(201, success());
+        return user.has(Fault.TRICKLE_UPLOAD_REPLY) ? json(201, success()).trickled() : json(201, success());
     }
 
     /**

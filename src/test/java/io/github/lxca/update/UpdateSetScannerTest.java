@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.testing.SampleUpdateSets;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -42,6 +43,40 @@ class UpdateSetScannerTest {
                 List.of("application/octet-stream", "application/x-compressed", "text/plain", "text/xml"),
                 sets.get(0).files().stream().map(UpdateFile::contentType).toList());
         assertEquals(List.of("Ignoring notes.md: not a .chg, .tgz, .txt or .xml file of an update set"), warnings);
+    }
+
+    @Test
+    void aFifoNamedAsASetFileIsNamedAsAFifoAndNotAlsoAsMissing() throws Exception {
+        SampleUpdateSets.write(dir, FIX);
+        Files.delete(dir.resolve(FIX + ".chg"));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve(FIX + ".chg").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+
+        InvalidUpdateSetException e = assertThrows(InvalidUpdateSetException.class, this::scan);
+
+        assertEquals(
+                List.of(FIX + ".chg is a FIFO (named pipe), not a regular file: an update set's files must be regular"
+                        + " files (or links to them)"),
+                e.problems());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aDescriptorLargerThanTheBoundIsRefusedBeforeItIsParsed() throws Exception {
+        SampleUpdateSets.write(dir, FIX);
+        Path descriptor = dir.resolve(FIX + ".xml");
+        try (var out = Files.newOutputStream(descriptor)) {
+            out.write("<INSTANCE><PROPERTY NAME=\"description\"><VALUE>".getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[(int) UpdateSetScanner.MAX_DESCRIPTOR_BYTES]); // NULs: not even well-formed
+        }
+        long size = Files.size(descriptor);
+
+        InvalidUpdateSetException e = assertThrows(InvalidUpdateSetException.class, this::scan);
+
+        assertEquals(
+                List.of(FIX + ".xml has " + size + " bytes, more than the 1048576 bytes (1 MiB) a descriptor may have"
+                        + " (real ones are about 7 KB); it was not read"),
+                e.problems());
     }
 
     @Test
