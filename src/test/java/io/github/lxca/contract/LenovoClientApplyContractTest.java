@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lxca.apply.ApplyOutcome;
 import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.apply.ApplyTiming;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -112,47 +109,13 @@ class LenovoClientApplyContractTest {
             Bindings bindings = Bindings.of(simulator.url().toString(), user, PASSWORD, List.of())
                     .with("fixid", FIX);
 
-            assertEquals(known(), lines(SequenceComparison.compare(PYLXCA, bindings, sent)));
+            assertEquals(listed().lines(), ListedDifferences.lines(SequenceComparison.compare(PYLXCA, bindings, sent)));
         }
     }
 
     @Test
     void theReadmeListsEveryDifferenceOfTheApplyWithItsReason() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Agreement with Lenovo's client");
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
-        for (JsonNode difference : differences()) {
-            String row = "| " + difference.get("step").asText() + " | "
-                    + difference.get("field").asText() + " | `"
-                    + difference.get("pylxca").asText() + "` | `"
-                    + difference.get("plugin").asText() + "` | ";
-            assertTrue(section.contains(row), "the README's differences of the apply lack the row " + row);
-        }
-    }
-
-    private static List<String> known() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode difference : differences()) {
-            lines.add(new SequenceComparison.Difference(
-                            difference.get("step").asText(),
-                            difference.get("field").asText(),
-                            difference.get("pylxca").asText(),
-                            difference.get("plugin").asText())
-                    .toString());
-        }
-        return lines;
-    }
-
-    private static JsonNode differences() throws IOException {
-        try (InputStream in =
-                LenovoClientApplyContractTest.class.getResourceAsStream("/contract/pylxca-apply-differences.json")) {
-            return new ObjectMapper().readTree(in);
-        }
-    }
-
-    private static List<String> lines(List<SequenceComparison.Difference> differences) {
-        return differences.stream().map(SequenceComparison.Difference::toString).toList();
+        listed().assertEachIsARowOfTheReadme();
     }
 
     private SSLContext tls(LxcaSimulator simulator) throws Exception {
@@ -165,5 +128,9 @@ class LenovoClientApplyContractTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;
+    }
+
+    private static ListedDifferences listed() throws IOException {
+        return ListedDifferences.load("pylxca-apply-differences.json");
     }
 }

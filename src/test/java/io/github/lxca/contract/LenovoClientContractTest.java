@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
 import io.github.lxca.client.LxcaClient;
@@ -119,7 +117,9 @@ class LenovoClientContractTest {
     void thePluginSendsWhatPylxcaSendsButForTheListedDifferences() throws Exception {
         PluginRun run = pluginImport();
 
-        assertEquals(known(), lines(SequenceComparison.compare(PYLXCA, run.bindings(), run.exchanges())));
+        assertEquals(
+                listed().lines(),
+                ListedDifferences.lines(SequenceComparison.compare(PYLXCA, run.bindings(), run.exchanges())));
     }
 
     @Test
@@ -152,13 +152,15 @@ class LenovoClientContractTest {
                 "no Referer on the log-in", e -> e.path().equals("/sessions") ? e.withHeader("Referer", null) : e);
 
         assertEquals(
-                known(), lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), run.exchanges())));
+                listed().lines(),
+                ListedDifferences.lines(
+                        SequenceComparison.compare(PYLXCA, run.bindings().copy(), run.exchanges())));
         for (Map.Entry<String, UnaryOperator<Exchange>> mutation : mutations.entrySet()) {
             List<Exchange> changed =
                     run.exchanges().stream().map(mutation.getValue()).toList();
-            List<String> differences =
-                    lines(SequenceComparison.compare(PYLXCA, run.bindings().copy(), changed));
-            assertNotEquals(known(), differences, mutation.getKey() + " went unnoticed");
+            List<String> differences = ListedDifferences.lines(
+                    SequenceComparison.compare(PYLXCA, run.bindings().copy(), changed));
+            assertNotEquals(listed().lines(), differences, mutation.getKey() + " went unnoticed");
         }
     }
 
@@ -184,18 +186,7 @@ class LenovoClientContractTest {
 
     @Test
     void theReadmeListsEveryDifferenceWithItsReason() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Agreement with Lenovo's client");
-        assertTrue(start >= 0, "the README has no section 'Agreement with Lenovo's client'");
-        int end = readme.indexOf("\n#", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
-        for (JsonNode difference : differences()) {
-            String row = "| " + difference.get("step").asText() + " | "
-                    + difference.get("field").asText() + " | `"
-                    + difference.get("pylxca").asText() + "` | `"
-                    + difference.get("plugin").asText() + "` | ";
-            assertTrue(section.contains(row), "the README's differences lack the row " + row);
-        }
+        listed().assertEachIsARowOfTheReadme();
     }
 
     private record PluginRun(Bindings bindings, List<Exchange> exchanges) {}
@@ -276,29 +267,6 @@ class LenovoClientContractTest {
                 .toList();
     }
 
-    private static List<String> known() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode difference : differences()) {
-            lines.add(new SequenceComparison.Difference(
-                            difference.get("step").asText(),
-                            difference.get("field").asText(),
-                            difference.get("pylxca").asText(),
-                            difference.get("plugin").asText())
-                    .toString());
-        }
-        return lines;
-    }
-
-    private static JsonNode differences() throws IOException {
-        try (InputStream in = LenovoClientContractTest.class.getResourceAsStream("/contract/pylxca-differences.json")) {
-            return new ObjectMapper().readTree(in);
-        }
-    }
-
-    private static List<String> lines(List<SequenceComparison.Difference> differences) {
-        return differences.stream().map(SequenceComparison.Difference::toString).toList();
-    }
-
     private static SSLContext tls() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(trustStore)) {
@@ -319,5 +287,9 @@ class LenovoClientContractTest {
 
     private static String fixId() {
         return "lnvgy_sw_lxca_contract" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch";
+    }
+
+    private static ListedDifferences listed() throws IOException {
+        return ListedDifferences.load("pylxca-differences.json");
     }
 }
