@@ -73,9 +73,15 @@ final class TlsEngine {
         return SSLContext.getInstance("TLS", provider);
     }
 
-    private static Provider conscrypt() {
-        Conscrypt.checkAvailability(); // loads the native library, or says why it cannot
-        return Conscrypt.newProvider();
+    /** Conscrypt's provider, made once: every client's {@link SSLContext} comes from the same one. */
+    private static Provider conscryptProvider;
+
+    private static synchronized Provider conscrypt() {
+        if (conscryptProvider == null) {
+            Conscrypt.checkAvailability(); // loads the native library, or says why it cannot
+            conscryptProvider = Conscrypt.newProvider();
+        }
+        return conscryptProvider;
     }
 
     private static String firstLine(Throwable e) {

@@ -24,7 +24,7 @@ public final class TrustInputs {
     public static void check(TrustSettings trust) throws LxcaConfigurationException {
         pinnedFingerprint(trust);
         if (trust.trustStore() != null && trust.normalizedFingerprint() == null && !trust.insecure()) {
-            load(trust);
+            TlsSetup.trustStoreManager(trust); // loads it once, and the clients of this trust setting reuse it
         }
     }
 

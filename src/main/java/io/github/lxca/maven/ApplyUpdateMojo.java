@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -18,7 +19,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Applies one update from LXCA's updates repository to LXCA itself ({@code PUT /managementServer/updates?action=apply}),
  * once, and follows it through the appliance's restart until LXCA proves it runs the new version. Refuses, before
  * changing anything, an update that is not in the repository or not newer than the version LXCA runs. Writes
- * {@code apply-report.json}. It changes the appliance: run it only where that is meant.
+ * {@code apply-report.json}. It changes the appliance: run it only where that is meant. It applies to the one LXCA
+ * of {@code url}; to apply to several, list them in {@code <servers>} of {@code lxca:import-update} and set its
+ * {@code apply} ({@code -Dlxca.apply=true}): a staged rollout with a canary and waves.
  */
 @Mojo(name = "apply-update", requiresProject = false, threadSafe = true)
 public class ApplyUpdateMojo extends AbstractUpdateMojo {
@@ -26,6 +29,16 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
     /** Base URL of LXCA, {@code https://host[:port]}, without a path. */
     @Parameter(property = "lxca.url")
     private String url;
+
+    /**
+     * Not read by this goal, which applies to the one LXCA of {@code url}: an apply to the LXCAs of
+     * {@code <servers>} is a staged rollout run by {@code lxca:import-update} with {@code apply} set to true
+     * ({@code -Dlxca.apply=true}), which imports into each and applies with a canary, waves and
+     * {@code maxFailures}. Declared only so that a pom that configures {@code <servers>} for this goal fails
+     * with that advice instead of the entries being ignored.
+     */
+    @Parameter
+    private List<LxcaServer> servers;
 
     /** Id of the {@code <server>} in {@code settings.xml} that holds the LXCA user name and password. */
     @Parameter(property = "lxca.serverId", defaultValue = "lxca")
@@ -147,6 +160,14 @@ public class ApplyUpdateMojo extends AbstractUpdateMojo {
 
     /** The connection and the apply, from the parameters; checks them before anything is sent. */
     Planned plan() throws MojoFailureException {
+        if (servers != null && !servers.isEmpty()) {
+            throw new PluginConfigurationException(
+                    "lxca:apply-update applies to the one LXCA of lxca.url, but its configuration has <servers> ("
+                            + servers.size() + " entries), which it does not read",
+                    "apply to the LXCAs of <servers> with lxca:import-update and <apply>true</apply> (or"
+                            + " -Dlxca.apply=true): a staged rollout with canary, waves and maxFailures; move"
+                            + " <servers> to that goal's configuration, or set lxca.url here to apply to one LXCA");
+        }
         if (url == null || url.isBlank()) {
             throw new PluginConfigurationException(
                     "lxca:apply-update needs the URL of LXCA", "set lxca.url (-Dlxca.url=https://host)");

@@ -1,6 +1,8 @@
 package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +14,15 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -200,6 +205,47 @@ class TrustMatrixTest {
                         + " 1.1, or SSL); nothing was sent",
                 e.getMessage());
         assertTrue(e.describe().contains("What to do: enable TLS 1.2 or 1.3 on LXCA"), e.describe());
+    }
+
+    /**
+     * A trust store is read once for every client that trusts it (a rollout makes two clients per LXCA), and read
+     * again when the file changes; the certificate a server presented when refused stays with the client that
+     * was refused, though both share the trust store's trust manager.
+     */
+    @ParameterizedTest(name = "with {0}")
+    @MethodSource("enginesThePluginMayPick")
+    void aTrustStoreIsReadOnceAndEachClientKeepsItsOwnRefusal(Engine engine) throws Exception {
+        Path store = Files.copy(caStore, directory.resolve("shared-" + engine + ".p12"));
+        TrustSettings trust = inStore(store);
+        TlsSetup.TrustManagers managers = new TlsSetup.TrustManagers();
+
+        assertSame(managers.of(trust), managers.of(trust));
+        assertEquals(1, managers.loads(), "the same trust store, unchanged, is read once");
+
+        TlsSetup refusedOne = TlsSetup.of(trust, new RecordingLog(), engine::newContext);
+        TlsSetup other = TlsSetup.of(trust, new RecordingLog(), engine::newContext);
+        LxcaSimulator selfSignedServer = server(Case.SELF_SIGNED_IN_TRUST_STORE, "TLSv1.3");
+        try (LxcaClient client = client(selfSignedServer.url(), trust, refusedOne)) {
+            assertThrows(LxcaCertificateException.class, client::login);
+        }
+        assertEquals(
+                Optional.of(selfSigned.fingerprint()),
+                refusedOne.rejection("localhost", null).fingerprint(),
+                "the refused client names the certificate it was shown");
+        assertNull(other.rejection("localhost", null), "the other client was shown nothing");
+        try (LxcaClient client =
+                client(server(Case.CA_IN_TRUST_STORE, "TLSv1.3").url(), trust, other)) {
+            client.login();
+        }
+
+        Files.copy(selfSignedStore, store, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(store, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+        managers.of(trust);
+        assertEquals(2, managers.loads(), "a trust store replaced on disk is read again");
+        try (LxcaClient client =
+                client(selfSignedServer.url(), trust, TlsSetup.of(trust, new RecordingLog(), engine::newContext))) {
+            client.login();
+        }
     }
 
     @Test

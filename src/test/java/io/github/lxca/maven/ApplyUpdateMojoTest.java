@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.maven.MavenRun.CommandLine;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -100,6 +102,29 @@ class ApplyUpdateMojoTest {
     void withoutAUrlItSaysWhatToSet(ApplyUpdateMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> plan(mojo));
         assertTrue(e.getMessage().contains("lxca:apply-update needs the URL of LXCA"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "apply-update")
+    @CommandLine("lxca.url=https://lxca.example.com")
+    void serversConfiguredForTheApplyGoalAreRefusedWithTheWayToRollOut(ApplyUpdateMojo mojo) throws Exception {
+        Field field = ApplyUpdateMojo.class.getDeclaredField("servers");
+        field.setAccessible(true);
+        field.set(
+                mojo,
+                List.of(
+                        new LxcaServer().with("site-a", "https://a.example"),
+                        new LxcaServer().with("site-b", "https://b.example")));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> plan(mojo));
+
+        assertEquals(
+                "lxca:apply-update applies to the one LXCA of lxca.url, but its configuration has <servers> (2"
+                        + " entries), which it does not read\n"
+                        + "What to do: apply to the LXCAs of <servers> with lxca:import-update and <apply>true</apply>"
+                        + " (or -Dlxca.apply=true): a staged rollout with canary, waves and maxFailures; move <servers>"
+                        + " to that goal's configuration, or set lxca.url here to apply to one LXCA",
+                e.getMessage());
     }
 
     @Test
