@@ -24,15 +24,19 @@ import java.util.Optional;
  */
 public final class ApplyFollower {
 
-    /** The quiet, single-attempt calls the follower makes; in production, {@code LxcaClient}'s probes. */
+    /**
+     * The quiet, single-attempt calls the follower makes; in production, {@code LxcaClient}'s probes. Each gets
+     * {@code left}, what is left of the apply's time, and must end within it or the probe limit, whichever is
+     * shorter: so the follow ends within its timeout plus at most one short probe, however LXCA answers.
+     */
     public interface Appliance {
-        Probe<Void> login();
+        Probe<Void> login(Duration left);
 
-        Probe<Task> task(String jobId);
+        Probe<Task> task(String jobId, Duration left);
 
-        Probe<String> currentVersion();
+        Probe<String> currentVersion(Duration left);
 
-        Probe<List<UpdateHistoryEntry>> history();
+        Probe<List<UpdateHistoryEntry>> history(Duration left);
     }
 
     /** Gets one line each time the state seen changes. */
@@ -110,7 +114,7 @@ public final class ApplyFollower {
                     throw neverCameBack();
                 }
                 if (needLogin) {
-                    Probe<Void> login = appliance.login();
+                    Probe<Void> login = appliance.login(left());
                     if (login.answered()) {
                         answered();
                         needLogin = false;
@@ -131,7 +135,7 @@ public final class ApplyFollower {
         }
 
         private void followJob() throws LxcaApplyException {
-            Probe<Task> probe = appliance.task(jobId);
+            Probe<Task> probe = appliance.task(jobId, left());
             if (probe.answered()) {
                 answered();
                 Task task = probe.value();
@@ -168,7 +172,7 @@ public final class ApplyFollower {
         }
 
         private Optional<ApplyRecord> checkVersion() throws LxcaApplyException {
-            Probe<String> version = appliance.currentVersion();
+            Probe<String> version = appliance.currentVersion(left());
             if (!version.answered()) {
                 notAnswered(
                         version.kind() == Probe.Kind.NOT_FOUND ? Probe.away("HTTP 404") : version,
@@ -181,7 +185,7 @@ public final class ApplyFollower {
             if (VersionComparison.same(lastVersion, start.updateVersion())) {
                 return Optional.of(proven("currentVersion"));
             }
-            Probe<List<UpdateHistoryEntry>> history = appliance.history();
+            Probe<List<UpdateHistoryEntry>> history = appliance.history(left());
             if (history.answered()) {
                 Optional<UpdateHistoryEntry> entry = HistoryMatch.last(
                                 history.value(), start.fixId(), start.updateVersion())
@@ -223,6 +227,18 @@ public final class ApplyFollower {
                                 + " log in LXCA's web console, and whether the update's version matches the version it installs");
             }
             return Optional.empty();
+        }
+
+        /**
+         * What is left of the apply's time, for the next probe; when nothing is, the follow ends here rather than
+         * start a probe past the deadline (the version and the history are two probes in one round).
+         */
+        private Duration left() throws LxcaApplyException {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw neverCameBack();
+            }
+            return left;
         }
 
         private void notAnswered(Probe<?> probe, String doing) throws LxcaApplyException {

@@ -11,6 +11,7 @@ import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.Task;
 import io.github.lxca.client.UpdateHistoryEntry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -195,23 +196,23 @@ public final class UpdateApplier {
     private static ApplyFollower.Appliance probesOf(LxcaClient client) {
         return new ApplyFollower.Appliance() {
             @Override
-            public Probe<Void> login() {
-                return client.probeLogin();
+            public Probe<Void> login(Duration left) {
+                return client.probeLogin(left);
             }
 
             @Override
-            public Probe<Task> task(String jobId) {
-                return client.probeTask(jobId);
+            public Probe<Task> task(String jobId, Duration left) {
+                return client.probeTask(jobId, left);
             }
 
             @Override
-            public Probe<String> currentVersion() {
-                return client.probeCurrentVersion();
+            public Probe<String> currentVersion(Duration left) {
+                return client.probeCurrentVersion(left);
             }
 
             @Override
-            public Probe<List<UpdateHistoryEntry>> history() {
-                return client.probeHistory();
+            public Probe<List<UpdateHistoryEntry>> history(Duration left) {
+                return client.probeHistory(left);
             }
         };
     }

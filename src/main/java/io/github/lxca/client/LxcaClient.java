@@ -395,8 +395,15 @@ public final class LxcaClient implements AutoCloseable {
 
     /** One quiet login attempt, for an LXCA that may be restarting. */
     public Probe<Void> probeLogin() {
+        return probeLogin(PROBE_TIMEOUT);
+    }
+
+    /**
+     * One quiet login attempt within {@code left} (what is left of the caller's time), capped by the probe limit.
+     */
+    public Probe<Void> probeLogin(Duration left) {
         try {
-            login(Retry.NEVER, PROBE_TIMEOUT);
+            login(Retry.NEVER, probeLimit(left));
             return Probe.answered(null);
         } catch (LxcaConnectionException e) {
             return Probe.away(e.getMessage());
@@ -407,10 +414,13 @@ public final class LxcaClient implements AutoCloseable {
         }
     }
 
-    /** One quiet attempt to read a job's task, for an LXCA that may be restarting. */
-    public Probe<Task> probeTask(String jobId) {
+    /**
+     * One quiet attempt to read a job's task, for an LXCA that may be restarting, within {@code left} (what is left
+     * of the caller's time) capped by the probe limit; likewise the other probes.
+     */
+    public Probe<Task> probeTask(String jobId, Duration left) {
         String operation = "read the state of job " + jobId;
-        Probe<Reply> probe = probe(operation, jobId, () -> new HttpGet(taskUrl(jobId)));
+        Probe<Reply> probe = probe(operation, jobId, left, () -> new HttpGet(taskUrl(jobId)));
         if (!probe.answered()) {
             return probe.unanswered();
         }
@@ -422,9 +432,12 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /** One quiet attempt to read the version LXCA runs; a reply without a version counts as LXCA being away. */
-    public Probe<String> probeCurrentVersion() {
+    public Probe<String> probeCurrentVersion(Duration left) {
         Probe<Reply> probe = probe(
-                "read the version LXCA runs", null, () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
+                "read the version LXCA runs",
+                null,
+                left,
+                () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
         if (!probe.answered()) {
             return probe.unanswered();
         }
@@ -435,19 +448,27 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /** One quiet attempt to read LXCA's update history. */
-    public Probe<List<UpdateHistoryEntry>> probeHistory() {
+    public Probe<List<UpdateHistoryEntry>> probeHistory(Duration left) {
         Probe<Reply> probe =
-                probe("read LXCA's update history", null, () -> new HttpGet(http.url(UPDATES, "key", "history")));
+                probe("read LXCA's update history", null, left, () -> new HttpGet(http.url(UPDATES, "key", "history")));
         return probe.answered()
                 ? Probe.answered(UpdateHistoryEntry.from(probe.value().json()))
                 : probe.unanswered();
     }
 
-    private Probe<Reply> probe(String operation, String jobId, Supplier<HttpUriRequestBase> request) {
+    /** The probe limit, or what is left of the caller's time when that is shorter (at least a millisecond). */
+    private static Duration probeLimit(Duration left) {
+        return left.compareTo(PROBE_TIMEOUT) >= 0
+                ? PROBE_TIMEOUT
+                : left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    }
+
+    private Probe<Reply> probe(String operation, String jobId, Duration left, Supplier<HttpUriRequestBase> request) {
+        Duration limit = probeLimit(left);
         Reply reply;
         try {
-            reply = send(new Call(
-                    operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(PROBE_TIMEOUT, request.get())));
+            reply = send(
+                    new Call(operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(limit, request.get())));
         } catch (IOException e) {
             LxcaException failure = errors.connectionFailure(e, operation, jobId, 1);
             return isLasting(e, failure) ? Probe.refused(failure) : Probe.away(failure.getMessage());

@@ -25,7 +25,7 @@ class ApplyFollowerTest {
     private final List<String> lines = new ArrayList<>();
 
     /** A scripted LXCA: each call takes the next answer of its kind, then repeats the last one. */
-    private static final class Script implements ApplyFollower.Appliance {
+    private static class Script implements ApplyFollower.Appliance {
         final Deque<Probe<Task>> tasks = new ArrayDeque<>();
         final Deque<Probe<String>> versions = new ArrayDeque<>();
         final Deque<Probe<List<UpdateHistoryEntry>>> histories = new ArrayDeque<>(List.of(Probe.answered(List.of())));
@@ -37,23 +37,23 @@ class ApplyFollowerTest {
         }
 
         @Override
-        public Probe<Void> login() {
+        public Probe<Void> login(Duration left) {
             loginCalls++;
             return next(logins);
         }
 
         @Override
-        public Probe<Task> task(String jobId) {
+        public Probe<Task> task(String jobId, Duration left) {
             return next(tasks);
         }
 
         @Override
-        public Probe<String> currentVersion() {
+        public Probe<String> currentVersion(Duration left) {
             return next(versions);
         }
 
         @Override
-        public Probe<List<UpdateHistoryEntry>> history() {
+        public Probe<List<UpdateHistoryEntry>> history(Duration left) {
             return next(histories);
         }
     }
@@ -117,6 +117,95 @@ class ApplyFollowerTest {
                 lines,
                 "one line per change, none per retry");
         assertEquals(110, done.unreachableSeconds(), "10 + 20 + 40 + 40 s of backed-off polls");
+    }
+
+    private static final Duration PROBE_LIMIT = Duration.ofSeconds(20);
+
+    /**
+     * An LXCA that answers its version slowly (19 s, within a whole probe's limit) and lets every other probe run
+     * into its limit, as a reply trickling a byte every few seconds does; each probe's limit is the client's: what
+     * the follower leaves it, capped at 20 s.
+     */
+    private final class Slow extends Script {
+        final List<Duration> given = new ArrayList<>();
+
+        private Duration take(Duration left, Duration answersAfter) {
+            given.add(left);
+            Duration limit = left.compareTo(PROBE_LIMIT) < 0 ? left : PROBE_LIMIT;
+            Duration spent = answersAfter.compareTo(limit) < 0 ? answersAfter : limit;
+            clock.advance(spent);
+            return answersAfter.compareTo(limit) < 0 ? null : limit;
+        }
+
+        @Override
+        public Probe<String> currentVersion(Duration left) {
+            Duration timedOut = take(left, Duration.ofSeconds(19));
+            return timedOut == null
+                    ? Probe.answered("1.0.0")
+                    : Probe.away("LXCA did not answer within " + timedOut.toSeconds() + " s");
+        }
+
+        @Override
+        public Probe<List<UpdateHistoryEntry>> history(Duration left) {
+            return Probe.away("LXCA did not answer within "
+                    + take(left, Duration.ofDays(1)).toSeconds() + " s");
+        }
+
+        @Override
+        public Probe<Void> login(Duration left) {
+            loginCalls++;
+            return Probe.away("LXCA did not answer within "
+                    + take(left, Duration.ofDays(1)).toSeconds() + " s");
+        }
+
+        @Override
+        public Probe<Task> task(String jobId, Duration left) {
+            take(left, Duration.ZERO);
+            return Probe.sessionGone("HTTP 401");
+        }
+    }
+
+    @Test
+    void slowProbesEndTheFollowWithinTheTimeoutNotTwoProbesPastIt() throws Exception {
+        Slow lxca = new Slow();
+        ApplyTiming timing = new ApplyTiming(
+                Duration.ofSeconds(100), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(40));
+
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, timing).follow(start(), null));
+
+        Duration took = Duration.between(START, clock.instant());
+        assertTrue(
+                took.compareTo(timing.timeout().plus(PROBE_LIMIT)) <= 0,
+                "applyTimeout plus at most one short probe, not two (version and history): " + took);
+        assertEquals(timing.timeout(), took, "each probe gets what is left of the apply's time");
+        assertEquals(ApplyOutcome.NEVER_CAME_BACK, e.outcome());
+        assertTrue(e.getMessage().startsWith("LXCA did not come back within 100 s of applying " + FIX), e.getMessage());
+        Duration left = timing.timeout();
+        for (Duration given : lxca.given) {
+            assertTrue(
+                    given.compareTo(left) <= 0 && !given.isNegative() && !given.isZero(),
+                    "given " + given + " of " + lxca.given);
+            left = given;
+        }
+    }
+
+    @Test
+    void aLoginThatHangsDuringTheRestartEndsWithinTheTimeout() throws Exception {
+        Slow lxca = new Slow();
+        ApplyTiming timing = new ApplyTiming(
+                Duration.ofSeconds(90), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(40));
+
+        LxcaApplyException e = assertThrows(
+                LxcaApplyException.class, () -> follower(lxca, timing).follow(start(), "7"));
+
+        assertEquals(timing.timeout(), Duration.between(START, clock.instant()));
+        assertTrue(lxca.loginCalls >= 2, "logged in again after each away: " + lxca.loginCalls);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("LXCA did not come back within 90 s of applying " + FIX
+                                + ": unreachable for the last 90 s (LXCA did not answer within "),
+                e.getMessage());
     }
 
     @Test

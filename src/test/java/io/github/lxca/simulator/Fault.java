@@ -132,7 +132,10 @@ public enum Fault {
     TRICKLE_UPLOAD_REPLY,
     /** Every task poll trickles its reply. */
     TRICKLE_TASK_POLL,
-    /** Every login after the user's first trickles, as a re-login during an apply would meet it. */
+    /**
+     * Every login after the user's first two trickles: the import's and the apply's own logins go through, and the
+     * re-login after the apply's restart meets a trickling reply.
+     */
     TRICKLE_APPLY_RELOGIN,
     /** Login answers 200 with an HTML page (text/html), no cookie and no CSRF token, as a login portal would. */
     LOGIN_HTML,

@@ -33,6 +33,23 @@ class OpenJobsCheckTest {
     }
 
     @Test
+    void aJobLeftInAFleetApplianceOrACaSignedSimulatorFailsTheCheckToo() throws Exception {
+        Path appliance = Files.createDirectories(directory.resolve("fleet").resolve("appliance-6"));
+        Files.writeString(appliance.resolve(SimulatorMain.OPEN_JOBS), "9 Pending lxca\n");
+        Path ca = Files.createDirectories(directory.resolve("ca-tls13"));
+        Files.writeString(ca.resolve(SimulatorMain.OPEN_JOBS), "4 Running lxca\n");
+
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> SimulatorMain.checkNoOpenJobs(directory));
+
+        assertEquals(
+                "The integration tests left 2 import job(s) Pending or Running in the LXCA simulator; each build must"
+                        + " end or cancel the jobs it creates:\n  job 4 Running lxca (simulator in " + ca + ")\n  job 9"
+                        + " Pending lxca (simulator in " + appliance + ")",
+                e.getMessage());
+    }
+
+    @Test
     void noJobLeftPasses() throws Exception {
         Files.writeString(directory.resolve(SimulatorMain.OPEN_JOBS), "\n");
         assertDoesNotThrow(() -> SimulatorMain.checkNoOpenJobs(directory));

@@ -143,7 +143,7 @@ final class Sessions {
                 HttpCookie.build("csrf", session.csrf()).path("/").secure(true).build());
         cookies.add(HttpCookie.build("user", user.name()).path("/").secure(true).build());
         Reply answer = new Reply(200, Replies.JSON, Replies.bytes(reply), cookies);
-        return user.has(Fault.TRICKLE_LOGIN) || user.has(Fault.TRICKLE_APPLY_RELOGIN) && logins > 0
+        return user.has(Fault.TRICKLE_LOGIN) || user.has(Fault.TRICKLE_APPLY_RELOGIN) && logins > 1
                 ? answer.trickled()
                 : answer;
     }

@@ -480,9 +480,10 @@ public final class SimulatorMain {
     static void checkNoOpenJobs(Path directory) throws IOException, InterruptedException {
         Thread.sleep(3 * OPEN_JOBS_EVERY.toMillis()); // so that the files show the last build's end
         List<String> left = new ArrayList<>();
+        // Depth 3: the fleet's appliances keep theirs in fleet/appliance-N, the others in the folder or one below it
         try (Stream<Path> files = Files.find(
                 directory,
-                2,
+                3,
                 (path, attributes) -> path.getFileName().toString().equals(OPEN_JOBS))) {
             for (Path file : files.sorted().toList()) {
                 for (String job : Files.readAllLines(file, StandardCharsets.UTF_8)) {
