@@ -261,11 +261,7 @@ public final class SimulatorMain {
         for (int index = 1; index <= applyPorts.size(); index++) {
             Path applyDirectory = directory.resolve("apply-" + index);
             LxcaSimulator appliance = start(
-                    LxcaSimulator.builder()
-                            .applyTimings(
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[0])),
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[1])),
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
+                    restarting(applySeconds),
                     Integer.parseInt(applyPorts.get(index - 1)),
                     polls,
                     sink,
@@ -311,6 +307,15 @@ public final class SimulatorMain {
         return true;
     }
 
+    /** A simulator whose apply runs, then refuses connections, then answers 503, for these seconds each. */
+    private static LxcaSimulator.Builder restarting(String[] applyingRefusingStarting) {
+        return LxcaSimulator.builder()
+                .applyTimings(
+                        Duration.ofSeconds(Long.parseLong(applyingRefusingStarting[0])),
+                        Duration.ofSeconds(Long.parseLong(applyingRefusingStarting[1])),
+                        Duration.ofSeconds(Long.parseLong(applyingRefusingStarting[2])));
+    }
+
     private static List<String> fleetPorts(String given, int appliances) {
         List<String> ports = given == null ? new ArrayList<>() : new ArrayList<>(List.of(given.split(",", -1)));
         if (given != null && ports.size() != appliances) {
@@ -340,12 +345,7 @@ public final class SimulatorMain {
             deleteTree(folder.resolve("repository"));
             SelfSignedCertificate certificate = SelfSignedCertificate.keptIn(folder.resolve(KEY_STORE));
             LxcaSimulator appliance = start(
-                    LxcaSimulator.builder()
-                            .applianceFaults(folder.resolve("faults.txt"))
-                            .applyTimings(
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[0])),
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[1])),
-                                    Duration.ofSeconds(Long.parseLong(applySeconds[2]))),
+                    restarting(applySeconds).applianceFaults(folder.resolve("faults.txt")),
                     Integer.parseInt(ports.get(index - 1)),
                     polls,
                     false,
