@@ -20,24 +20,7 @@ if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(10 50); fi
 PARALLELISM=${PARALLELISM:-10}
 RESTART=${RESTART:-1,1,1}
 OUT=$ROOT/target/bench/fleet
-REPO=$OUT/m2
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-mkdir -p "$OUT"
-cat > "$OUT/settings.xml" <<XML
-<settings>
-  <localRepository>$REPO</localRepository>
-  <mirrors><mirror><id>outer</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror></mirrors>
-  <servers><server><id>lxca</id><username>admin</username><password>Sim-Pa55-w0rd</password></server></servers>
-</settings>
-XML
-M=(mvn -B -s "$OUT/settings.xml")
-
-echo "== building the plugin and installing it into $REPO"
-[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o package -DskipTests -DskipITs -Dinvoker.skip
-"${M[@]}" -q org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file -Dfile="target/lxca-maven-plugin-$VERSION.jar" -DpomFile=pom.xml
-mvn -B -q -o exec:exec -Dexec.executable=echo -Dexec.args='%classpath' -Dexec.classpathScope=test \
-  -Dexec.outputFile="$OUT/classpath.txt"
-CP=$(tr -d '\n' < "$OUT/classpath.txt")
+. "$ROOT/bench/private-repo.sh"
 
 SIM_PID=
 trap '[ -n "$SIM_PID" ] && kill $SIM_PID 2>/dev/null || true' EXIT

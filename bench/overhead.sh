@@ -5,7 +5,7 @@
 #
 #   bench/overhead.sh [RUNS]      (default 5 runs of each, alternately; prints medians)
 #
-# Builds the plugin jar, installs it into a private local repository under target/bench/m2 that takes
+# Builds the plugin jar, installs it into a private local repository under target/bench/overhead/m2 that takes
 # everything else from ~/.m2 (as the integration tests do), so ~/.m2 is left alone. Needs bash, java 17,
 # mvn, python3, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -14,23 +14,7 @@ ROOT=$PWD
 RUNS=${1:-5}
 OUT=$ROOT/target/bench/overhead
 SIM=$OUT/simulator
-REPO=$OUT/m2
-VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-mkdir -p "$OUT"
-cat > "$OUT/settings.xml" <<XML
-<settings>
-  <localRepository>$REPO</localRepository>
-  <mirrors><mirror><id>outer</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror></mirrors>
-  <servers><server><id>lxca</id><username>admin</username><password>Sim-Pa55-w0rd</password></server></servers>
-</settings>
-XML
-M=(mvn -B -s "$OUT/settings.xml")
-
-echo "== building the plugin and installing it into $REPO"
-mvn -B -q -o package -DskipTests -DskipITs
-"${M[@]}" -q install:install-file -Dfile="target/lxca-maven-plugin-$VERSION.jar" -DpomFile=pom.xml
-mvn -B -q -o exec:exec -Dexec.executable=echo -Dexec.args='%classpath' -Dexec.classpathScope=test \
-  -Dexec.outputFile="$OUT/classpath.txt"
+. "$ROOT/bench/private-repo.sh"
 
 SET=$OUT/update
 FIXID=lnvgy_sw_lxca_overhead-1.0.0_anyos_noarch
