@@ -1,6 +1,5 @@
 package io.github.lxca.maven;
 
-import io.github.lxca.packaging.BuildTimestamp;
 import io.github.lxca.packaging.DescriptorSettings;
 import io.github.lxca.packaging.DescriptorSource;
 import io.github.lxca.packaging.FixIdResolver;
