@@ -62,7 +62,8 @@ final class RolloutStep {
         } catch (IllegalArgumentException e) {
             throw new PluginConfigurationException(
                     e.getMessage(),
-                    "set lxca.canary to a number of LXCAs (1 by default, 0 for none) or to names of <server>"
+                    "set lxca.canary to a number of LXCAs (" + LxcaProperties.CANARY_DEFAULT
+                            + " by default, 0 for none) or to names of <server>"
                             + " entries, comma-separated, and lxca.parallelism to 1 or more");
         }
     }
