@@ -30,16 +30,16 @@ record ApplyParameters(
 
     /** The timing, checked: call it before anything changes, so that a mistyped duration fails the build first. */
     ApplyTiming timing() throws MojoFailureException {
-        Duration firstPoll = Durations.parse("lxca.applyPollInterval", applyPollInterval);
-        Duration longestPoll = Durations.parse("lxca.applyMaxPollInterval", applyMaxPollInterval);
+        Duration firstPoll = Durations.parse(LxcaProperties.APPLY_POLL_INTERVAL, applyPollInterval);
+        Duration longestPoll = Durations.parse(LxcaProperties.APPLY_MAX_POLL_INTERVAL, applyMaxPollInterval);
         if (longestPoll.compareTo(firstPoll) < 0) {
             throw new PluginConfigurationException(
                     "lxca.applyMaxPollInterval must not be shorter than lxca.applyPollInterval",
                     "raise lxca.applyMaxPollInterval, or lower lxca.applyPollInterval");
         }
         return new ApplyTiming(
-                Durations.parse("lxca.applyTimeout", applyTimeout),
-                Durations.parse("lxca.applyGracePeriod", applyGracePeriod),
+                Durations.parse(LxcaProperties.APPLY_TIMEOUT, applyTimeout),
+                Durations.parse(LxcaProperties.APPLY_GRACE_PERIOD, applyGracePeriod),
                 firstPoll,
                 longestPoll);
     }

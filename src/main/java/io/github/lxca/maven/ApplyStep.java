@@ -6,13 +6,9 @@ import io.github.lxca.apply.ApplyRequest;
 import io.github.lxca.apply.LxcaApplyException;
 import io.github.lxca.apply.UpdateApplier;
 import io.github.lxca.client.ConnectionSettings;
-import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaClient;
-import io.github.lxca.client.LxcaConfigurationException;
-import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.Sleeper;
-import io.github.lxca.importer.FailureMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +20,7 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Applies updates to LXCAs one at a time (the appliance restarts for each), writes {@code apply-report.json}
- * whatever happens, and maps a failure to the build's one message.
+ * whatever happens, and ends the build with a failure as {@link GoalFailure} maps it.
  */
 final class ApplyStep {
     private final Path reportFile;
@@ -71,14 +67,7 @@ final class ApplyStep {
     }
 
     private void fail(LxcaException e) throws MojoExecutionException, MojoFailureException {
-        log.debug("LXCA apply failed", e);
-        String message = e instanceof LxcaApplyException ? e.describe() : FailureMessage.of(e);
-        if (e instanceof LxcaConnectionException
-                || e instanceof LxcaCertificateException
-                || e instanceof LxcaConfigurationException) {
-            throw new MojoExecutionException(message);
-        }
-        throw new MojoFailureException(message);
+        new GoalFailure(log).fail("LXCA apply failed", e, null);
     }
 
     private void writeReport() {

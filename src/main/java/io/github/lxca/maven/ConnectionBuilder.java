@@ -97,7 +97,7 @@ final class ConnectionBuilder {
         if (parameters.retries() < 0) {
             throw new PluginConfigurationException(
                     "lxca.retries must be 0 or more, not " + parameters.retries(),
-                    "give 0 for no retries, or the number wanted (3 by default)");
+                    "give 0 for no retries, or the number wanted (" + LxcaProperties.RETRIES_DEFAULT + " by default)");
         }
         ProxySettings proxy = sources.proxyFor(baseUri).orElse(null);
         if (proxy != null) {
@@ -108,8 +108,8 @@ final class ConnectionBuilder {
                 credentials,
                 trust,
                 proxy,
-                Durations.parse("lxca.connectTimeout", parameters.connectTimeout()),
-                Durations.parse("lxca.readTimeout", parameters.readTimeout()),
+                Durations.parse(LxcaProperties.CONNECT_TIMEOUT, parameters.connectTimeout()),
+                Durations.parse(LxcaProperties.READ_TIMEOUT, parameters.readTimeout()),
                 parameters.retries());
     }
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * How a goal that talks to LXCA was told to connect, as the user set it (Maven has merged the pom, the
- * command line and the defaults); {@link ConnectionBuilder} checks it and reads what it points to. A goal
- * declares these as its own parameters, with the same names and {@code lxca.*} properties.
+ * command line and the defaults); {@link ConnectionBuilder} checks it and reads what it points to. The
+ * parameters are declared once, in {@link AbstractConnectionMojo}, for every goal that talks to LXCA.
  *
  * @param serverId the {@code settings.xml} {@code <server>} with the user name and password
  * @param username the user when there is no such server entry

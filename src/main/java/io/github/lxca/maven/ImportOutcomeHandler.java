@@ -1,9 +1,5 @@
 package io.github.lxca.maven;
 
-import io.github.lxca.client.LxcaCertificateException;
-import io.github.lxca.client.LxcaConfigurationException;
-import io.github.lxca.client.LxcaConnectionException;
-import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.importer.ImportReport;
 import io.github.lxca.importer.ReportEntry;
 import io.github.lxca.importer.SummaryTable;
@@ -19,21 +15,22 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * What the build does with the result of an import: writes the report, and fails with one message
- * when an import failed. One LXCA: its failure is the build's, an unreachable or untrusted LXCA (or one
- * the client cannot be set up for) being a broken environment ({@link MojoExecutionException}) with a
- * hint where its URL came from, and a bug naming itself as one. Several: a summary table always, and a
- * failure naming each LXCA that failed.
+ * when an import failed. One LXCA: its failure is the build's, as {@link GoalFailure} maps it, with a hint
+ * where the URL came from when the environment is at fault. Several: a summary table always, and a failure
+ * naming each LXCA that failed.
  */
 final class ImportOutcomeHandler {
     private final Path reportFile;
     private final String urlOrigin;
     private final Log log;
+    private final GoalFailure failures;
 
     /** @param urlOrigin where the LXCA URL came from, for the hint on a connection failure */
     ImportOutcomeHandler(Path reportFile, String urlOrigin, Log log) {
         this.reportFile = reportFile;
         this.urlOrigin = urlOrigin;
         this.log = log;
+        this.failures = new GoalFailure(log);
     }
 
     /** So that a run failing before it writes one (configuration, offline) never leaves an earlier run's result. */
@@ -77,33 +74,12 @@ final class ImportOutcomeHandler {
             throw new MojoFailureException("The import failed on " + failed.size() + " of " + records.size()
                     + " LXCAs:\n" + SummaryTable.table(records) + "\n"
                     + failed.stream()
-                            .map(r -> "[" + r.server() + "] " + describe(r.failure()))
+                            .map(r -> "[" + r.server() + "] " + failures.describe("LXCA import failed", r.failure()))
                             .collect(Collectors.joining("\n")));
         }
         Exception failure = records.get(0).failure();
-        if (failure instanceof LxcaConnectionException
-                || failure instanceof LxcaCertificateException
-                || failure instanceof LxcaConfigurationException) {
-            throw new MojoExecutionException(describe(failure) + "\n" + urlOrigin);
-        }
-        if (FailureMessage.isBug(failure)) {
-            throw new MojoExecutionException(describe(failure));
-        }
         if (failure != null) {
-            throw new MojoFailureException(describe(failure));
+            failures.fail("LXCA import failed", failure, urlOrigin);
         }
-    }
-
-    /**
-     * The report for the build's headline. The exception is not passed on as a cause, because Maven
-     * appends every cause's message to the headline; its stack trace goes to the debug log instead.
-     */
-    private String describe(Exception e) {
-        if (FailureMessage.isBug(e)) {
-            log.error("The stack trace of the unexpected " + e.getClass().getName() + ":", e);
-        } else {
-            log.debug("LXCA import failed", e);
-        }
-        return FailureMessage.of(e);
     }
 }

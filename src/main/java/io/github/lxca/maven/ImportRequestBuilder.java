@@ -90,8 +90,8 @@ final class ImportRequestBuilder {
         return new ImportRequest(
                 connection,
                 updateDirectory,
-                Durations.parse("lxca.pollInterval", pollInterval),
-                Durations.parse("lxca.taskTimeout", taskTimeout),
+                Durations.parse(LxcaProperties.POLL_INTERVAL, pollInterval),
+                Durations.parse(LxcaProperties.TASK_TIMEOUT, taskTimeout),
                 onExisting(),
                 dryRun,
                 name);

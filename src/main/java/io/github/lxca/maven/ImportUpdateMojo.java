@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,38 +30,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * {@code LXCA_PASSWORD} environment variable.
  */
 @Mojo(name = "import-update", requiresProject = false, threadSafe = true)
-public class ImportUpdateMojo extends AbstractUpdateMojo {
-
-    /**
-     * Base URL of LXCA, {@code https://host[:port]}, without a path, for example
-     * {@code https://lxca.example.com} or {@code https://10.0.0.5:8443}. Required unless {@code servers} is set.
-     */
-    @Parameter(property = "lxca.url")
-    private String url;
-
-    /**
-     * Several LXCAs to import the same sets into, in parallel (see {@code parallelism}); with {@code apply}, a
-     * staged rollout to them (see {@code canary} and {@code maxFailures}). Each {@code <server>} has a
-     * {@code <url>} and optionally a {@code <name>} (used in every log line and report; default: host and
-     * port), a {@code <serverId>}, a {@code <certificateFingerprint>}, a {@code <trustStore>} and a
-     * {@code <trustStorePasswordVariable>} (the environment variable holding that store's password); what an
-     * entry leaves out, the goal's parameter gives. Replaces {@code url}. The build fails after all have finished
-     * if any failed, with one summary table. For example:
-     * <pre>{@code
-     * <servers>
-     *   <server><name>east</name><url>https://lxca-east.example.com</url><serverId>lxca-east</serverId></server>
-     *   <server><name>lab</name><url>https://10.0.0.5</url><certificateFingerprint>5E:0B:...:C4</certificateFingerprint></server>
-     * </servers>
-     * }</pre>
-     */
-    @Parameter
-    private List<LxcaServer> servers;
+public class ImportUpdateMojo extends AbstractApplyMojo {
 
     /**
      * How many LXCAs of {@code servers} are imported into at the same time; with {@code apply}, the size of each
      * wave of the rollout after the canary.
      */
-    @Parameter(property = "lxca.parallelism", defaultValue = "4")
+    @Parameter(property = LxcaProperties.PARALLELISM, defaultValue = LxcaProperties.PARALLELISM_DEFAULT)
     private int parallelism;
 
     /**
@@ -71,96 +45,31 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
      * (delete it first, then import). An update that LXCA lists without its payload (status "Not
      * Downloaded", for example from Lenovo's catalog) does not count as held.
      */
-    @Parameter(property = "lxca.onExisting", defaultValue = "fail")
+    @Parameter(property = LxcaProperties.ON_EXISTING, defaultValue = LxcaProperties.ON_EXISTING_DEFAULT)
     private String onExisting;
-
-    /**
-     * Check the sets, log in, read the repository and print what would be uploaded; upload nothing.
-     */
-    @Parameter(property = "lxca.dryRun", defaultValue = "false")
-    private boolean dryRun;
 
     /**
      * Where the JSON report of the run is written, on success and on failure: outcome, fix ids, and per
      * LXCA its server, user, outcome, job id, final state, bytes, duration, throughput, error and messages.
      * A run that fails before it can write one (a configuration error, offline) removes the earlier report.
      */
-    @Parameter(property = "lxca.reportFile", defaultValue = "${project.build.directory}/lxca/import-report.json")
+    @Parameter(property = LxcaProperties.REPORT_FILE, defaultValue = LxcaProperties.REPORT_FILE_DEFAULT)
     private File reportFile;
 
-    /** Id of the {@code <server>} in {@code settings.xml} that holds the LXCA user name and password. */
-    @Parameter(property = "lxca.serverId", defaultValue = "lxca")
-    private String serverId;
-
-    /**
-     * LXCA user name when {@code settings.xml} has no server entry {@code serverId}; the environment
-     * variable {@code LXCA_USERNAME} is read next. The password then comes from {@code -Dlxca.password}
-     * or {@code LXCA_PASSWORD}.
-     */
-    @Parameter(property = "lxca.username")
-    private String username;
-
     /** Folder holding one or more complete update sets ({@code <fixid>.chg/.tgz/.txt/.xml}). */
-    @Parameter(property = "lxca.updateDirectory", defaultValue = "${project.build.directory}/lxca-update")
+    @Parameter(property = LxcaProperties.UPDATE_DIRECTORY, defaultValue = LxcaProperties.UPDATE_FOLDER_DEFAULT)
     private File updateDirectory;
 
-    /**
-     * A PKCS12 or JKS file whose certificates are trusted in addition to the JVM's, for example
-     * <code>${project.basedir}/lxca-truststore.p12</code>. Its password comes from {@code -Dlxca.trustStorePassword}
-     * or {@code LXCA_TRUSTSTORE_PASSWORD}.
-     */
-    @Parameter(property = "lxca.trustStore")
-    private File trustStore;
-
-    /**
-     * Trust exactly the LXCA certificate with this SHA-256 fingerprint (64 hex digits; colons and spaces optional), whatever
-     * its issuer or host name. The build's error message shows the fingerprint of an untrusted certificate.
-     * For example {@code 5E:0B:...:C4} (32 bytes) or the same 64 hex digits without colons.
-     */
-    @Parameter(property = "lxca.certificateFingerprint")
-    private String certificateFingerprint;
-
-    /** Skip every certificate and host name check. For labs only: a warning is printed on every run. */
-    @Parameter(property = "lxca.insecure", defaultValue = "false")
-    private boolean insecure;
-
-    /** Allow an {@code http://} URL, which sends the password in clear. */
-    @Parameter(property = "lxca.allowPlainHttp", defaultValue = "false")
-    private boolean allowPlainHttp;
-
     /** Time between polls of the import job, in seconds or as an ISO-8601 duration ({@code PT10S}). */
-    @Parameter(property = "lxca.pollInterval", defaultValue = "5")
+    @Parameter(property = LxcaProperties.POLL_INTERVAL, defaultValue = LxcaProperties.POLL_INTERVAL_DEFAULT)
     private String pollInterval;
 
     /** How long to follow the import job before failing, in seconds ({@code 3600}) or ISO-8601 ({@code PT1H}). */
-    @Parameter(property = "lxca.taskTimeout", defaultValue = "3600")
+    @Parameter(property = LxcaProperties.TASK_TIMEOUT, defaultValue = LxcaProperties.TASK_TIMEOUT_DEFAULT)
     private String taskTimeout;
 
-    /** How long to wait for a TCP connection to LXCA, in seconds or ISO-8601. */
-    @Parameter(property = "lxca.connectTimeout", defaultValue = "30")
-    private String connectTimeout;
-
-    /**
-     * The deadline of each call to LXCA, in seconds or ISO-8601: connecting, the TLS handshake, sending the request
-     * and reading the whole reply must end within it, however the reply trickles in; past it the call is cut off (and
-     * retried when that is safe). An upload's body may take as long as it needs to send, but LXCA must accept some of
-     * it at least every readTimeout, and answer within readTimeout once it is sent. Task polls get at most 60 s, a
-     * probe during an apply 20 s, logging out 10 s.
-     */
-    @Parameter(property = "lxca.readTimeout", defaultValue = "600")
-    private String readTimeout;
-
-    /**
-     * How often a call that failed for a passing reason (connection refused or reset, HTTP 502, 503, 504)
-     * is made again, with exponential backoff; only calls that are safe to repeat (log in, job state,
-     * repository queries) are retried. An upload cut off midway is retried this often too, always in a
-     * new job and only after checking that LXCA has not received the update already.
-     */
-    @Parameter(property = "lxca.retries", defaultValue = "3")
-    private int retries;
-
     /** Skip the import only (and this goal's packaging step); {@code lxca.skip} skips packaging too. */
-    @Parameter(property = "lxca.skipImport", defaultValue = "false")
+    @Parameter(property = LxcaProperties.SKIP_IMPORT, defaultValue = "false")
     private boolean skipImport;
 
     /**
@@ -169,42 +78,22 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
      * ({@code canary}, then waves of {@code parallelism}, halting after more than {@code maxFailures} failures). Off
      * by default, because it changes the appliance.
      */
-    @Parameter(property = "lxca.apply", defaultValue = "false")
+    @Parameter(property = LxcaProperties.APPLY, defaultValue = "false")
     private boolean apply;
-
-    /** With {@code apply}: how long to follow each apply, restart included (see {@code lxca:apply-update}). */
-    @Parameter(property = "lxca.applyTimeout", defaultValue = "3600")
-    private String applyTimeout;
-
-    /** With {@code apply}: the grace period before a lasting error counts (see {@code lxca:apply-update}). */
-    @Parameter(property = "lxca.applyGracePeriod", defaultValue = "600")
-    private String applyGracePeriod;
-
-    /** With {@code apply}: time between polls while LXCA answers. */
-    @Parameter(property = "lxca.applyPollInterval", defaultValue = "5")
-    private String applyPollInterval;
-
-    /** With {@code apply}: the longest wait between polls while LXCA does not answer. */
-    @Parameter(property = "lxca.applyMaxPollInterval", defaultValue = "30")
-    private String applyMaxPollInterval;
-
-    /** With {@code apply}: where the JSON report of the applies is written. */
-    @Parameter(property = "lxca.applyReportFile", defaultValue = "${project.build.directory}/lxca/apply-report.json")
-    private File applyReportFile;
 
     /**
      * With {@code apply} and {@code servers}: the canary of the rollout, applied and proven before any other LXCA is
      * touched: a number of the first entries ({@code 1} by default, {@code 0} for none), or the names of entries,
      * comma-separated ({@code -Dlxca.canary=lab,east}). A canary that fails halts the rollout.
      */
-    @Parameter(property = "lxca.canary", defaultValue = "1")
+    @Parameter(property = LxcaProperties.CANARY, defaultValue = LxcaProperties.CANARY_DEFAULT)
     private String canary;
 
     /**
      * With {@code apply} and {@code servers}: how many LXCAs may fail before the rollout halts after the wave in
      * which there were more; every LXCA of the later waves is then reported as not started.
      */
-    @Parameter(property = "lxca.maxFailures", defaultValue = "0")
+    @Parameter(property = LxcaProperties.MAX_FAILURES, defaultValue = LxcaProperties.MAX_FAILURES_DEFAULT)
     private int maxFailures;
 
     /**
@@ -212,27 +101,132 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
      * run). When the environment variable {@code GITHUB_STEP_SUMMARY} is set, as in GitHub Actions, the summary is
      * appended to that file too.
      */
-    @Parameter(property = "lxca.summaryFile")
+    @Parameter(property = LxcaProperties.SUMMARY_FILE)
     private File summaryFile;
 
     /**
      * With {@code apply} and {@code servers}: where the JSON report of the rollout is written: the plan and, per
      * LXCA, the same as the log's table.
      */
-    @Parameter(
-            property = "lxca.rolloutReportFile",
-            defaultValue = "${project.build.directory}/lxca/rollout-report.json")
+    @Parameter(property = LxcaProperties.ROLLOUT_REPORT_FILE, defaultValue = LxcaProperties.ROLLOUT_REPORT_FILE_DEFAULT)
     private File rolloutReportFile;
 
-    private final SettingsDecrypter settingsDecrypter;
-    private SettingSources sources;
+    // The packaging parameters: declared alike by package-update and import-update, the two goals that package
+    // (PluginDescriptorTest holds the two declarations equal), and read through Packaging.
 
-    /** The environment that credentials and the trust store password may come from; replaced in tests. */
-    UnaryOperator<String> environment = System::getenv;
+    /**
+     * A ready gzip-compressed tar to use as the {@code .tgz}. When neither this nor {@code payloadDirectory}
+     * is set, the project's main artifact is used if it ends in {@code .tgz} or {@code .tar.gz}, else the one
+     * such file the build attached without a classifier.
+     */
+    @Parameter(property = LxcaProperties.PAYLOAD)
+    private File payload;
+
+    /** A folder to archive as the {@code .tgz}, reproducibly. Set this or {@code payload}, not both. */
+    @Parameter(property = LxcaProperties.PAYLOAD_DIRECTORY)
+    private File payloadDirectory;
+
+    /** A ready change history to use as the {@code .chg}. Without it, one is generated from {@code changes}. */
+    @Parameter(property = LxcaProperties.CHANGE_HISTORY)
+    private File changeHistory;
+
+    /**
+     * The changes of this version, one {@code <change>} each, listed in a generated change history. Not
+     * allowed together with {@code changeHistory}.
+     */
+    @Parameter
+    private List<String> changes;
+
+    /**
+     * A ready readme to use as the {@code .txt}. Defaults to {@code README.txt}, then {@code README.md}, in
+     * the project folder; without either, one is generated from the project's name, description and version.
+     */
+    @Parameter(property = LxcaProperties.README)
+    private File readme;
+
+    /** The descriptor's {@code category} property. */
+    @Parameter(property = LxcaProperties.CATEGORY, defaultValue = LxcaProperties.CATEGORY_DEFAULT)
+    private String category;
+
+    /**
+     * The descriptor's {@code buildNumber}, also the first word of its {@code Version} property
+     * ({@code <buildNumber> <version>}). One word; defaults to the release date as {@code yyyyMMdd}.
+     */
+    @Parameter(property = LxcaProperties.BUILD_NUMBER)
+    private String buildNumber;
+
+    /** The descriptor's {@code updateType} property. */
+    @Parameter(property = LxcaProperties.UPDATE_TYPE, defaultValue = LxcaProperties.UPDATE_TYPE_DEFAULT)
+    private String updateType;
+
+    /** The descriptor's {@code rebootRequired} property. */
+    @Parameter(property = LxcaProperties.REBOOT_REQUIRED, defaultValue = "false")
+    private boolean rebootRequired;
+
+    /** Fix ids that must be installed before this update: the descriptor's {@code preReq} list. */
+    @Parameter(property = LxcaProperties.PRE_REQS)
+    private List<String> preReqs;
+
+    /**
+     * The descriptor's {@code applicableMachineTypes} list; each value holds a machine type in square
+     * brackets, such as {@code ThinkSystem SR650 [7X06]}. Empty by default.
+     */
+    @Parameter(property = LxcaProperties.APPLICABLE_MACHINE_TYPES)
+    private List<String> applicableMachineTypes;
+
+    /**
+     * A UTF-8 file to fill in as the {@code .xml} descriptor, for an LXCA that expects another layout or
+     * other properties. Text placeholders ({@code ${fixId}}, {@code ${component}}, {@code ${version}},
+     * {@code ${releaseDate}}, {@code ${description}}, {@code ${payloadFile}}, {@code ${payloadSize}},
+     * {@code ${payloadSha256}}, {@code ${xmlFile}}, {@code ${category}}, {@code ${buildNumber}},
+     * {@code ${lenovoVersion}}, {@code ${updateType}}, {@code ${rebootRequired}}) are replaced by XML-escaped
+     * values; list placeholders ({@code ${preReqValues}}, {@code ${applicableMachineTypesValues}}) by one
+     * {@code <VALUE>} element per entry. Any other placeholder fails the build. Set this or
+     * {@code descriptor}, not both; without either, the plugin writes a descriptor in Lenovo's layout.
+     */
+    @Parameter(property = LxcaProperties.DESCRIPTOR_TEMPLATE)
+    private File descriptorTemplate;
+
+    /** A finished descriptor to use as the {@code .xml}, copied as it is. It must be well-formed XML. */
+    @Parameter(property = LxcaProperties.DESCRIPTOR)
+    private File descriptor;
+
+    /**
+     * Time of every payload archive entry and, as a UTC date, the release date. ISO-8601 date-time with an offset
+     * or seconds since the epoch, read by maven-archiver as maven-jar-plugin reads it. Without it (nor
+     * {@code SOURCE_DATE_EPOCH} in the environment), entries are dated 1980-01-01 and the release date is today.
+     */
+    @Parameter(defaultValue = LxcaProperties.OUTPUT_TIMESTAMP_DEFAULT)
+    private String outputTimestamp;
+
+    /** Skip packaging only: {@code package-update}, and the packaging step of {@code import-update}. */
+    @Parameter(property = LxcaProperties.SKIP_PACKAGE, defaultValue = "false")
+    private boolean skipPackage;
+
+    /** The packaging parameters, for {@link Packaging}. */
+    Packaging packaging() {
+        return new Packaging(
+                this,
+                new Packaging.Parameters(
+                        payload,
+                        payloadDirectory,
+                        changeHistory,
+                        changes,
+                        readme,
+                        category,
+                        buildNumber,
+                        updateType,
+                        rebootRequired,
+                        preReqs,
+                        applicableMachineTypes,
+                        descriptorTemplate,
+                        descriptor,
+                        outputTimestamp));
+    }
 
     @Inject
     public ImportUpdateMojo(SettingsDecrypter settingsDecrypter) {
-        this.settingsDecrypter = settingsDecrypter;
+        super(settingsDecrypter);
     }
 
     @Override
@@ -241,7 +235,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         ImportOutcomeHandler outcome = new ImportOutcomeHandler(withoutProject(reportFile), urlOrigin(), getLog());
         outcome.removeEarlierReport();
         if (skip || skipImport) {
-            getLog().info("Skipping the LXCA import: " + (skip ? "lxca.skip" : "lxca.skipImport") + " is true");
+            getLog().info("Skipping the LXCA import: " + (skip ? LxcaProperties.SKIP : LxcaProperties.SKIP_IMPORT)
+                    + " is true");
             return;
         }
         if (session.isOffline()) {
@@ -256,7 +251,8 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         if (maxFailures < 0) {
             throw new PluginConfigurationException(
                     "lxca.maxFailures must be 0 or more, not " + maxFailures,
-                    "give how many LXCAs may fail before the rollout halts (0 by default)");
+                    "give how many LXCAs may fail before the rollout halts (" + LxcaProperties.MAX_FAILURES_DEFAULT
+                            + " by default)");
         }
         boolean rollout = apply && servers != null && !servers.isEmpty();
         RolloutPlan plan = rollout ? RolloutStep.plan(requests, canary, parallelism) : null;
@@ -276,7 +272,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                 new RolloutStep(
                                 new RolloutStep.Outputs(
                                         withoutProject(reportFile),
-                                        withoutProject(applyReportFile),
+                                        applyReportFile(),
                                         withoutProject(rolloutReportFile),
                                         summaryFile == null ? null : withoutProject(summaryFile)),
                                 environment,
@@ -299,7 +295,7 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
     private void applyImported(List<ImportRequest> requests, List<UpdateSet> sets)
             throws MojoExecutionException, MojoFailureException {
         ApplyParameters parameters = applyParameters();
-        ApplyStep step = new ApplyStep(withoutProject(applyReportFile), getLog());
+        ApplyStep step = new ApplyStep(applyReportFile(), getLog());
         for (ImportRequest request : requests) {
             for (UpdateSet set : sets) {
                 step.apply(request.connection(), parameters.request(set.fixId()));
@@ -307,15 +303,10 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
         }
     }
 
-    private ApplyParameters applyParameters() {
-        return new ApplyParameters(
-                updateVersion(), applyTimeout, applyGracePeriod, applyPollInterval, applyMaxPollInterval, dryRun);
-    }
-
     /** One request per LXCA, from the parameters. */
     List<ImportRequest> buildRequests() throws MojoFailureException {
         return new ImportRequestBuilder(
-                        new ConnectionBuilder(connectionParameters(), sources(), getLog()),
+                        connections(),
                         serverId,
                         withoutProject(updateDirectory),
                         pollInterval,
@@ -323,27 +314,6 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
                         onExisting,
                         dryRun)
                 .requests(url, servers);
-    }
-
-    private ConnectionParameters connectionParameters() {
-        return new ConnectionParameters(
-                serverId,
-                username,
-                pathOf(trustStore),
-                certificateFingerprint,
-                insecure,
-                allowPlainHttp,
-                connectTimeout,
-                readTimeout,
-                retries);
-    }
-
-    /** One per run, so that a password on the command line is warned about once, however many LXCAs there are. */
-    private SettingSources sources() {
-        if (sources == null) {
-            sources = SettingSources.of(session, environment, settingsDecrypter, getLog());
-        }
-        return sources;
     }
 
     /** Where the URL came from, so that a hint to check it points at the setting to change. */
@@ -360,11 +330,12 @@ public class ImportUpdateMojo extends AbstractUpdateMojo {
      */
     private void packageWhenNoSet() throws MojoFailureException {
         Path folder = withoutProject(updateDirectory);
-        if (skipPackage || holdsFiles(folder) || !hasPackagingInput()) {
+        Packaging packaging = packaging();
+        if (skipPackage || holdsFiles(folder) || !packaging.hasInput()) {
             return;
         }
         getLog().info(folder + " holds no update set: packaging one first, as lxca:package-update would");
-        UpdateSet set = packageInto(folder);
+        UpdateSet set = packaging.packInto(folder);
         getLog().info("Packaged LXCA update " + set.fixId() + " in " + folder);
     }
 

@@ -4,10 +4,7 @@ import io.github.lxca.apply.ApplyOutcome;
 import io.github.lxca.apply.ApplyRecord;
 import io.github.lxca.apply.ApplyReport;
 import io.github.lxca.apply.ApplyRequest;
-import io.github.lxca.client.LxcaCertificateException;
-import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.Sleeper;
-import io.github.lxca.importer.FailureMessage;
 import io.github.lxca.importer.ImportReport;
 import io.github.lxca.importer.ImportRequest;
 import io.github.lxca.importer.UpdateImporter;
@@ -65,7 +62,8 @@ final class RolloutStep {
         } catch (IllegalArgumentException e) {
             throw new PluginConfigurationException(
                     e.getMessage(),
-                    "set lxca.canary to a number of LXCAs (1 by default, 0 for none) or to names of <server>"
+                    "set lxca.canary to a number of LXCAs (" + LxcaProperties.CANARY_DEFAULT
+                            + " by default, 0 for none) or to names of <server>"
                             + " entries, comma-separated, and lxca.parallelism to 1 or more");
         }
     }
@@ -124,16 +122,7 @@ final class RolloutStep {
     }
 
     private String describe(String name, Exception failure, ApplianceRow row) {
-        if (failure == null) {
-            return row.error();
-        }
-        log.debug("The rollout failed on " + name, failure);
-        String text = FailureMessage.of(failure);
-        if (failure instanceof LxcaCertificateException || failure instanceof LxcaConfigurationException) {
-            text += "\nThis is the <server> entry '" + name + "' of <servers>: change it there (its"
-                    + " certificateFingerprint and trustStore take the place of the goal's).";
-        }
-        return text;
+        return failure == null ? row.error() : new GoalFailure(log).describeEntry(name, failure);
     }
 
     private void writeReports(

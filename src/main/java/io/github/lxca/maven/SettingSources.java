@@ -42,7 +42,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * per run, so that a password read from the command line is warned about once, however many LXCAs.
  */
 final class SettingSources {
-    static final String USERNAME_PROPERTY = "lxca.username";
+    static final String USERNAME_PROPERTY = LxcaProperties.USERNAME;
     static final String USERNAME_VARIABLE = "LXCA_USERNAME";
     static final String PASSWORD_PROPERTY = "lxca.password";
     static final String PASSWORD_VARIABLE = "LXCA_PASSWORD";

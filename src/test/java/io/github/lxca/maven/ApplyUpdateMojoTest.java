@@ -108,7 +108,7 @@ class ApplyUpdateMojoTest {
     @InjectMojo(goal = "apply-update")
     @CommandLine("lxca.url=https://lxca.example.com")
     void serversConfiguredForTheApplyGoalAreRefusedWithTheWayToRollOut(ApplyUpdateMojo mojo) throws Exception {
-        Field field = ApplyUpdateMojo.class.getDeclaredField("servers");
+        Field field = AbstractConnectionMojo.class.getDeclaredField("servers");
         field.setAccessible(true);
         field.set(
                 mojo,

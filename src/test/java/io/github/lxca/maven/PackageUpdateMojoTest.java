@@ -21,10 +21,16 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class PackageUpdateMojoTest extends GoalHarness {
 
-    private PackageRequest request(AbstractUpdateMojo mojo) throws Exception {
+    private PackageRequest request(PackageUpdateMojo mojo) throws Exception {
         mojo.setLog(run.recordingLog());
         mojo.origins();
-        return mojo.packageRequest(basedir.resolve("out"));
+        return mojo.packaging().request(basedir.resolve("out"));
+    }
+
+    private PackageRequest request(ImportUpdateMojo mojo) throws Exception {
+        mojo.setLog(run.recordingLog());
+        mojo.origins();
+        return mojo.packaging().request(basedir.resolve("out"));
     }
 
     @Test
@@ -85,7 +91,7 @@ class PackageUpdateMojoTest extends GoalHarness {
         Files.writeString(basedir.resolve("agent.tgz"), "not a gzip tar");
         mojo.setLog(run.recordingLog());
 
-        var e = assertThrows(MojoFailureException.class, () -> mojo.packageInto(basedir.resolve("out")));
+        var e = assertThrows(MojoFailureException.class, () -> mojo.packaging().packInto(basedir.resolve("out")));
 
         assertTrue(
                 e.getMessage()

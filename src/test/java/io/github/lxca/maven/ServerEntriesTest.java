@@ -35,7 +35,7 @@ class ServerEntriesTest extends GoalHarness {
     }
 
     private List<ImportRequest> requests(ImportUpdateMojo mojo, LxcaServer... servers) throws Exception {
-        Field field = ImportUpdateMojo.class.getDeclaredField("servers");
+        Field field = AbstractConnectionMojo.class.getDeclaredField("servers");
         field.setAccessible(true);
         field.set(mojo, List.of(servers));
         mojo.setLog(run.recordingLog());
