@@ -382,6 +382,72 @@ class UpdateImporterTest {
     }
 
     @Test
+    void aRefusedDeleteUnderReplaceFailsWithLxcasMessageAndCancelsTheJobItCreated() throws Exception {
+        String user = user(Fault.DELETE_REFUSED);
+        String fixId = fixId();
+
+        var e = assertThrows(LxcaRejectedException.class, () -> importFolder(replacing(user, fixId)));
+
+        assertEquals("LXCA refused to delete " + fixId + " from the repository: HTTP 403", e.getMessage());
+        assertEquals(403, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2403L: The user is not authorized to delete " + fixId), e.describe());
+        assertTrue(e.describe().contains("Log in as a user with the LXCA Updates role."), e.describe());
+        // the job was created before the delete; it is cancelled, nothing is uploaded, the update stays
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "repository-size " + user,
+                        "tasks " + user,
+                        "create-job N " + user,
+                        "delete-refused " + fixId + " " + user,
+                        "cancel N " + user,
+                        "logout " + user),
+                eventsOf(user));
+        assertTrue(log.text().contains("which did not get the files"), log.text());
+        assertTrue(simulator.repository().containsKey(fixId));
+    }
+
+    @Test
+    void aRefusedRepositoryListingFailsInsteadOfReadingAsAnEmptyRepository() throws Exception {
+        String user = user(Fault.LISTING_REFUSED);
+        String fixId = fixId();
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        var e = assertThrows(
+                LxcaRejectedException.class,
+                () -> importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false)));
+
+        assertEquals("LXCA refused to list the updates repository: HTTP 403", e.getMessage());
+        assertTrue(
+                e.describe().contains("FQXHMUP1403L: The user is not authorized to list the updates repository."),
+                e.describe());
+        assertEquals(List.of("login " + user, "listing-refused " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void anErrorStatusOnATaskPollIsRetriedWhenPassingElseFailsAndCancelsTheJob() throws Exception {
+        String user = user(Fault.TASK_POLL_REFUSED);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        var e = assertThrows(LxcaRejectedException.class, () -> importAs(user));
+
+        assertTrue(e.getMessage().matches("LXCA refused to read the state of job \\d+: HTTP 500"), e.getMessage());
+        assertEquals(500, e.status());
+        assertTrue(e.describe().contains("FQXHMTM0500M: The task manager failed to read job"), e.describe());
+        String job = e.jobId().orElseThrow();
+        assertTrue(
+                log.text().contains("INFO LXCA answered HTTP 503; trying again to read the state of job " + job),
+                log.text());
+        assertEquals(
+                List.of("task-refused N " + user, "task-refused N " + user),
+                eventsOf(user).stream().filter(ev -> ev.startsWith("task-")).toList(),
+                "one retry of the 503, none of the 500");
+        assertTrue(eventsOf(user).contains("cancel N " + user), eventsOf(user).toString());
+        assertTrue(log.text().contains("Cancelled job " + job), log.text());
+    }
+
+    @Test
     void replaceWithoutRoomInTheRepositoryDeletesNothing() throws Exception {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
