@@ -149,6 +149,17 @@ final class ErrorTranslator {
                 null);
     }
 
+    /** The client logged out for good (the build is being stopped) and is asked to open a session again. */
+    static LxcaConnectionException loggedOutForGood(ConnectionSettings settings) {
+        return new LxcaConnectionException(
+                "Logged out of LXCA at " + settings.host() + " already (the build is being stopped); not logging in"
+                        + " again",
+                null,
+                List.of(),
+                WhatToDo.RUN_AGAIN_ONCE_STOPPED,
+                null);
+    }
+
     /** The exception for a request that got no reply, after {@code attempts} tries. */
     LxcaException connectionFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -28,8 +29,9 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * The LXCA API calls of an import, over one HTTP client and one session: log in, create an import job,
- * upload the files, read the job's task, list and delete repository updates, cancel a job, log out. Not
- * thread-safe; one instance per run. {@link #close()} logs out when a session is open.
+ * upload the files, read the job's task, list and delete repository updates, cancel a job, log out. One instance
+ * per run, used by one thread, except that {@link #logout()}, {@link #cancelJobOnce} and {@link #close()} may be
+ * called from another (the Ctrl-C hook) at the same time. {@link #close()} logs out when a session is open.
  *
  * <p>Its parts: {@link HttpTransport} sends a request, {@link RetryLoop} repeats a {@link Call} when that
  * is safe, {@link ErrorTranslator} turns a failure into a typed exception, {@link UploadBody} is the upload,
@@ -55,8 +57,18 @@ public final class LxcaClient implements AutoCloseable {
     private final RetryLoop retryLoop;
     private final ErrorTranslator errors;
     private final LxcaLog log;
-    private String csrfToken;
-    private boolean loggedIn;
+    /**
+     * Guards the session's state ({@link #csrfToken}, {@link #loggedIn}, {@link #ended}): the Ctrl-C hook logs out
+     * from its own thread while the build's thread may still be calling. Never held while waiting for LXCA, except by
+     * {@link #logout()}, whose wait is bounded (10 s), so that {@link #close()} closes the HTTP client only after a
+     * logout under way on the other thread has ended.
+     */
+    private final ReentrantLock session = new ReentrantLock();
+
+    private volatile String csrfToken;
+    private volatile boolean loggedIn;
+    /** Logged out for good (by {@link #logout()} or {@link #close()}): no new session is opened after it. */
+    private volatile boolean ended;
 
     private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
         this.settings = settings;
@@ -106,6 +118,7 @@ public final class LxcaClient implements AutoCloseable {
      * @param limit how long the reply may take (a probe while LXCA restarts gets a short one)
      */
     private void login(Retry retry, Duration limit) throws LxcaException {
+        requireNotEnded();
         csrfToken = null;
         http.clearCookies();
         Credentials credentials = settings.credentials();
@@ -134,7 +147,17 @@ public final class LxcaClient implements AutoCloseable {
             csrfToken = null;
             throw ErrorTranslator.noSession(reply, credentials);
         }
-        loggedIn = true;
+        this.session.lock();
+        try {
+            loggedIn = true;
+            if (ended) {
+                // logged out on the other thread (Ctrl-C) while this login was under way: this session ends too
+                endSession();
+                throw ErrorTranslator.loggedOutForGood(settings);
+            }
+        } finally {
+            this.session.unlock();
+        }
         if (session != null && session.path("pwChangeRequired").asBoolean(false)) {
             throw ErrorTranslator.passwordChangeRequired(reply, credentials);
         }
@@ -230,6 +253,7 @@ public final class LxcaClient implements AutoCloseable {
      */
     public Task task(String jobId, Supplier<Duration> left) throws LxcaException {
         String operation = "read the state of job " + jobId;
+        requireNotEnded();
         Reply reply = retryLoop.exchange(
                 new Call(
                         operation,
@@ -518,30 +542,46 @@ public final class LxcaClient implements AutoCloseable {
     }
 
     /**
-     * Ends the session; returns whether LXCA confirmed it. Never throws. One attempt with a short wait,
-     * because it runs when the build is already failing or being stopped (also from the Ctrl-C hook,
-     * perhaps after {@link #close()}): an LXCA that stopped answering must not hold the build up longer.
+     * Ends the session, for good: no new session is opened after it. Never throws. One attempt with a short wait,
+     * because it runs when the build is already failing or being stopped. Safe to call from another thread (the
+     * Ctrl-C hook) while the build's thread uses the client: the session is ended once, whoever asks first, and a
+     * caller that comes second returns once the first one's logout has ended.
      */
-    public boolean logout() {
+    public void logout() {
+        session.lock();
+        try {
+            ended = true;
+            endSession();
+        } finally {
+            session.unlock();
+        }
+    }
+
+    /** Sends the logout of the open session, if one is open; the caller holds {@link #session}. */
+    private void endSession() {
         if (!loggedIn) {
-            return false;
+            return;
         }
         loggedIn = false;
         try {
-            return exchange(
+            retryLoop.exchange(
+                    new Call(
                             "log out",
                             null,
                             Retry.NEVER,
                             Session.NONE,
-                            () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions")))))
-                    .isSuccessStatus();
+                            () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions"))))),
+                    this::send,
+                    () -> false,
+                    this::login);
         } catch (LxcaException | RuntimeException e) {
-            return false;
+            // best effort: the build is failing or being stopped already, and LXCA ends idle sessions itself
         } finally {
             csrfToken = null;
         }
     }
 
+    /** Logs out (see {@link #logout()}), then closes the HTTP client; safe beside the Ctrl-C hook's logout. */
     @Override
     public void close() {
         logout();
@@ -551,8 +591,19 @@ public final class LxcaClient implements AutoCloseable {
     private Reply exchange(
             String operation, String jobId, Retry retry, Session session, Supplier<HttpUriRequestBase> request)
             throws LxcaException {
+        requireNotEnded();
         return retryLoop.exchange(
                 new Call(operation, jobId, retry, session, request), this::send, () -> loggedIn, this::login);
+    }
+
+    /**
+     * Once logged out for good (the Ctrl-C hook, on its thread), the build's thread sends nothing more: the session is
+     * gone, and a call would only meet a 401.
+     */
+    private void requireNotEnded() throws LxcaConnectionException {
+        if (ended) {
+            throw ErrorTranslator.loggedOutForGood(settings);
+        }
     }
 
     private Reply send(Call call) throws IOException {
