@@ -129,8 +129,9 @@ final class ErrorTranslator {
     }
 
     /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */
-    static LxcaAuthenticationException loginRefused(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException(
+    static LxcaFailureException loginRefused(Reply reply, Credentials credentials) {
+        return new LxcaFailureException(
+                LxcaFailureException.Kind.AUTHENTICATION,
                 "LXCA rejected the user name or password of user '" + credentials.username() + "' (HTTP "
                         + reply.status() + ")",
                 null,
@@ -140,8 +141,9 @@ final class ErrorTranslator {
     }
 
     /** The login worked, but LXCA wants the password changed before the account may be used. */
-    static LxcaAuthenticationException passwordChangeRequired(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException(
+    static LxcaFailureException passwordChangeRequired(Reply reply, Credentials credentials) {
+        return new LxcaFailureException(
+                LxcaFailureException.Kind.AUTHENTICATION,
                 "LXCA requires user '" + credentials.username() + "' to change its password before it can be used",
                 null,
                 reply.messages(),
@@ -164,8 +166,13 @@ final class ErrorTranslator {
     LxcaException connectionFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();
         if (e instanceof UploadFileBody.FileChangedException) {
-            return new LxcaUploadSourceException(
-                    e.getMessage(), jobId, List.of(), WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD, e);
+            return new LxcaFailureException(
+                    LxcaFailureException.Kind.UPLOAD_SOURCE_CHANGED,
+                    e.getMessage(),
+                    jobId,
+                    List.of(),
+                    WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD,
+                    e);
         }
         if (e instanceof SSLPeerUnverifiedException) {
             return new LxcaCertificateException(

@@ -31,6 +31,9 @@ public final class WhatToDo {
             + " raise lxca.taskTimeout if imports of this size take longer";
     static final String KEEP_THE_FOLDER_STILL =
             "make sure nothing writes to the update folder during the import, then" + " run again";
+    static final String WAIT_FOR_THE_OTHER_IMPORT = "wait for that job to end (Monitoring > Jobs in LXCA's web"
+            + " console), or cancel it there if it is left over from a stopped build, then run again; this build did"
+            + " not start a second import";
     public static final String RUN_AGAIN_TO_IMPORT = "run the build again to import the update";
     public static final String REMOVE_UNNEEDED_UPDATES = "remove updates LXCA no longer needs from its repository"
             + " (Administration > Update Management Server), then run again";

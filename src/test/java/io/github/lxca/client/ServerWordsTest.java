@@ -69,7 +69,7 @@ class ServerWordsTest {
                 "{\"result\":\"failed\",\"messages\":[{\"id\":\"FQXHMSE0200J\",\"text\":\"Password Echo-Me-Pa55 is"
                         + " wrong\\r\\n[INFO] BUILD SUCCESS\",\"explanation\":\"\",\"recovery\":\"\"}]}",
                 null);
-        LxcaAuthenticationException e = ErrorTranslator.loginRefused(reply, new Credentials("u", "Echo-Me-Pa55", "t"));
+        LxcaFailureException e = ErrorTranslator.loginRefused(reply, new Credentials("u", "Echo-Me-Pa55", "t"));
         String shown = LxcaMessage.describeAll(e.messages());
         assertEquals("FQXHMSE0200J: Password *** is wrong  [INFO] BUILD SUCCESS", shown);
     }

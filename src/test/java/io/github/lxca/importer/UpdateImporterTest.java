@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
-import io.github.lxca.client.LxcaAuthenticationException;
 import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaFailureException;
+import io.github.lxca.client.LxcaFailureException.Kind;
 import io.github.lxca.client.LxcaProtocolException;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
-import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
@@ -229,9 +229,10 @@ class UpdateImporterTest {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
-                LxcaAuthenticationException.class,
+                LxcaFailureException.class,
                 () -> importFolder(
                         request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
+        assertEquals(Kind.AUTHENTICATION, e.kind());
 
         assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
         assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
@@ -243,7 +244,8 @@ class UpdateImporterTest {
     @Test
     void passwordChangeRequiredFailsAndStillLogsOut() throws Exception {
         String user = user(Fault.PASSWORD_CHANGE_REQUIRED);
-        var e = importFails(LxcaAuthenticationException.class, user);
+        var e = importFails(LxcaFailureException.class, user);
+        assertEquals(Kind.AUTHENTICATION, e.kind());
         assertTrue(e.getMessage().contains("requires user '" + user + "' to change its password"), e.getMessage());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
     }
@@ -294,7 +296,8 @@ class UpdateImporterTest {
         String fixId = fixId();
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
-        var e = assertThrows(LxcaUpdatePresentException.class, () -> importAs(user));
+        var e = assertThrows(LxcaFailureException.class, () -> importAs(user));
+        assertEquals(Kind.UPDATE_PRESENT, e.kind());
         assertEquals("LXCA's repository already holds " + fixId, e.getMessage());
         assertTrue(e.describe().contains("set lxca.onExisting=skip"), e.describe());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
@@ -367,7 +370,8 @@ class UpdateImporterTest {
         String user = user(Fault.UPLOAD_500);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaReplaceFailedException.class, () -> importFolder(replacing(user, fixId)));
+        var e = assertThrows(LxcaFailureException.class, () -> importFolder(replacing(user, fixId)));
+        assertEquals(Kind.REPLACE_FAILED, e.kind());
 
         assertTrue(
                 e.getMessage()
@@ -452,7 +456,8 @@ class UpdateImporterTest {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importFolder(replacing(user, fixId)));
+        var e = assertThrows(LxcaFailureException.class, () -> importFolder(replacing(user, fixId)));
+        assertEquals(Kind.REPOSITORY_SPACE, e.kind());
 
         assertTrue(
                 e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
@@ -532,7 +537,8 @@ class UpdateImporterTest {
 
     @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
-        var e = importFails(LxcaVerificationException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        var e = importFails(LxcaFailureException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        assertEquals(Kind.VERIFICATION, e.kind());
         assertTrue(
                 e.getMessage()
                         .matches("Import job \\d+ ended 'Complete', but LXCA's repository does not list"
@@ -743,7 +749,8 @@ class UpdateImporterTest {
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
         var e = assertThrows(
-                LxcaUploadSourceException.class, () -> importer().importSets(checked, request, new JobProgress()));
+                LxcaFailureException.class, () -> importer().importSets(checked, request, new JobProgress()));
+        assertEquals(Kind.UPLOAD_SOURCE_CHANGED, e.kind());
 
         assertEquals(
                 fixId + ".tgz grew while it was uploaded: it has more than the "
