@@ -9,7 +9,6 @@ import io.github.lxca.client.Call.Session;
 import io.github.lxca.update.UpdateFile;
 import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +231,7 @@ public final class LxcaClient implements AutoCloseable {
                 put.setEntity(json(body));
                 return http.within(LOGOUT_TIMEOUT, put);
             });
-            return reply.isSuccessStatus() && !reply.saysFailure();
+            return ErrorTranslator.isSuccess(reply);
         } catch (LxcaException | RuntimeException e) {
             return false;
         }
@@ -300,7 +299,7 @@ public final class LxcaClient implements AutoCloseable {
         Reply reply = exchange(
                 operation, null, Retry.SAFE, Session.RENEW_ON_401, () -> new HttpGet(http.url(List.of("tasks"))));
         JsonNode json = reply.json();
-        if (!reply.isSuccessStatus() || reply.saysFailure() || json == null) {
+        if (!ErrorTranslator.isSuccess(reply) || json == null) {
             return Optional.empty();
         }
         JsonNode list = json.isArray() ? json : json.path("response");
@@ -339,9 +338,7 @@ public final class LxcaClient implements AutoCloseable {
                 Retry.SAFE,
                 Session.RENEW_ON_401,
                 () -> new HttpGet(http.url(UPDATES, "key", "size")));
-        return reply.isSuccessStatus() && !reply.saysFailure()
-                ? RepositorySpace.freeBytes(reply.json())
-                : OptionalLong.empty();
+        return ErrorTranslator.isSuccess(reply) ? RepositorySpace.freeBytes(reply.json()) : OptionalLong.empty();
     }
 
     /** Removes an update, with its metadata, from the repository. An update that is not there is fine. */
@@ -353,9 +350,7 @@ public final class LxcaClient implements AutoCloseable {
                 Retry.SAFE,
                 Session.RENEW_ON_401,
                 () -> new HttpDelete(http.url(List.of("managementServer", "updates", fixId), "key", "removeMetadata")));
-        if (reply.status() != 404) {
-            accept(reply, operation, null);
-        }
+        ErrorTranslator.requireDeleted(reply, operation);
     }
 
     /** The version LXCA runs ({@code key=currentVersion}). */
@@ -369,13 +364,7 @@ public final class LxcaClient implements AutoCloseable {
                 () -> new HttpGet(http.url(UPDATES, "key", "currentVersion")));
         accept(reply, operation, null);
         return ApplianceVersion.from(reply.json())
-                .orElseThrow(() -> new LxcaProtocolException(
-                        "LXCA's reply to " + operation + " names no version (HTTP " + reply.status() + "): "
-                                + reply.excerpt(),
-                        null,
-                        reply.messages(),
-                        "check that this LXCA version answers GET " + CURRENT_VERSION,
-                        null));
+                .orElseThrow(() -> ErrorTranslator.noVersion(reply, operation, CURRENT_VERSION));
     }
 
     /** LXCA's history of applied updates ({@code key=history}); a reply that is not JSON is refused. */
@@ -429,12 +418,8 @@ public final class LxcaClient implements AutoCloseable {
         try {
             login(Retry.NEVER, probeLimit(left));
             return Probe.answered(null);
-        } catch (LxcaConnectionException e) {
-            return Probe.away(e.getMessage());
-        } catch (LxcaRejectedException e) {
-            return e.status() >= 502 && e.status() <= 504 ? Probe.away("HTTP " + e.status()) : Probe.refused(e);
         } catch (LxcaException e) {
-            return Probe.refused(e);
+            return ErrorTranslator.probe(e);
         }
     }
 
@@ -494,38 +479,9 @@ public final class LxcaClient implements AutoCloseable {
             reply = send(
                     new Call(operation, jobId, Retry.NEVER, Session.NONE, () -> http.within(limit, request.get())));
         } catch (IOException e) {
-            LxcaException failure = errors.connectionFailure(e, operation, jobId, 1);
-            return isLasting(e, failure) ? Probe.refused(failure) : Probe.away(failure.getMessage());
+            return errors.probe(e, operation, jobId);
         }
-        int status = reply.status();
-        if (status >= 502 && status <= 504) {
-            return Probe.away("HTTP " + status + (reply.json() == null ? " " + reply.excerpt() : ""));
-        }
-        if (status == 401 || status == 403) {
-            return Probe.sessionGone("HTTP " + status);
-        }
-        if (status == 404) {
-            return Probe.notFound("HTTP 404");
-        }
-        if (reply.json() == null) {
-            return Probe.away("HTTP " + status + " with a page that is not LXCA's JSON: " + reply.excerpt());
-        }
-        try {
-            ErrorTranslator.requireSuccess(reply, operation, jobId);
-            return Probe.answered(reply);
-        } catch (LxcaRejectedException e) {
-            return Probe.refused(e);
-        }
-    }
-
-    /**
-     * A failure that a restart does not explain: an unknown host, or a certificate that is not trusted (a
-     * handshake that merely broke off is a restarting LXCA).
-     */
-    private static boolean isLasting(IOException e, LxcaException failure) {
-        return e instanceof UnknownHostException
-                || failure instanceof LxcaCertificateException
-                        && !failure.getMessage().startsWith("The TLS handshake with");
+        return ErrorTranslator.probe(reply, operation, jobId);
     }
 
     /**
