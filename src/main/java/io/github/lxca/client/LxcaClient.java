@@ -2,7 +2,6 @@ package io.github.lxca.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lxca.client.Call.Retry;
 import io.github.lxca.client.Call.Session;
@@ -164,16 +163,7 @@ public final class LxcaClient implements AutoCloseable {
 
     /** Creates an import job for these files, in this order, and returns its id. */
     public String createImportJob(List<UpdateFile> files) throws LxcaException {
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode entries = body.putArray("files");
-        for (int index = 0; index < files.size(); index++) {
-            UpdateFile file = files.get(index);
-            entries.addObject()
-                    .put("index", index)
-                    .put("name", file.name())
-                    .put("size", file.size())
-                    .put("type", file.contentType());
-        }
+        RequestBodies.CreateJob body = RequestBodies.CreateJob.of(files);
         Reply reply = exchange("create the import job", null, Retry.NEVER, Session.RENEW_ON_401, () -> {
             HttpPost post = new HttpPost(http.url(UPDATES, "action", "import"));
             post.setEntity(json(body));
@@ -208,8 +198,7 @@ public final class LxcaClient implements AutoCloseable {
     /** Cancels a job ({@code PUT /tasks} with action cancel), e.g. one whose upload broke off. */
     public void cancelJob(String jobId) throws LxcaException {
         String operation = "cancel job " + jobId;
-        ObjectNode body = mapper.createObjectNode().put("action", "cancel");
-        body.putArray("list").add(jobId);
+        RequestBodies.Cancel body = RequestBodies.Cancel.of(jobId);
         Reply reply = exchange(operation, jobId, Retry.SAFE, Session.RENEW_ON_401, () -> {
             HttpPut put = new HttpPut(http.url(List.of("tasks")));
             put.setEntity(json(body));
@@ -223,8 +212,7 @@ public final class LxcaClient implements AutoCloseable {
      * throws. Returns whether LXCA accepted it.
      */
     public boolean cancelJobOnce(String jobId) {
-        ObjectNode body = mapper.createObjectNode().put("action", "cancel");
-        body.putArray("list").add(jobId);
+        RequestBodies.Cancel body = RequestBodies.Cancel.of(jobId);
         try {
             Reply reply = exchange("cancel job " + jobId, jobId, Retry.NEVER, Session.NONE, () -> {
                 HttpPut put = new HttpPut(http.url(List.of("tasks")));
@@ -390,8 +378,7 @@ public final class LxcaClient implements AutoCloseable {
      */
     public Optional<String> applyUpdate(String fixId) throws LxcaException {
         String operation = "apply " + fixId;
-        ObjectNode body = mapper.createObjectNode();
-        body.putArray("fixids").add(fixId);
+        RequestBodies.Apply body = RequestBodies.Apply.of(fixId);
         Reply reply = exchange(operation, null, Retry.NEVER, Session.NONE, () -> {
             HttpPut put = new HttpPut(http.url(UPDATES, "action", "apply"));
             put.setEntity(json(body));
@@ -570,7 +557,7 @@ public final class LxcaClient implements AutoCloseable {
         return http.send(request);
     }
 
-    private ByteArrayEntity json(JsonNode body) {
+    private ByteArrayEntity json(Object body) {
         try {
             return new ByteArrayEntity(mapper.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
         } catch (IOException e) {
