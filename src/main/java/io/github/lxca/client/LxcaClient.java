@@ -34,17 +34,19 @@ public final class LxcaClient implements AutoCloseable {
     private final RepositoryCalls repository;
     private final ApplianceCalls appliance;
     private final Probes probes;
+    /** The password(s) sent and the session's secrets, masked in server text until this client closes. */
+    private final ServerText.Secrets secrets = new ServerText.Secrets();
 
     private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
         this.settings = settings;
-        ServerText.secret(settings.credentials().password());
+        secrets.add(settings.credentials().password());
         if (settings.proxy() != null) {
-            ServerText.secret(settings.proxy().password());
+            secrets.add(settings.proxy().password());
         }
         ObjectMapper mapper = new ObjectMapper();
         this.http = new HttpTransport(settings, tls, log, mapper);
         ErrorTranslator errors = new ErrorTranslator(settings, tls);
-        this.session = new LxcaSession(settings, http, new RetryLoop(retry, log, errors), errors, log, mapper);
+        this.session = new LxcaSession(settings, http, new RetryLoop(retry, log, errors), errors, log, mapper, secrets);
         this.imports = new ImportCalls(session);
         this.repository = new RepositoryCalls(session);
         this.appliance = new ApplianceCalls(session);
@@ -212,10 +214,14 @@ public final class LxcaClient implements AutoCloseable {
         session.logout();
     }
 
-    /** Logs out (see {@link #logout()}), then closes the HTTP client; safe beside the Ctrl-C hook's logout. */
+    /**
+     * Logs out (see {@link #logout()}), then closes the HTTP client and forgets this client's secrets; safe beside the
+     * Ctrl-C hook's logout.
+     */
     @Override
     public void close() {
         session.logout();
         http.close();
+        secrets.close();
     }
 }

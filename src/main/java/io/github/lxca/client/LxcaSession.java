@@ -38,6 +38,7 @@ final class LxcaSession {
     private final ErrorTranslator errors;
     private final LxcaLog log;
     private final ObjectMapper mapper;
+    private final ServerText.Secrets secrets;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile String csrfToken;
@@ -51,8 +52,10 @@ final class LxcaSession {
             RetryLoop retryLoop,
             ErrorTranslator errors,
             LxcaLog log,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            ServerText.Secrets secrets) {
         this.settings = settings;
+        this.secrets = secrets;
         this.http = http;
         this.retryLoop = retryLoop;
         this.errors = errors;
@@ -87,8 +90,8 @@ final class LxcaSession {
             post.setEntity(json(body));
             return http.within(limit, post);
         });
-        http.cookie(LxcaClient.SESSION_COOKIE).ifPresent(ServerText::secret);
-        http.cookie("csrf").ifPresent(ServerText::secret);
+        http.cookie(LxcaClient.SESSION_COOKIE).ifPresent(secrets::add);
+        http.cookie("csrf").ifPresent(secrets::add);
         if (reply.status() == 401 || reply.status() == 403) {
             throw ErrorTranslator.loginRefused(reply, credentials);
         }
@@ -96,8 +99,8 @@ final class LxcaSession {
         JsonNode session =
                 Optional.ofNullable(reply.json()).map(j -> j.path("response")).orElse(null);
         String fromBody = session == null ? null : JsonFields.secretText(session.path("session"), "csrf");
-        ServerText.secret(fromBody);
-        ServerText.secret(session == null ? null : JsonFields.secretText(session.path("session"), "id"));
+        secrets.add(fromBody);
+        secrets.add(session == null ? null : JsonFields.secretText(session.path("session"), "id"));
         csrfToken = fromBody != null ? fromBody : http.cookie("csrf").orElse(null);
         if (reply.json() == null
                 || csrfToken == null && http.cookie(LxcaClient.SESSION_COOKIE).isEmpty()) {

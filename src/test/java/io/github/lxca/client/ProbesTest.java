@@ -95,6 +95,18 @@ class ProbesTest {
     }
 
     @Test
+    void aClosedClientForgetsItsPasswordAndItsSessionsSecrets() throws Exception {
+        int before = ServerText.secretsHeld();
+        LxcaClient client = loggedIn();
+        assertTrue(ServerText.secretsHeld() >= before + 2, "the password and the session's secrets are masked");
+        assertEquals("*** is wrong", ServerText.clean(PASSWORD + " is wrong"));
+
+        client.close();
+
+        assertEquals(before, ServerText.secretsHeld());
+    }
+
+    @Test
     void aWorkingLxcaAnswersEveryProbe() throws Exception {
         try (LxcaClient client = loggedIn()) {
             Probe<String> version = client.probeCurrentVersion(LEFT);
