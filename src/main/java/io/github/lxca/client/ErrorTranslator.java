@@ -14,8 +14,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * Where a failed exchange with LXCA becomes a typed {@link LxcaException} with a headline and a
  * "What to do": the one place that decides it, for a refusing reply ({@link #requireSuccess}), a refused
  * login ({@link #loginRefused}), a reply that is not what the call expects ({@link #noJobId},
- * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}), or a network or TLS failure
- * ({@link #connectionFailure}).
+ * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}, {@link #noVersion}), or a network or TLS failure
+ * ({@link #connectionFailure}). It also decides what a reply means where no failure is thrown: whether a best-effort
+ * call was accepted ({@link #isSuccess}), and what a probe's reply or missing reply says while LXCA may be restarting
+ * ({@code probe}: a JSON refusal is a refusal, never an answer; a lasting failure is told by its type).
  */
 final class ErrorTranslator {
     private final ConnectionSettings settings;
