@@ -14,8 +14,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * Where a failed exchange with LXCA becomes a typed {@link LxcaException} with a headline and a
  * "What to do": the one place that decides it, for a refusing reply ({@link #requireSuccess}), a refused
  * login ({@link #loginRefused}), a reply that is not what the call expects ({@link #noJobId},
- * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}), or a network or TLS failure
- * ({@link #connectionFailure}).
+ * {@link #notATaskList}, {@link #taskMissing}, {@link #notJson}, {@link #noVersion}), or a network or TLS failure
+ * ({@link #connectionFailure}). It also decides what a reply means where no failure is thrown: whether a best-effort
+ * call was accepted ({@link #isSuccess}), and what a probe's reply or missing reply says while LXCA may be restarting
+ * ({@code probe}: a JSON refusal is a refusal, never an answer; a lasting failure is told by its type).
  */
 final class ErrorTranslator {
     private final ConnectionSettings settings;
@@ -129,8 +131,9 @@ final class ErrorTranslator {
     }
 
     /** LXCA turned down the user name or password (HTTP 401 or 403 to the login). */
-    static LxcaAuthenticationException loginRefused(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException(
+    static LxcaFailureException loginRefused(Reply reply, Credentials credentials) {
+        return new LxcaFailureException(
+                LxcaFailureException.Kind.AUTHENTICATION,
                 "LXCA rejected the user name or password of user '" + credentials.username() + "' (HTTP "
                         + reply.status() + ")",
                 null,
@@ -140,8 +143,9 @@ final class ErrorTranslator {
     }
 
     /** The login worked, but LXCA wants the password changed before the account may be used. */
-    static LxcaAuthenticationException passwordChangeRequired(Reply reply, Credentials credentials) {
-        return new LxcaAuthenticationException(
+    static LxcaFailureException passwordChangeRequired(Reply reply, Credentials credentials) {
+        return new LxcaFailureException(
+                LxcaFailureException.Kind.AUTHENTICATION,
                 "LXCA requires user '" + credentials.username() + "' to change its password before it can be used",
                 null,
                 reply.messages(),
@@ -149,12 +153,102 @@ final class ErrorTranslator {
                 null);
     }
 
+    /** Whether LXCA accepted the call: a 2xx status, and an envelope that does not say failure. */
+    static boolean isSuccess(Reply reply) {
+        return reply.isSuccessStatus() && !reply.saysFailure();
+    }
+
+    /** As {@link #requireSuccess}, for a delete: an update that is not there (404) is as good as deleted. */
+    static void requireDeleted(Reply reply, String operation) throws LxcaRejectedException {
+        if (reply.status() != 404) {
+            requireSuccess(reply, operation, null);
+        }
+    }
+
+    /** A reply to the version read that names no version. */
+    static LxcaProtocolException noVersion(Reply reply, String operation, String request) {
+        return new LxcaProtocolException(
+                "LXCA's reply to " + operation + " names no version (HTTP " + reply.status() + "): " + reply.excerpt(),
+                null,
+                reply.messages(),
+                "check that this LXCA version answers GET " + request,
+                null);
+    }
+
+    /**
+     * What a probe's reply means while LXCA may be restarting: the reply itself when LXCA answered the call; else
+     * LXCA being away (502/503/504, a page that is not LXCA's JSON), a session it forgot (401/403), a resource it
+     * does not know (404), or its refusal (any other error, or a JSON envelope that says failure).
+     */
+    static Probe<Reply> probe(Reply reply, String operation, String jobId) {
+        int status = reply.status();
+        if (status >= 502 && status <= 504) {
+            return Probe.away("HTTP " + status + (reply.json() == null ? " " + reply.excerpt() : ""));
+        }
+        if (status == 401 || status == 403) {
+            return Probe.sessionGone("HTTP " + status);
+        }
+        if (status == 404) {
+            return Probe.notFound("HTTP 404");
+        }
+        if (reply.json() == null) {
+            return Probe.away("HTTP " + status + " with a page that is not LXCA's JSON: " + reply.excerpt());
+        }
+        try {
+            requireSuccess(reply, operation, jobId);
+            return Probe.answered(reply);
+        } catch (LxcaRejectedException e) {
+            return Probe.refused(e);
+        }
+    }
+
+    /**
+     * What a probe that got no reply means: a failure a restart does not explain (an unknown host, a certificate
+     * that is not trusted or names another host, a TLS version the plugin does not speak) is a refusal; anything
+     * else (refused, reset, timed out, a handshake that broke off) is LXCA being away.
+     */
+    <T> Probe<T> probe(IOException e, String operation, String jobId) {
+        LxcaException failure = connectionFailure(e, operation, jobId, 1);
+        boolean lasting = e instanceof UnknownHostException
+                || e instanceof SSLPeerUnverifiedException
+                || e instanceof SSLHandshakeException && tls.rejection(settings.host(), e) != null
+                || e instanceof SSLException && isProtocolVersionRefusal(e);
+        return lasting ? Probe.refused(failure) : Probe.away(failure.getMessage());
+    }
+
+    /** What a failed login probe means: no connection or a passing status is LXCA being away, else a refusal. */
+    static Probe<Void> probe(LxcaException e) {
+        if (e instanceof LxcaConnectionException) {
+            return Probe.away(e.getMessage());
+        }
+        if (e instanceof LxcaRejectedException rejected && rejected.status() >= 502 && rejected.status() <= 504) {
+            return Probe.away("HTTP " + rejected.status());
+        }
+        return Probe.refused(e);
+    }
+
+    /** The client logged out for good (the build is being stopped) and is asked to open a session again. */
+    static LxcaConnectionException loggedOutForGood(ConnectionSettings settings) {
+        return new LxcaConnectionException(
+                "Logged out of LXCA at " + settings.host() + " already (the build is being stopped); not logging in"
+                        + " again",
+                null,
+                List.of(),
+                WhatToDo.RUN_AGAIN_ONCE_STOPPED,
+                null);
+    }
+
     /** The exception for a request that got no reply, after {@code attempts} tries. */
     LxcaException connectionFailure(IOException e, String operation, String jobId, int attempts) {
         String host = settings.host();
         if (e instanceof UploadFileBody.FileChangedException) {
-            return new LxcaUploadSourceException(
-                    e.getMessage(), jobId, List.of(), WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD, e);
+            return new LxcaFailureException(
+                    LxcaFailureException.Kind.UPLOAD_SOURCE_CHANGED,
+                    e.getMessage(),
+                    jobId,
+                    List.of(),
+                    WhatToDo.KEEP_THE_FOLDER_STILL_DURING_THE_UPLOAD,
+                    e);
         }
         if (e instanceof SSLPeerUnverifiedException) {
             return new LxcaCertificateException(

@@ -133,7 +133,6 @@ final class HttpTransport implements AutoCloseable {
     Reply send(HttpUriRequestBase request) throws IOException {
         request.setHeader(HttpHeaders.ACCEPT, ACCEPT);
         HttpClientContext context = HttpClientContext.create();
-        context.setCookieStore(cookies);
         try (CallDeadline deadline = CallDeadline.start(request, limitOf(request))) {
             if (request.getEntity() instanceof UploadBody upload) {
                 upload.watch(deadline);

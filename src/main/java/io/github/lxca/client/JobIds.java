@@ -1,5 +1,6 @@
 package io.github.lxca.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,15 @@ public final class JobIds {
     /** Whether {@code jobId} looks like a job id, and so may go into a URL or a log line. */
     public static boolean isId(String jobId) {
         return jobId != null && ID.matcher(jobId).matches();
+    }
+
+    /** The job id a reply names ({@code jobid}, {@code jobId} or {@code taskid}, also under {@code response}), or null. */
+    static String in(JsonNode reply) {
+        if (reply == null) {
+            return null;
+        }
+        String top = JsonFields.firstText(reply, "jobid", "jobId", "taskid");
+        return top != null ? top : JsonFields.firstText(reply.path("response"), "jobid", "jobId", "taskid");
     }
 
     /** The id, when it looks like one; else the protocol error naming the call and the id, cleaned. */

@@ -1,6 +1,11 @@
 package io.github.lxca.client;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,8 +26,9 @@ final class RepositoryListing {
      */
     private static void collectFixIds(JsonNode node, Set<String> into) {
         if (node.isObject()) {
-            String fixId = JsonFields.firstText(node, "fixid", "fixId");
-            if (fixId != null && holdsPayload(node)) {
+            Entry entry = Entry.of(node);
+            String fixId = UpdateHistoryEntry.Fields.text(entry.fixId());
+            if (fixId != null && entry.holdsPayload()) {
                 into.add(fixId);
             }
         }
@@ -34,12 +40,34 @@ final class RepositoryListing {
      * a status such as "Not Downloaded"; those are not in the repository. An entry without a status counts.
      */
     static boolean holdsPayload(JsonNode entry) {
-        String status = JsonFields.firstText(entry, "status", "downloadStatus");
-        if (status == null) {
-            return true;
+        return Entry.of(entry).holdsPayload();
+    }
+
+    /**
+     * One listing entry's fields, bound by Jackson: the JSON field "fixid" (or "fixId"), and its {@code status}, else
+     * its {@code downloadStatus}. Unknown fields are ignored and missing ones are null; each is kept as JSON so that
+     * a value of another type is tolerated.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(@JsonProperty("fixid") @JsonAlias("fixId") JsonNode fixId, JsonNode status, JsonNode downloadStatus) {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        static Entry of(JsonNode entry) {
+            try {
+                return MAPPER.treeToValue(entry, Entry.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A JSON object binds to the listing entry's fields", e);
+            }
         }
-        String key = status.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        // only a download status speaks of the payload: "Not Applied" is an imported update not yet installed
-        return !(key.contains("notdownloaded") || key.contains("partiallydownloaded") || key.equals("downloading"));
+
+        boolean holdsPayload() {
+            String text = UpdateHistoryEntry.Fields.text(status, downloadStatus);
+            if (text == null) {
+                return true;
+            }
+            String key = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            // only a download status speaks of the payload: "Not Applied" is an imported update not yet installed
+            return !(key.contains("notdownloaded") || key.contains("partiallydownloaded") || key.equals("downloading"));
+        }
     }
 }

@@ -1,6 +1,11 @@
 package io.github.lxca.client;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,25 +83,72 @@ public record UpdateHistoryEntry(
 
     private static void collect(JsonNode node, List<UpdateHistoryEntry> into) {
         if (node.isObject() && isEntry(node)) {
+            Fields fields = Fields.of(node);
             List<String> words = new ArrayList<>();
-            for (String field : new String[] {"detailInfo", "description", "status", "message"}) {
-                String text = JsonFields.firstText(node, field);
+            for (JsonNode field :
+                    new JsonNode[] {fields.detailInfo, fields.description, fields.status, fields.message}) {
+                String text = Fields.text(field);
                 if (text != null && !words.contains(text)) {
                     words.add(text);
                 }
             }
             LxcaMessage.listFrom(node).forEach(message -> words.add(message.describe()));
             into.add(new UpdateHistoryEntry(
-                    JsonFields.firstText(node, "fixid", "fixId"),
-                    JsonFields.firstText(node, "fileName"),
-                    JsonFields.firstText(node, "version"),
-                    JsonFields.firstText(node, "flavor"),
-                    JsonFields.firstText(node, "dateApplied", "appliedDate"),
-                    JsonFields.firstText(node, "installationFailedDate", "failedDate"),
+                    Fields.text(fields.fixId),
+                    Fields.text(fields.fileName),
+                    Fields.text(fields.version),
+                    Fields.text(fields.flavor),
+                    Fields.text(fields.dateApplied, fields.appliedDate),
+                    Fields.text(fields.installationFailedDate, fields.failedDate),
                     words));
             return;
         }
         node.forEach(child -> collect(child, into));
+    }
+
+    /**
+     * One entry's fields as LXCA sends them, bound by Jackson: the documented ones, the JSON field "fixid" with its
+     * alternative spelling "fixId" (undocumented, still accepted), and the older date names
+     * {@code appliedDate} and {@code failedDate}, which count only where the documented {@code dateApplied} and
+     * {@code installationFailedDate} are blank. Unknown fields are ignored and missing ones are null; each is kept
+     * as JSON so that a value of another type (a number, an object) is tolerated, and only a non-blank value
+     * counts ({@link #text}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Fields(
+            @JsonProperty("fixid") @JsonAlias("fixId") JsonNode fixId,
+            JsonNode fileName,
+            JsonNode version,
+            JsonNode flavor,
+            JsonNode dateApplied,
+            JsonNode appliedDate,
+            JsonNode installationFailedDate,
+            JsonNode failedDate,
+            JsonNode detailInfo,
+            JsonNode description,
+            JsonNode status,
+            JsonNode message) {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        static Fields of(JsonNode entry) {
+            try {
+                return MAPPER.treeToValue(entry, Fields.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A JSON object binds to the history entry's fields", e);
+            }
+        }
+
+        /**
+         * The text of the first value that is one and not blank, stripped and cleaned by {@link ServerText}, or null.
+         */
+        static String text(JsonNode... values) {
+            for (JsonNode value : values) {
+                if (value != null && value.isValueNode() && !value.asText("").isBlank()) {
+                    return ServerText.clean(value.asText()).strip();
+                }
+            }
+            return null;
+        }
     }
 
     private static boolean isEntry(JsonNode node) {

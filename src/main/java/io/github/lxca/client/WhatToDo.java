@@ -31,6 +31,9 @@ public final class WhatToDo {
             + " raise lxca.taskTimeout if imports of this size take longer";
     static final String KEEP_THE_FOLDER_STILL =
             "make sure nothing writes to the update folder during the import, then" + " run again";
+    static final String WAIT_FOR_THE_OTHER_IMPORT = "wait for that job to end (Monitoring > Jobs in LXCA's web"
+            + " console), or cancel it there if it is left over from a stopped build, then run again; this build did"
+            + " not start a second import";
     public static final String RUN_AGAIN_TO_IMPORT = "run the build again to import the update";
     public static final String REMOVE_UNNEEDED_UPDATES = "remove updates LXCA no longer needs from its repository"
             + " (Administration > Update Management Server), then run again";
@@ -62,6 +65,8 @@ public final class WhatToDo {
             "check the host and port in lxca.url and that LXCA is running and" + " reachable from this machine";
     static final String RAISE_THE_READ_TIMEOUT = "LXCA may be overloaded; try again later or raise the read timeout";
     static final String CHECK_THE_NETWORK = "check the network between this machine and LXCA, then run again";
+    static final String RUN_AGAIN_ONCE_STOPPED =
+            "nothing: the build was stopped (Ctrl-C or a cancelled CI job); run it again when you want the import";
     static final String CHECK_THE_TRUST_STORE = "check lxca.trustStore and lxca.trustStorePassword";
     public static final String SKIP_OR_REPLACE_THE_PRESENT_UPDATE = "set lxca.onExisting=skip to leave it and succeed"
             + " (safe for re-runs), or lxca.onExisting=replace to delete it and import it again; or remove it in LXCA"

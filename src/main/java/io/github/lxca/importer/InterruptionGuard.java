@@ -5,7 +5,9 @@ import io.github.lxca.client.LxcaLog;
 
 /**
  * While an import runs, a JVM shutdown (Ctrl-C, a CI job cancelled) logs out of LXCA and says what
- * state the job was left in. Closing the guard removes the hook.
+ * state the job was left in. Closing the guard removes the hook. The hook runs on its own thread while the build's
+ * thread may still be calling LXCA: it uses only the client's calls that are safe across threads (cancelling once,
+ * logging out), and once it has logged out the client opens no new session.
  */
 final class InterruptionGuard implements AutoCloseable {
     private final Thread hook;
@@ -39,6 +41,11 @@ final class InterruptionGuard implements AutoCloseable {
         InterruptionGuard guard = new InterruptionGuard(client, log);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
+    }
+
+    /** The shutdown hook, for a test that runs it beside the build's own thread. */
+    Thread hook() {
+        return hook;
     }
 
     /** Records the job and the state to report if the JVM stops now; a null state means nothing is pending. */

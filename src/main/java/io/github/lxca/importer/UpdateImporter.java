@@ -6,6 +6,8 @@ import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaFailureException;
+import io.github.lxca.client.LxcaFailureException.Kind;
 import io.github.lxca.client.LxcaLog;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
@@ -137,7 +139,7 @@ public final class UpdateImporter {
                 verifyListed(client, fixIds, jobId, task);
             } catch (LxcaException e) {
                 cancelLeftBehind(client, progress);
-                throw deleted.isEmpty() ? e : new LxcaReplaceFailedException(deleted, e);
+                throw deleted.isEmpty() ? e : replaceFailed(deleted, e);
             } catch (InterruptedException | RuntimeException e) {
                 cancelLeftBehind(client, progress);
                 throw e;
@@ -191,12 +193,15 @@ public final class UpdateImporter {
                                 + t.percentage() + "%"));
                 log.info("The other import of " + what + ", job " + jobId + ", ended '" + ended.rawState() + "'");
             } catch (LxcaTaskTimeoutException stillRunning) {
-                throw new LxcaImportRunningException(
+                throw new LxcaFailureException(
+                        Kind.IMPORT_RUNNING,
                         "LXCA is still running import job " + jobId + " of " + what + " after "
                                 + Sizes.seconds(request.taskTimeout())
                                 + " (lxca.taskTimeout); this build did not start a second import",
                         jobId,
-                        stillRunning.messages());
+                        stillRunning.messages(),
+                        null,
+                        null);
             } catch (LxcaTaskFailedException otherFailed) {
                 log.info("The other import of " + what + ", job " + jobId + ", failed: " + otherFailed.getMessage());
             }
@@ -229,7 +234,8 @@ public final class UpdateImporter {
         }
         switch (request.onExisting()) {
             case FAIL:
-                throw new LxcaUpdatePresentException(
+                throw new LxcaFailureException(
+                        Kind.UPDATE_PRESENT,
                         "LXCA's repository already holds " + String.join(", ", present),
                         null,
                         List.of(),
@@ -266,11 +272,15 @@ public final class UpdateImporter {
         if (free.isEmpty()) {
             log.debug("LXCA did not say how much room its repository has (key=size); replacing without that check");
         } else if (free.getAsLong() < needed) {
-            throw new LxcaRepositorySpaceException(
+            throw new LxcaFailureException(
+                    Kind.REPOSITORY_SPACE,
                     "LXCA's repository has " + Sizes.bytes(free.getAsLong())
                             + " free, but the sets to import need " + Sizes.bytes(needed)
                             + "; onExisting=replace deleted nothing,"
                             + " so LXCA still holds " + String.join(", ", present),
+                    null,
+                    List.of(),
+                    null,
                     null);
         }
     }
@@ -300,7 +310,8 @@ public final class UpdateImporter {
         List<String> missing =
                 fixIds.stream().filter(id -> !listed.contains(id)).toList();
         if (!missing.isEmpty()) {
-            throw new LxcaVerificationException(
+            throw new LxcaFailureException(
+                    Kind.VERIFICATION,
                     "Import job " + jobId + " ended '" + task.rawState()
                             + "', but LXCA's repository does not list " + String.join(", ", missing) + "; it lists "
                             + (listed.isEmpty() ? "no updates" : String.join(", ", listed)),
@@ -309,6 +320,22 @@ public final class UpdateImporter {
                     WhatToDo.CHECK_THE_JOB_LOG_FOR_A_REFUSAL,
                     null);
         }
+    }
+
+    /**
+     * With onExisting=replace, the update was deleted from LXCA's repository and importing it again then failed: LXCA
+     * no longer holds it. Carries the failure that stopped the import, with LXCA's messages.
+     */
+    static LxcaFailureException replaceFailed(List<String> deleted, LxcaException importFailure) {
+        String pronoun = deleted.size() > 1 ? "them" : "it";
+        return new LxcaFailureException(
+                Kind.REPLACE_FAILED,
+                "LXCA no longer holds " + String.join(", ", deleted) + ": onExisting=replace deleted " + pronoun
+                        + ", and importing " + pronoun + " again failed: " + importFailure.getMessage(),
+                importFailure.jobId().orElse(null),
+                importFailure.messages(),
+                WhatToDo.importAgainAfterReplace(importFailure.whatToDo(), String.join(", ", deleted), pronoun),
+                importFailure);
     }
 
     private static List<String> fixIdsOf(List<UpdateSet> sets) {

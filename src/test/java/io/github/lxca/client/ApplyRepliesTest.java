@@ -45,6 +45,20 @@ class ApplyRepliesTest {
     }
 
     @Test
+    void theOlderDateNamesCountOnlyWhereTheDocumentedOnesAreBlankAndUnknownFieldsAreIgnored() throws Exception {
+        List<UpdateHistoryEntry> entries = UpdateHistoryEntry.from(mapper.readTree("{\"history\": ["
+                + "{\"fileName\": \"a.tgz\", \"dateApplied\": \"\", \"appliedDate\": \"2026-12-01\", \"x\": {}},"
+                + "{\"fileName\": \"b.tgz\", \"dateApplied\": \"2026-12-03\", \"appliedDate\": \"2026-12-01\","
+                + " \"failedDate\": \"2026-12-02\", \"version\": 4, \"status\": {\"result\": \"failed\"}}]}"));
+
+        assertEquals("2026-12-01", entries.get(0).dateApplied());
+        assertEquals("2026-12-03", entries.get(1).dateApplied());
+        assertEquals("2026-12-02", entries.get(1).installationFailedDate());
+        assertEquals("4", entries.get(1).version(), "a number is read as its text");
+        assertEquals(List.of(), entries.get(1).words(), "a status object is no word");
+    }
+
+    @Test
     void historyEntriesOfTheDocumentedShapeAreReadByFileNameVersionAndFlavor() throws Exception {
         List<UpdateHistoryEntry> entries = UpdateHistoryEntry.from(mapper.readTree("{\"history\": ["
                 + "{\"buildNumber\": \"1\", \"dateApplied\": \"2026-11-01\", \"description\": \"LXCA 4.1.0\","

@@ -53,24 +53,45 @@ class ServerWordsTest {
 
     @Test
     void serverTextLosesControlCharactersAndEverySecretOfTheSession() {
-        ServerText.secret("Pa55-echoed-w0rd");
-        ServerText.secret("b3f1-session-id");
-        assertEquals(
-                "Invalid password *** for session *** [INFO] BUILD SUCCESS  x",
-                ServerText.clean("Invalid password Pa55-echoed-w0rd for session b3f1-session-id\n[INFO] BUILD SUCCESS"
-                        + "\u202e\u0007x"));
+        try (ServerText.Secrets secrets = new ServerText.Secrets()) {
+            secrets.add("Pa55-echoed-w0rd");
+            secrets.add("b3f1-session-id");
+            assertEquals(
+                    "Invalid password *** for session *** [INFO] BUILD SUCCESS  x",
+                    ServerText.clean("Invalid password Pa55-echoed-w0rd for session b3f1-session-id\n[INFO] BUILD"
+                            + " SUCCESS\u202e\u0007x"));
+        }
+    }
+
+    @Test
+    void aClosedClientsSecretsAreForgottenButOneAnOpenClientSharesIsStillMasked() {
+        int before = ServerText.secretsHeld();
+        ServerText.Secrets first = new ServerText.Secrets();
+        ServerText.Secrets second = new ServerText.Secrets();
+        first.add("Shared-Pa55-w0rd");
+        first.add("first-session-id");
+        second.add("Shared-Pa55-w0rd");
+
+        first.close();
+        assertEquals("*** first-session-id", ServerText.clean("Shared-Pa55-w0rd first-session-id"));
+
+        second.close();
+        assertEquals("Shared-Pa55-w0rd", ServerText.clean("Shared-Pa55-w0rd"));
+        assertEquals(before, ServerText.secretsHeld(), "nothing gathers in a JVM that runs many builds");
     }
 
     @Test
     void aMessageThatEchoesThePasswordPrintsItMasked() throws Exception {
-        ServerText.secret("Echo-Me-Pa55");
+        ServerText.Secrets secrets = new ServerText.Secrets();
+        secrets.add("Echo-Me-Pa55");
         Reply reply = reply(
                 401,
                 "{\"result\":\"failed\",\"messages\":[{\"id\":\"FQXHMSE0200J\",\"text\":\"Password Echo-Me-Pa55 is"
                         + " wrong\\r\\n[INFO] BUILD SUCCESS\",\"explanation\":\"\",\"recovery\":\"\"}]}",
                 null);
-        LxcaAuthenticationException e = ErrorTranslator.loginRefused(reply, new Credentials("u", "Echo-Me-Pa55", "t"));
+        LxcaFailureException e = ErrorTranslator.loginRefused(reply, new Credentials("u", "Echo-Me-Pa55", "t"));
         String shown = LxcaMessage.describeAll(e.messages());
+        secrets.close();
         assertEquals("FQXHMSE0200J: Password *** is wrong  [INFO] BUILD SUCCESS", shown);
     }
 

@@ -10,8 +10,8 @@ import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaFailureException;
 import io.github.lxca.client.LxcaProtocolException;
-import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.client.Probe;
 import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
@@ -206,8 +206,8 @@ class DeadlinesTest {
         try (LxcaClient client = client(connection(user, READ, 3))) {
             client.login();
             String jobId = client.createImportJob(files);
-            LxcaUploadSourceException e = assertThrows(
-                    LxcaUploadSourceException.class,
+            LxcaFailureException e = assertThrows(
+                    LxcaFailureException.class,
                     () -> client.upload(jobId, files, (sent, total) -> {
                         try {
                             Files.deleteIfExists(last);
@@ -219,6 +219,7 @@ class DeadlinesTest {
                     last + " can no longer be read for the upload (no such file): it was deleted, moved or locked"
                             + " after it was checked",
                     e.getMessage());
+            assertEquals(LxcaFailureException.Kind.UPLOAD_SOURCE_CHANGED, e.kind());
             client.cancelJob(jobId);
         }
     }
@@ -272,9 +273,9 @@ class DeadlinesTest {
         String fixId = "lnvgy_sw_lxca_stuck" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch";
         String other = simulator.startImportByAnother(fixId, 1000);
         try {
-            LxcaImportRunningException e = assertThrows(
-                    LxcaImportRunningException.class,
-                    () -> importFixId(user, fixId, OnExisting.FAIL, Duration.ofSeconds(5)));
+            LxcaFailureException e = assertThrows(
+                    LxcaFailureException.class, () -> importFixId(user, fixId, OnExisting.FAIL, Duration.ofSeconds(5)));
+            assertEquals(LxcaFailureException.Kind.IMPORT_RUNNING, e.kind());
             assertEquals(
                     "LXCA is still running import job " + other + " of " + fixId + " after 5.0 s (lxca.taskTimeout);"
                             + " this build did not start a second import",

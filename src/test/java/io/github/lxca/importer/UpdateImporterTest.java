@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
-import io.github.lxca.client.LxcaAuthenticationException;
 import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaClient;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaFailureException;
+import io.github.lxca.client.LxcaFailureException.Kind;
 import io.github.lxca.client.LxcaProtocolException;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
-import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
@@ -229,9 +229,10 @@ class UpdateImporterTest {
         String user = user();
         SampleUpdateSets.write(work.resolve("sets"), fixId());
         var e = assertThrows(
-                LxcaAuthenticationException.class,
+                LxcaFailureException.class,
                 () -> importFolder(
                         request(new Credentials(user, "wrong", "the test"), trusted(), simulator.url(), null)));
+        assertEquals(Kind.AUTHENTICATION, e.kind());
 
         assertTrue(e.getMessage().contains("user '" + user + "' (HTTP 401)"), e.getMessage());
         assertTrue(e.describe().contains("FQXHMSE0200J: The user name or password is not valid."), e.describe());
@@ -243,7 +244,8 @@ class UpdateImporterTest {
     @Test
     void passwordChangeRequiredFailsAndStillLogsOut() throws Exception {
         String user = user(Fault.PASSWORD_CHANGE_REQUIRED);
-        var e = importFails(LxcaAuthenticationException.class, user);
+        var e = importFails(LxcaFailureException.class, user);
+        assertEquals(Kind.AUTHENTICATION, e.kind());
         assertTrue(e.getMessage().contains("requires user '" + user + "' to change its password"), e.getMessage());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
     }
@@ -294,7 +296,8 @@ class UpdateImporterTest {
         String fixId = fixId();
         simulator.preload(fixId);
         SampleUpdateSets.write(work.resolve("sets"), fixId);
-        var e = assertThrows(LxcaUpdatePresentException.class, () -> importAs(user));
+        var e = assertThrows(LxcaFailureException.class, () -> importAs(user));
+        assertEquals(Kind.UPDATE_PRESENT, e.kind());
         assertEquals("LXCA's repository already holds " + fixId, e.getMessage());
         assertTrue(e.describe().contains("set lxca.onExisting=skip"), e.describe());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
@@ -367,7 +370,8 @@ class UpdateImporterTest {
         String user = user(Fault.UPLOAD_500);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaReplaceFailedException.class, () -> importFolder(replacing(user, fixId)));
+        var e = assertThrows(LxcaFailureException.class, () -> importFolder(replacing(user, fixId)));
+        assertEquals(Kind.REPLACE_FAILED, e.kind());
 
         assertTrue(
                 e.getMessage()
@@ -382,11 +386,78 @@ class UpdateImporterTest {
     }
 
     @Test
+    void aRefusedDeleteUnderReplaceFailsWithLxcasMessageAndCancelsTheJobItCreated() throws Exception {
+        String user = user(Fault.DELETE_REFUSED);
+        String fixId = fixId();
+
+        var e = assertThrows(LxcaRejectedException.class, () -> importFolder(replacing(user, fixId)));
+
+        assertEquals("LXCA refused to delete " + fixId + " from the repository: HTTP 403", e.getMessage());
+        assertEquals(403, e.status());
+        assertTrue(e.describe().contains("FQXHMUP2403L: The user is not authorized to delete " + fixId), e.describe());
+        assertTrue(e.describe().contains("Log in as a user with the LXCA Updates role."), e.describe());
+        // the job was created before the delete; it is cancelled, nothing is uploaded, the update stays
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "repository-size " + user,
+                        "tasks " + user,
+                        "create-job N " + user,
+                        "delete-refused " + fixId + " " + user,
+                        "cancel N " + user,
+                        "logout " + user),
+                eventsOf(user));
+        assertTrue(log.text().contains("which did not get the files"), log.text());
+        assertTrue(simulator.repository().containsKey(fixId));
+    }
+
+    @Test
+    void aRefusedRepositoryListingFailsInsteadOfReadingAsAnEmptyRepository() throws Exception {
+        String user = user(Fault.LISTING_REFUSED);
+        String fixId = fixId();
+        simulator.preload(fixId);
+        SampleUpdateSets.write(work.resolve("sets"), fixId);
+
+        var e = assertThrows(
+                LxcaRejectedException.class,
+                () -> importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false)));
+
+        assertEquals("LXCA refused to list the updates repository: HTTP 403", e.getMessage());
+        assertTrue(
+                e.describe().contains("FQXHMUP1403L: The user is not authorized to list the updates repository."),
+                e.describe());
+        assertEquals(List.of("login " + user, "listing-refused " + user, "logout " + user), eventsOf(user));
+    }
+
+    @Test
+    void anErrorStatusOnATaskPollIsRetriedWhenPassingElseFailsAndCancelsTheJob() throws Exception {
+        String user = user(Fault.TASK_POLL_REFUSED);
+        SampleUpdateSets.write(work.resolve("sets"), fixId());
+
+        var e = assertThrows(LxcaRejectedException.class, () -> importAs(user));
+
+        assertTrue(e.getMessage().matches("LXCA refused to read the state of job \\d+: HTTP 500"), e.getMessage());
+        assertEquals(500, e.status());
+        assertTrue(e.describe().contains("FQXHMTM0500M: The task manager failed to read job"), e.describe());
+        String job = e.jobId().orElseThrow();
+        assertTrue(
+                log.text().contains("INFO LXCA answered HTTP 503; trying again to read the state of job " + job),
+                log.text());
+        assertEquals(
+                List.of("task-refused N " + user, "task-refused N " + user),
+                eventsOf(user).stream().filter(ev -> ev.startsWith("task-")).toList(),
+                "one retry of the 503, none of the 500");
+        assertTrue(eventsOf(user).contains("cancel N " + user), eventsOf(user).toString());
+        assertTrue(log.text().contains("Cancelled job " + job), log.text());
+    }
+
+    @Test
     void replaceWithoutRoomInTheRepositoryDeletesNothing() throws Exception {
         String user = user(Fault.REPOSITORY_FULL);
         String fixId = fixId();
 
-        var e = assertThrows(LxcaRepositorySpaceException.class, () -> importFolder(replacing(user, fixId)));
+        var e = assertThrows(LxcaFailureException.class, () -> importFolder(replacing(user, fixId)));
+        assertEquals(Kind.REPOSITORY_SPACE, e.kind());
 
         assertTrue(
                 e.getMessage().startsWith("LXCA's repository has 100 B free, but the sets to import need "),
@@ -466,7 +537,8 @@ class UpdateImporterTest {
 
     @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
-        var e = importFails(LxcaVerificationException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        var e = importFails(LxcaFailureException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        assertEquals(Kind.VERIFICATION, e.kind());
         assertTrue(
                 e.getMessage()
                         .matches("Import job \\d+ ended 'Complete', but LXCA's repository does not list"
@@ -677,7 +749,8 @@ class UpdateImporterTest {
         Files.write(sets.resolve(fixId + ".tgz"), new byte[64], java.nio.file.StandardOpenOption.APPEND);
 
         var e = assertThrows(
-                LxcaUploadSourceException.class, () -> importer().importSets(checked, request, new JobProgress()));
+                LxcaFailureException.class, () -> importer().importSets(checked, request, new JobProgress()));
+        assertEquals(Kind.UPLOAD_SOURCE_CHANGED, e.kind());
 
         assertEquals(
                 fixId + ".tgz grew while it was uploaded: it has more than the "

@@ -3,22 +3,16 @@ package io.github.lxca.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.lxca.client.LxcaAuthenticationException;
 import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
+import io.github.lxca.client.LxcaFailureException;
 import io.github.lxca.client.LxcaProtocolException;
 import io.github.lxca.client.LxcaRejectedException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
-import io.github.lxca.client.LxcaUploadSourceException;
 import io.github.lxca.importer.FailureMessage;
-import io.github.lxca.importer.LxcaImportRunningException;
-import io.github.lxca.importer.LxcaReplaceFailedException;
-import io.github.lxca.importer.LxcaRepositorySpaceException;
-import io.github.lxca.importer.LxcaUpdatePresentException;
-import io.github.lxca.importer.LxcaVerificationException;
 import io.github.lxca.packaging.PackagingException;
 import io.github.lxca.update.InvalidUpdateSetException;
 import java.io.IOException;
@@ -54,8 +48,14 @@ class EveryFailureSaysWhatToDoTest {
                             List.of(),
                             null)),
             Map.entry(
-                    LxcaAuthenticationException.class,
-                    () -> new LxcaAuthenticationException("LXCA rejected user 'x'", null, List.of(), null, null)),
+                    LxcaFailureException.class,
+                    () -> new LxcaFailureException(
+                            LxcaFailureException.Kind.VERIFICATION,
+                            "LXCA's repository does not list x",
+                            "3",
+                            List.of(),
+                            null,
+                            null)),
             Map.entry(
                     LxcaCertificateException.class,
                     () -> new LxcaCertificateException("The TLS handshake failed", null, null, null)),
@@ -69,15 +69,6 @@ class EveryFailureSaysWhatToDoTest {
                     LxcaProtocolException.class,
                     () -> new LxcaProtocolException("LXCA's reply is not a task list", "3", List.of(), null, null)),
             Map.entry(
-                    LxcaReplaceFailedException.class,
-                    () -> new LxcaReplaceFailedException(
-                            List.of("x"),
-                            new LxcaRejectedException(
-                                    "LXCA refused to upload the update files: HTTP 500", 500, "3", List.of(), null))),
-            Map.entry(
-                    LxcaRepositorySpaceException.class,
-                    () -> new LxcaRepositorySpaceException("LXCA's repository has 1 KiB free", null)),
-            Map.entry(
                     LxcaRejectedException.class,
                     () -> new LxcaRejectedException("LXCA refused to log in: HTTP 418", 418, null, List.of(), null)),
             Map.entry(
@@ -86,22 +77,6 @@ class EveryFailureSaysWhatToDoTest {
             Map.entry(
                     LxcaTaskTimeoutException.class,
                     () -> new LxcaTaskTimeoutException("Import job 3 did not end", "3", List.of(), null, null)),
-            Map.entry(
-                    LxcaUpdatePresentException.class,
-                    () -> new LxcaUpdatePresentException(
-                            "LXCA's repository already holds x", null, List.of(), null, null)),
-            Map.entry(
-                    LxcaUploadSourceException.class,
-                    () -> new LxcaUploadSourceException(
-                            "x.tgz grew while it was uploaded", "3", List.of(), null, null)),
-            Map.entry(
-                    LxcaVerificationException.class,
-                    () -> new LxcaVerificationException(
-                            "LXCA's repository does not list x", "3", List.of(), null, null)),
-            Map.entry(
-                    LxcaImportRunningException.class,
-                    () -> new LxcaImportRunningException(
-                            "LXCA is still running import job 4 of x after 60.0 s", "4", List.of())),
             Map.entry(
                     InvalidUpdateSetException.class,
                     () -> new InvalidUpdateSetException(Path.of("update"), List.of("x.tgz is not a gzip file"))),
@@ -116,7 +91,7 @@ class EveryFailureSaysWhatToDoTest {
     /** Failure types that never reach the user: each is turned into one of the types above, as the reason says. */
     private static final Map<String, String> INTERNAL = Map.of(
             "io.github.lxca.client.UploadFileBody$FileChangedException",
-            "the client turns it into an LxcaUploadSourceException",
+            "the client turns it into an LxcaFailureException of kind UPLOAD_SOURCE_CHANGED",
             "io.github.lxca.client.CallDeadline$Passed",
             "the client turns it into an LxcaConnectionException naming the deadline");
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.client.ConnectionSettings;
 import io.github.lxca.client.Credentials;
-import io.github.lxca.client.LxcaAuthenticationException;
 import io.github.lxca.client.LxcaCertificateException;
 import io.github.lxca.client.LxcaConfigurationException;
 import io.github.lxca.client.LxcaConnectionException;
+import io.github.lxca.client.LxcaFailureException;
 import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.importer.ImportCoordinator;
@@ -80,7 +80,13 @@ class ImportOutcomeHandlerTest {
                         MojoExecutionException.class,
                         true),
                 Arguments.of(
-                        new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null),
+                        new LxcaFailureException(
+                                LxcaFailureException.Kind.AUTHENTICATION,
+                                "LXCA rejected user 'admin'",
+                                null,
+                                List.of(),
+                                null,
+                                null),
                         MojoFailureException.class,
                         false),
                 Arguments.of(
@@ -111,15 +117,20 @@ class ImportOutcomeHandlerTest {
                 () -> handler()
                         .finish(
                                 List.of(),
-                                List.of(failed(new LxcaAuthenticationException(
-                                        "LXCA rejected user 'admin'", null, List.of(), null, null)))));
+                                List.of(failed(new LxcaFailureException(
+                                        LxcaFailureException.Kind.AUTHENTICATION,
+                                        "LXCA rejected user 'admin'",
+                                        null,
+                                        List.of(),
+                                        null,
+                                        null)))));
         assertThrows(
                 MojoExecutionException.class,
                 () -> handler().finish(List.of(), List.of(failed(new IllegalStateException()))));
 
         assertEquals(1, debug.size(), String.valueOf(debug));
         assertTrue(
-                debug.get(0).startsWith("LXCA import failed: io.github.lxca.client.LxcaAuthenticationException"),
+                debug.get(0).startsWith("LXCA import failed: io.github.lxca.client.LxcaFailureException"),
                 debug.get(0));
         assertEquals(1, errors.size(), String.valueOf(errors));
         assertTrue(
@@ -129,8 +140,8 @@ class ImportOutcomeHandlerTest {
 
     @Test
     void aFailureAmongSeveralLxcasNamesEachThatFailed() {
-        ReportEntry east =
-                failed(new LxcaAuthenticationException("LXCA rejected user 'admin'", null, List.of(), null, null));
+        ReportEntry east = failed(new LxcaFailureException(
+                LxcaFailureException.Kind.AUTHENTICATION, "LXCA rejected user 'admin'", null, List.of(), null, null));
         ReportEntry west =
                 failed(new LxcaConnectionException("Cannot connect to LXCA at west", null, List.of(), null, null));
 

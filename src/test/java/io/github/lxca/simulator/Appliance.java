@@ -108,6 +108,9 @@ final class Appliance {
     }
 
     Reply currentVersion(Call call) {
+        if (call.user().has(Fault.APPLY_READS_REFUSED)) {
+            return readRefused("version");
+        }
         return json(200, object().put("currentVersion", version));
     }
 
@@ -115,10 +118,24 @@ final class Appliance {
         if (call.user().has(Fault.APPLY_HISTORY_UNKNOWN)) {
             return json(404, failure("FQXHMUP3404L", "The requested key is not supported.", "", ""));
         }
+        if (call.user().has(Fault.APPLY_READS_REFUSED)) {
+            return readRefused("update history");
+        }
         ObjectNode reply = object();
         ArrayNode entries = reply.putArray("history");
         history.forEach(entries::add);
         return json(200, reply);
+    }
+
+    /** {@link Fault#APPLY_READS_REFUSED}: a JSON refusal of a read, as a failing management server might send. */
+    private static Reply readRefused(String what) {
+        return json(
+                500,
+                failure(
+                        "FQXHMUP3500M",
+                        "The management server could not read its " + what + ".",
+                        "An internal error occurred.",
+                        "Restart the management server."));
     }
 
     /** {@code PUT /managementServer/updates?action=apply {"fixids": [one]}}: starts the apply job. */

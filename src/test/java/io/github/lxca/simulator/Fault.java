@@ -149,7 +149,21 @@ public enum Fault {
      * Login is refused with 401 and a message that echoes the password it was sent and a forged log line after a
      * line break, as a careless server or proxy might.
      */
-    LOGIN_ECHOES_PASSWORD;
+    LOGIN_ECHOES_PASSWORD,
+    /** Deleting an update from the repository is refused with 403 and a JSON message, as for a user without the role. */
+    DELETE_REFUSED,
+    /** The repository listing ({@code GET /managementServer/updates}) is refused with 403 and a JSON message. */
+    LISTING_REFUSED,
+    /**
+     * The first task poll is answered 503 with a JSON message (a passing refusal), every later one 500 with a JSON
+     * message: an error envelope, never a task list.
+     */
+    TASK_POLL_REFUSED,
+    /**
+     * The version ({@code key=currentVersion}) and the update history ({@code key=history}) are refused with 500 and
+     * a JSON message: what an apply's probes must not take for an answer.
+     */
+    APPLY_READS_REFUSED;
 
     /** The fix id of the import {@link #IMPORT_ALREADY_RUNNING} finds running. */
     public static final String RUNNING_FIX_ID = "lnvgy_sw_lxca_already-running-1.0.0_anyos_noarch";

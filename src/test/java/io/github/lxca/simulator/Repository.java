@@ -40,6 +40,16 @@ final class Repository {
     /** {@code GET /managementServer/updates}: every fix id it lists, with its payload or without. */
     Reply list(Call call) {
         User user = call.user();
+        if (user.has(Fault.LISTING_REFUSED)) {
+            state.event("listing-refused " + user.name());
+            return json(
+                    403,
+                    failure(
+                            "FQXHMUP1403L",
+                            "The user is not authorized to list the updates repository.",
+                            "The user's role does not include the update manager.",
+                            "Log in as a user with the LXCA Updates role."));
+        }
         ObjectNode reply = user.has(Fault.LISTING_NESTED_STATUS) ? object() : success();
         ArrayNode updates = reply.putArray("updates");
         if (user.has(Fault.LISTING_NESTED_STATUS)) {
@@ -80,6 +90,16 @@ final class Repository {
      */
     Reply delete(Call call) {
         String fixId = call.pathAfter(UPDATE_PATH);
+        if (call.user().has(Fault.DELETE_REFUSED)) {
+            state.event("delete-refused " + fixId + " " + call.user().name());
+            return json(
+                    403,
+                    failure(
+                            "FQXHMUP2403L",
+                            "The user is not authorized to delete " + fixId + " from the repository.",
+                            "The user's role does not include the update manager.",
+                            "Log in as a user with the LXCA Updates role."));
+        }
         boolean removeMetadata = "removeMetadata".equals(call.query("key"));
         boolean listed = state.listedWithoutPayload.contains(fixId);
         if (state.repository.remove(fixId) == null && !(removeMetadata && listed)) {

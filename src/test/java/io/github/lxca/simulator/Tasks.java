@@ -47,6 +47,25 @@ final class Tasks {
             state.event("task-unavailable " + user.name());
             return Replies.html(503, "<html><body><h1>503 Service Unavailable</h1></body></html>");
         }
+        if (user.has(Fault.TASK_POLL_REFUSED)) {
+            boolean first = state.occurrence(user, Fault.TASK_POLL_REFUSED) == 0;
+            state.event("task-refused " + idList + " " + user.name());
+            return first
+                    ? json(
+                            503,
+                            failure(
+                                    "FQXHMTM0503L",
+                                    "The task manager is starting.",
+                                    "The request cannot be served yet.",
+                                    "Try again in a minute."))
+                    : json(
+                            500,
+                            failure(
+                                    "FQXHMTM0500M",
+                                    "The task manager failed to read job " + idList + ".",
+                                    "An internal error occurred.",
+                                    "Restart the management server."));
+        }
         if (user.has(Fault.TASKS_HTML)) {
             return Replies.html(200, "<html><body>Please log in</body></html>");
         }
