@@ -48,6 +48,7 @@ class TrustInputsTest {
         assertTrue(
                 message.startsWith("lxca.trustStore " + missing.toAbsolutePath() + " does not exist\nWhat to do: "),
                 message);
+        assertTrue(message.contains("What to do: check the path"), message);
     }
 
     @Test
@@ -64,6 +65,7 @@ class TrustInputsTest {
                 "The trust store password is wrong for lxca.trustStore " + store.toAbsolutePath()
                         + " (it was read from " + SOURCE + ")",
                 message.lines().findFirst().orElseThrow());
+        assertTrue(message.contains("What to do: give the password the trust store was made with"), message);
     }
 
     @Test
@@ -110,6 +112,7 @@ class TrustInputsTest {
                 message.startsWith("lxca.certificateFingerprint 'BB:19:4A' is not a SHA-256 fingerprint: it has 6 hex"
                         + " digits, and one has 64"),
                 message);
+        assertTrue(message.contains("What to do: copy the whole SHA-256 fingerprint"), message);
     }
 
     @Test

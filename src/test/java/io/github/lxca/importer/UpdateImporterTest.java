@@ -274,6 +274,11 @@ class UpdateImporterTest {
         assertEquals(409, e.status());
         assertTrue(e.describe().contains("FQXHMUP2502L: The repository operation failed."), e.describe());
         assertTrue(e.describe().contains("Recovery: Check the network connection. Retry the operation."), e.describe());
+        assertTrue(
+                e.describe()
+                        .contains("Explanation: The operation failed for an unknown reason. The network connection"
+                                + " might have gone down"),
+                e.describe());
     }
 
     @Test
@@ -571,9 +576,10 @@ class UpdateImporterTest {
         var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_500_HTML));
         String report = e.describe();
         assertTrue(
-                report.contains(
-                        "HTTP 500; reply \"500 Internal Server Error Internal Server Error The proxy could not"),
+                report.contains("HTTP 500; reply \"500 Internal Server Error Internal Server Error The proxy could not"
+                        + " reach the upstream server.\""),
                 report);
+        assertTrue(report.contains("What to do: LXCA failed internally"), report);
         assertFalse(report.contains("<"), report);
         assertFalse(report.contains("color:red"), report);
     }
@@ -648,6 +654,8 @@ class UpdateImporterTest {
         var e = importFails(LxcaRejectedException.class, user(Fault.UPLOAD_409_NESTED_STATUS));
         assertEquals(409, e.status());
         assertTrue(e.describe().contains("FQXHMUP2503L: The update is being imported by another job."), e.describe());
+        assertTrue(e.describe().contains("Recovery: Wait for the other import to finish, then retry."), e.describe());
+        assertTrue(e.getMessage().contains("): HTTP 409"), e.getMessage());
     }
 
     @Test
