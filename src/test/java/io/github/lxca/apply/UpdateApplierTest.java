@@ -12,14 +12,18 @@ import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
 import io.github.lxca.testing.RecordingLog;
+import io.github.lxca.testing.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes back. */
+/**
+ * The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes
+ * back. The appliance and the applier share a test clock: the applier's sleeper moves it and lets the appliance catch
+ * up, so that no test waits for the restart.
+ */
 class UpdateApplierTest {
     private static final String FIX = "lnvgy_sw_lxca_agent-2.0.0_anyos_noarch";
     private static final ApplyTiming FAST = new ApplyTiming(
@@ -28,9 +32,12 @@ class UpdateApplierTest {
     @TempDir
     Path directory;
 
+    private final TestClock clock = new TestClock();
+
     private LxcaSimulator simulator() throws Exception {
         LxcaSimulator simulator = LxcaSimulator.builder()
                 .workDirectory(directory)
+                .applianceClock(clock)
                 .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800))
                 .start();
         simulator.addUser("admin", "pw");
@@ -70,7 +77,12 @@ class UpdateApplierTest {
                 0);
         try (LxcaClient client = LxcaClient.open(connection, log)) {
             client.login();
-            return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log)
+            Sleeper moveTheClock = clock.sleeper();
+            Sleeper sleeper = duration -> {
+                moveTheClock.sleep(duration);
+                simulator.timePassed();
+            };
+            return new UpdateApplier(clock, sleeper, log)
                     .apply(client, "sim", new ApplyRequest(FIX, version, timing, dryRun));
         }
     }
