@@ -120,6 +120,12 @@ class UpdateApplierTest {
                     .filter(l -> l.contains("connection refused"))
                     .count();
             assertEquals(1, refusedLines, "one line for the whole outage, not one per retry: " + log.text());
+            assertEquals(
+                    List.of(),
+                    log.lines().stream()
+                            .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
+                            .toList(),
+                    "a successful apply warns of nothing");
         }
     }
 

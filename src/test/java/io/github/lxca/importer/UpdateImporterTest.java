@@ -207,6 +207,12 @@ class UpdateImporterTest {
                         + " -> HTTP 201 after "),
                 text);
         assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);
+        assertEquals(
+                List.of(),
+                log.lines().stream()
+                        .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
+                        .toList(),
+                "a successful import warns of nothing");
     }
 
     @Test
@@ -379,6 +385,61 @@ class UpdateImporterTest {
         assertTrue(e.describe().contains("then run the build again to import " + fixId), e.describe());
         assertFalse(
                 simulator.repository().containsKey(fixId), "the simulator no longer holds it, as the headline says");
+    }
+
+    /** The job ids the simulator created for this user, in order. */
+    private static List<String> jobsCreatedFor(String user) {
+        return simulator.events().stream()
+                .filter(e -> e.startsWith("create-job ") && e.endsWith(" " + user))
+                .map(e -> e.split(" ")[1])
+                .toList();
+    }
+
+    @Test
+    void theReportOfAReplaceWhoseUploadFailsNamesItsJobItsStateAndNoBytes() throws Exception {
+        String user = user(Fault.UPLOAD_500);
+        String fixId = fixId();
+        ImportRequest request = replacing(user, fixId);
+        UpdateImporter importer = importer();
+        JobProgress progress = new JobProgress();
+
+        var e = assertThrows(
+                LxcaReplaceFailedException.class,
+                () -> importer.importSets(
+                        importer.check(request.updateDirectory(), CheckedPayloads.NONE), request, progress));
+        ReportEntry entry = ReportEntry.failed("sim", user, List.of(fixId), 7, e, progress);
+
+        String job = jobsCreatedFor(user).get(0);
+        assertEquals(List.of(job), jobsCreatedFor(user));
+        assertEquals(job, entry.jobId());
+        assertEquals(ImportOutcome.FAILED, entry.outcome());
+        assertEquals(null, entry.finalState(), "its task was never read: the upload was refused");
+        assertEquals(0, entry.bytes(), "LXCA received no file whole");
+        assertEquals(e.getMessage(), entry.error());
+        assertEquals("FQXHMUP2999M", entry.messages().get(0).id());
+    }
+
+    @Test
+    void theReportOfAReplaceWhoseReUploadsFailNamesTheLastJobAndItsStateNotTheFirst() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED);
+        String fixId = fixId();
+        ImportRequest request = replacing(user, fixId);
+        UpdateImporter importer = importer();
+        JobProgress progress = new JobProgress();
+
+        var e = assertThrows(
+                LxcaReplaceFailedException.class,
+                () -> importer.importSets(
+                        importer.check(request.updateDirectory(), CheckedPayloads.NONE), request, progress));
+        ReportEntry entry = ReportEntry.failed("sim", user, List.of(fixId), 7, e, progress);
+
+        List<String> jobs = jobsCreatedFor(user);
+        assertEquals(4, jobs.size(), simulator.events().toString());
+        assertEquals(jobs.get(3), entry.jobId(), "the last upload's job: " + jobs);
+        assertEquals(jobs.get(3), progress.jobId());
+        // the earlier jobs' tasks were read and they were cancelled; the last one's never was
+        assertEquals(null, entry.finalState(), "not the state of an earlier job");
+        assertEquals(0, entry.bytes(), "no upload arrived whole");
     }
 
     @Test

@@ -91,6 +91,35 @@ class UpdatePackagerTest {
         assertEquals("2026-11-26", property(xml, "releaseDate"));
     }
 
+    /**
+     * The generated descriptor byte for byte against {@code golden/generated-descriptor.xml}: every attribute (each
+     * property's {@code TYPE} too), the order, the escaping, an empty and a filled list. On a difference the file
+     * written is kept as {@code target/generated-descriptor.actual.xml} to compare.
+     */
+    @Test
+    void theGeneratedDescriptorIsTheGoldenFile() throws Exception {
+        packager.pack(request()
+                .description("Agent with <fast> & safe updates")
+                .settings(new DescriptorSettings(
+                        "Agents",
+                        "B42",
+                        "Fix",
+                        true,
+                        List.of(),
+                        List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]")))
+                .build());
+
+        String golden;
+        try (var in = UpdatePackagerTest.class.getResourceAsStream("/golden/generated-descriptor.xml")) {
+            golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String written = Files.readString(out.resolve(FIX_ID + ".xml"));
+        if (!golden.equals(written)) {
+            Files.writeString(Path.of("target/generated-descriptor.actual.xml"), written);
+        }
+        assertEquals(golden, written);
+    }
+
     @Test
     void withoutSettingsTheDescriptorTakesDefaultsAndTheBuildNumberIsTheReleaseDate() throws Exception {
         packager.pack(request().build());
