@@ -289,6 +289,48 @@ class UpdatePackagerTest {
     }
 
     @Test
+    void aMissingChangeHistoryFileIsNamed() {
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(
+                        request().changeHistory(temp.resolve("CHANGES.txt")).build()));
+
+        assertTrue(
+                e.getMessage().contains("the changeHistory file " + temp.resolve("CHANGES.txt") + " does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFailedPackagingRemovesWhatItWroteButNeverAnInputThatSitsInTheOutputFolder() throws Exception {
+        Files.createDirectories(out);
+        Path changeHistory = Files.writeString(out.resolve(FIX_ID + ".chg"), "my changes");
+        Path readme = Files.writeString(out.resolve(FIX_ID + ".txt"), "my readme");
+        Path template = Files.writeString(temp.resolve("template.xml"), "<fix>\n  <id>${fixId}</ID>\n</fix>\n");
+
+        assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request()
+                        .changeHistory(changeHistory)
+                        .readme(readme)
+                        .descriptor(new DescriptorSource.Template(template))
+                        .build()));
+
+        assertEquals("my changes", Files.readString(changeHistory));
+        assertEquals("my readme", Files.readString(readme));
+        assertEquals(List.of(FIX_ID + ".chg", FIX_ID + ".txt"), filesIn(out));
+    }
+
+    @Test
+    void packagingAgainWarnsOfNoOtherSetWhenTheFolderHoldsOnlyThisSetAndOtherFiles() throws Exception {
+        packager.pack(request().build());
+        Files.writeString(out.resolve("notes.md"), "not part of any set");
+
+        packager.pack(request().build());
+
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void aChangeHistoryFileAndAListOfChangesTogetherAreRefused() throws Exception {
         Path chg = Files.writeString(temp.resolve("CHANGES"), "x");
 
