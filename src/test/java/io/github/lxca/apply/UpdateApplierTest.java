@@ -29,6 +29,10 @@ class UpdateApplierTest {
     private static final ApplyTiming FAST = new ApplyTiming(
             Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(500));
 
+    /** What the follower sees of the restart, in order, each state once in a row. */
+    private static final List<String> STATES_SEEN =
+            List.of("Running", "unreachable", "session ended", "back", "job forgotten", "applied");
+
     @TempDir
     Path directory;
 
@@ -126,6 +130,15 @@ class UpdateApplierTest {
                             .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
                             .toList(),
                     "a successful apply warns of nothing");
+            assertEquals(STATES_SEEN, done.statesSeen());
+            List<String> lines = log.lines();
+            assertTrue(lines.contains("INFO Applying " + FIX + " to sim (version 1.0.0 -> 2.0.0)"), log.text());
+            assertTrue(lines.contains("INFO LXCA started apply job " + done.jobId()), log.text());
+            assertTrue(lines.contains("INFO LXCA runs version 2.0.0"), log.text());
+            assertTrue(
+                    lines.contains("INFO Applied " + FIX + " to sim: version 1.0.0 -> 2.0.0, unreachable for "
+                            + done.unreachableSeconds() + " s while it restarted"),
+                    log.text());
         }
     }
 
