@@ -387,11 +387,39 @@ class UpdateImporterTest {
                 simulator.repository().containsKey(fixId), "the simulator no longer holds it, as the headline says");
     }
 
-    /** The job ids the simulator created for this user, in order. */
+    @Test
+    void aJobWhoseUploadWasRefusedIsCancelledAndNamedAsCreated() throws Exception {
+        String user = user(Fault.UPLOAD_409);
+        LxcaException e = importFails(LxcaRejectedException.class, user);
+        String jobId = e.jobId().orElseThrow();
+
+        assertTrue(
+                log.lines()
+                        .contains("INFO Cancelled job " + jobId + " (it was created), which this build did not"
+                                + " complete"),
+                log.text());
+        assertTrue(
+                simulator.events().contains("cancel " + jobId + " " + user),
+                simulator.events().toString());
+    }
+
+    @Test
+    void aJobThatEndedIsNotCancelled() throws Exception {
+        String user = user(Fault.TASK_FAILS);
+        importFails(LxcaTaskFailedException.class, user);
+
+        assertFalse(log.text().contains("Cancelled job"), log.text());
+        assertTrue(
+                eventsOf(user).stream().noneMatch(event -> event.startsWith("cancel")),
+                eventsOf(user).toString());
+    }
+
+    // the job ids the simulator created for this user, in order ("create-job <id> <user>")
     private static List<String> jobsCreatedFor(String user) {
+        String suffix = " " + user;
         return simulator.events().stream()
-                .filter(e -> e.startsWith("create-job ") && e.endsWith(" " + user))
-                .map(e -> e.split(" ")[1])
+                .filter(e -> e.startsWith("create-job ") && e.endsWith(suffix))
+                .map(e -> e.substring("create-job ".length(), e.length() - suffix.length()))
                 .toList();
     }
 
