@@ -43,6 +43,15 @@ class ApplyRulesTest {
     }
 
     @Test
+    void theDryRunsVerdictSaysWhatWouldStopTheApply() {
+        assertEquals("the update is newer, the version check passes", UpdateApplier.verdict(true, true, "2.0", "1.0"));
+        assertEquals(
+                "the version check would refuse it: 1.0 is not newer than 2.0; the fix id is not in the repository"
+                        + " yet (an import must come first)",
+                UpdateApplier.verdict(false, false, "1.0", "2.0"));
+    }
+
+    @Test
     void aBareVIsAVersionWordNotAPrefix() {
         assertEquals(0, VersionComparison.compare("v", "v"));
         assertEquals(0, VersionComparison.compare("v2.0", "2.0"));
