@@ -12,25 +12,36 @@ import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
 import io.github.lxca.testing.RecordingLog;
+import io.github.lxca.testing.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes back. */
+/**
+ * The whole apply against the simulator's appliance, which really goes away (its port refuses connections) and comes
+ * back. The appliance and the applier share a test clock: the applier's sleeper moves it and lets the appliance catch
+ * up, so that no test waits for the restart.
+ */
 class UpdateApplierTest {
     private static final String FIX = "lnvgy_sw_lxca_agent-2.0.0_anyos_noarch";
     private static final ApplyTiming FAST = new ApplyTiming(
             Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(500));
 
+    /** What the follower sees of the restart, in order, each state once in a row. */
+    private static final List<String> STATES_SEEN =
+            List.of("Running", "unreachable", "session ended", "back", "job forgotten", "applied");
+
     @TempDir
     Path directory;
+
+    private final TestClock clock = new TestClock();
 
     private LxcaSimulator simulator() throws Exception {
         LxcaSimulator simulator = LxcaSimulator.builder()
                 .workDirectory(directory)
+                .applianceClock(clock)
                 .applyTimings(Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofMillis(800))
                 .start();
         simulator.addUser("admin", "pw");
@@ -70,7 +81,12 @@ class UpdateApplierTest {
                 0);
         try (LxcaClient client = LxcaClient.open(connection, log)) {
             client.login();
-            return new UpdateApplier(Clock.systemUTC(), Sleeper.REAL, log)
+            Sleeper moveTheClock = clock.sleeper();
+            Sleeper sleeper = duration -> {
+                moveTheClock.sleep(duration);
+                simulator.timePassed();
+            };
+            return new UpdateApplier(clock, sleeper, log)
                     .apply(client, "sim", new ApplyRequest(FIX, version, timing, dryRun));
         }
     }
@@ -108,6 +124,21 @@ class UpdateApplierTest {
                     .filter(l -> l.contains("connection refused"))
                     .count();
             assertEquals(1, refusedLines, "one line for the whole outage, not one per retry: " + log.text());
+            assertEquals(
+                    List.of(),
+                    log.lines().stream()
+                            .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
+                            .toList(),
+                    "a successful apply warns of nothing");
+            assertEquals(STATES_SEEN, done.statesSeen());
+            List<String> lines = log.lines();
+            assertTrue(lines.contains("INFO Applying " + FIX + " to sim (version 1.0.0 -> 2.0.0)"), log.text());
+            assertTrue(lines.contains("INFO LXCA started apply job " + done.jobId()), log.text());
+            assertTrue(lines.contains("INFO LXCA runs version 2.0.0"), log.text());
+            assertTrue(
+                    lines.contains("INFO Applied " + FIX + " to sim: version 1.0.0 -> 2.0.0, unreachable for "
+                            + done.unreachableSeconds() + " s while it restarted"),
+                    log.text());
         }
     }
 

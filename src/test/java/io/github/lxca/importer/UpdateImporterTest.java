@@ -207,6 +207,12 @@ class UpdateImporterTest {
                         + " -> HTTP 201 after "),
                 text);
         assertTrue(text.contains("INFO Imported " + fixId + ": job " + result.jobId() + " Complete"), text);
+        assertEquals(
+                List.of(),
+                log.lines().stream()
+                        .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
+                        .toList(),
+                "a successful import warns of nothing");
     }
 
     @Test
@@ -454,6 +460,91 @@ class UpdateImporterTest {
                 "one retry of the 503, none of the 500");
         assertTrue(eventsOf(user).contains("cancel N " + user), eventsOf(user).toString());
         assertTrue(log.text().contains("Cancelled job " + job), log.text());
+    }
+
+    @Test
+    void aJobWhoseUploadWasRefusedIsCancelledAndNamedAsCreated() throws Exception {
+        String user = user(Fault.UPLOAD_409);
+        LxcaException e = importFails(LxcaRejectedException.class, user);
+        String jobId = e.jobId().orElseThrow();
+
+        assertTrue(
+                log.lines()
+                        .contains("INFO Cancelled job " + jobId + " (it was created), which this build did not"
+                                + " complete"),
+                log.text());
+        assertTrue(
+                simulator.events().contains("cancel " + jobId + " " + user),
+                simulator.events().toString());
+    }
+
+    @Test
+    void aJobThatEndedIsNotCancelled() throws Exception {
+        String user = user(Fault.TASK_FAILS);
+        importFails(LxcaTaskFailedException.class, user);
+
+        assertFalse(log.text().contains("Cancelled job"), log.text());
+        assertTrue(
+                eventsOf(user).stream().noneMatch(event -> event.startsWith("cancel")),
+                eventsOf(user).toString());
+    }
+
+    // the job ids the simulator created for this user, in order ("create-job <id> <user>")
+    private static List<String> jobsCreatedFor(String user) {
+        String suffix = " " + user;
+        return simulator.events().stream()
+                .filter(e -> e.startsWith("create-job ") && e.endsWith(suffix))
+                .map(e -> e.substring("create-job ".length(), e.length() - suffix.length()))
+                .toList();
+    }
+
+    @Test
+    void theReportOfAReplaceWhoseUploadFailsNamesItsJobItsStateAndNoBytes() throws Exception {
+        String user = user(Fault.UPLOAD_500);
+        String fixId = fixId();
+        ImportRequest request = replacing(user, fixId);
+        UpdateImporter importer = importer();
+        JobProgress progress = new JobProgress();
+
+        var e = assertThrows(
+                LxcaFailureException.class,
+                () -> importer.importSets(
+                        importer.check(request.updateDirectory(), CheckedPayloads.NONE), request, progress));
+        assertEquals(Kind.REPLACE_FAILED, e.kind());
+        ReportEntry entry = ReportEntry.failed("sim", user, List.of(fixId), 7, e, progress);
+
+        String job = jobsCreatedFor(user).get(0);
+        assertEquals(List.of(job), jobsCreatedFor(user));
+        assertEquals(job, entry.jobId());
+        assertEquals(ImportOutcome.FAILED, entry.outcome());
+        assertEquals(null, entry.finalState(), "its task was never read: the upload was refused");
+        assertEquals(0, entry.bytes(), "LXCA received no file whole");
+        assertEquals(e.getMessage(), entry.error());
+        assertEquals("FQXHMUP2999M", entry.messages().get(0).id());
+    }
+
+    @Test
+    void theReportOfAReplaceWhoseReUploadsFailNamesTheLastJobAndItsStateNotTheFirst() throws Exception {
+        String user = user(Fault.UPLOAD_DROPPED);
+        String fixId = fixId();
+        ImportRequest request = replacing(user, fixId);
+        UpdateImporter importer = importer();
+        JobProgress progress = new JobProgress();
+
+        var e = assertThrows(
+                LxcaFailureException.class,
+                () -> importer.importSets(
+                        importer.check(request.updateDirectory(), CheckedPayloads.NONE), request, progress));
+        assertEquals(Kind.REPLACE_FAILED, e.kind());
+        ReportEntry entry = ReportEntry.failed("sim", user, List.of(fixId), 7, e, progress);
+
+        List<String> jobs = jobsCreatedFor(user);
+        assertEquals(4, jobs.size(), simulator.events().toString());
+        assertEquals(jobs.get(3), entry.jobId(), "the last upload's job: " + jobs);
+        assertEquals(jobs.get(3), progress.jobId());
+        // the earlier jobs' tasks were read and they were cancelled; the last one's never was
+        assertEquals(null, entry.finalState(), "not the state of an earlier job");
+        assertEquals(0, entry.bytes(), "no upload arrived whole");
     }
 
     @Test

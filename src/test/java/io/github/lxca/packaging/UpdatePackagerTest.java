@@ -91,6 +91,35 @@ class UpdatePackagerTest {
         assertEquals("2026-11-26", property(xml, "releaseDate"));
     }
 
+    /**
+     * The generated descriptor byte for byte against {@code golden/generated-descriptor.xml}: every attribute (each
+     * property's {@code TYPE} too), the order, the escaping, an empty and a filled list. On a difference the file
+     * written is kept as {@code target/generated-descriptor.actual.xml} to compare.
+     */
+    @Test
+    void theGeneratedDescriptorIsTheGoldenFile() throws Exception {
+        packager.pack(request()
+                .description("Agent with <fast> & safe updates")
+                .settings(new DescriptorSettings(
+                        "Agents",
+                        "B42",
+                        "Fix",
+                        true,
+                        List.of(),
+                        List.of("ThinkSystem SR650 [7X06]", "ThinkSystem SR630 [7X02]")))
+                .build());
+
+        String golden;
+        try (var in = UpdatePackagerTest.class.getResourceAsStream("/golden/generated-descriptor.xml")) {
+            golden = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String written = Files.readString(out.resolve(FIX_ID + ".xml"));
+        if (!golden.equals(written)) {
+            Files.writeString(Path.of("target/generated-descriptor.actual.xml"), written);
+        }
+        assertEquals(golden, written);
+    }
+
     @Test
     void withoutSettingsTheDescriptorTakesDefaultsAndTheBuildNumberIsTheReleaseDate() throws Exception {
         packager.pack(request().build());
@@ -257,6 +286,48 @@ class UpdatePackagerTest {
         assertTrue(
                 e.getMessage().contains("descriptorTemplate " + temp.resolve("missing-template.xml")), e.getMessage());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aMissingChangeHistoryFileIsNamed() {
+        PackagingException e = assertThrows(
+                PackagingException.class,
+                () -> packager.pack(
+                        request().changeHistory(temp.resolve("CHANGES.txt")).build()));
+
+        assertTrue(
+                e.getMessage().contains("the changeHistory file " + temp.resolve("CHANGES.txt") + " does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFailedPackagingRemovesWhatItWroteButNeverAnInputThatSitsInTheOutputFolder() throws Exception {
+        Files.createDirectories(out);
+        Path changeHistory = Files.writeString(out.resolve(FIX_ID + ".chg"), "my changes");
+        Path readme = Files.writeString(out.resolve(FIX_ID + ".txt"), "my readme");
+        Path template = Files.writeString(temp.resolve("template.xml"), "<fix>\n  <id>${fixId}</ID>\n</fix>\n");
+
+        assertThrows(
+                PackagingException.class,
+                () -> packager.pack(request()
+                        .changeHistory(changeHistory)
+                        .readme(readme)
+                        .descriptor(new DescriptorSource.Template(template))
+                        .build()));
+
+        assertEquals("my changes", Files.readString(changeHistory));
+        assertEquals("my readme", Files.readString(readme));
+        assertEquals(List.of(FIX_ID + ".chg", FIX_ID + ".txt"), filesIn(out));
+    }
+
+    @Test
+    void packagingAgainWarnsOfNoOtherSetWhenTheFolderHoldsOnlyThisSetAndOtherFiles() throws Exception {
+        packager.pack(request().build());
+        Files.writeString(out.resolve("notes.md"), "not part of any set");
+
+        packager.pack(request().build());
+
+        assertEquals(List.of(), warnings);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.lxca.simulator.SimulatorState.Phase;
 import io.github.lxca.simulator.SimulatorState.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,10 @@ import java.util.regex.Pattern;
  * the messages envelope), and the history's entries have the documented attributes, starting with the
  * {@code base install} of the version it started at; the fix id is put in {@code fileName} as {@code <fixid>.tgz}
  * (inferred). The reply shapes of {@code key=currentVersion} and {@code key=history} are inferred.
+ *
+ * <p>Its phases follow an injected {@link InstantSource}: each request, and {@link #timePassed()}, first moves the
+ * apply on to where the clock says it is. On the system clock a timer calls {@link #timePassed()} when each phase is
+ * due; on a test clock the test calls it after moving the clock (the applier's sleeper does), so no test waits.
  */
 final class Appliance {
     static final String INITIAL_VERSION = "1.0.0";
@@ -54,26 +59,57 @@ final class Appliance {
     private final SimulatorState state;
     private final Timings timings;
     private final Network network;
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "lxca-simulator-appliance");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final InstantSource clock;
+    /** Calls {@link #timePassed()} when a phase is due, on the system clock only. */
+    private final ScheduledExecutorService timer;
+
     private final List<ObjectNode> history = new CopyOnWriteArrayList<>();
     private final Set<String> forgottenJobs = ConcurrentHashMap.newKeySet();
     private volatile String version;
     private volatile boolean starting;
     private volatile Job applying;
+    /** The apply under way, until the appliance is back (or never comes back); guarded by {@code this}. */
+    private Restart restart;
 
-    /** @param version the version it runs at start; its history starts with the {@code base install} of it */
-    Appliance(SimulatorState state, Timings timings, Network network, String version) {
+    /** One apply's way through the phases, each done once, in order, when the clock reaches it. */
+    private static final class Restart {
+        final Job job;
+        final String fixId;
+        final User user;
+        final Instant started;
+        boolean refusing;
+        boolean starting;
+        boolean over;
+
+        Restart(Job job, String fixId, User user, Instant started) {
+            this.job = job;
+            this.fixId = fixId;
+            this.user = user;
+            this.started = started;
+        }
+    }
+
+    /**
+     * @param version the version it runs at start; its history starts with the {@code base install} of it
+     * @param testClock a test's clock, whose test calls {@link #timePassed()} after moving it; {@code null} for the
+     *     system clock, with a timer that moves the phases on when they are due
+     */
+    Appliance(SimulatorState state, Timings timings, Network network, String version, InstantSource testClock) {
         this.state = state;
         this.timings = timings;
         this.network = network;
         this.version = version;
+        this.clock = testClock != null ? testClock : InstantSource.system();
+        this.timer = testClock == null
+                ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "lxca-simulator-appliance");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
         history.add(entry(
                 "1",
-                Instant.now().toString(),
+                clock.instant().toString(),
                 "Lenovo XClarity Administrator " + version,
                 "",
                 "",
@@ -104,10 +140,12 @@ final class Appliance {
 
     /** Whether it is starting up again: every request gets 503 and an HTML page. */
     boolean starting() {
+        timePassed();
         return starting;
     }
 
     Reply currentVersion(Call call) {
+        timePassed();
         if (call.user().has(Fault.APPLY_READS_REFUSED)) {
             return readRefused("version");
         }
@@ -115,6 +153,7 @@ final class Appliance {
     }
 
     Reply history(Call call) {
+        timePassed();
         if (call.user().has(Fault.APPLY_HISTORY_UNKNOWN)) {
             return json(404, failure("FQXHMUP3404L", "The requested key is not supported.", "", ""));
         }
@@ -140,6 +179,7 @@ final class Appliance {
 
     /** {@code PUT /managementServer/updates?action=apply {"fixids": [one]}}: starts the apply job. */
     Reply apply(Call call) throws Exception {
+        timePassed();
         User user = call.user();
         JsonNode body = readJson(call.request());
         JsonNode fixIds = body == null ? null : body.path("fixids");
@@ -177,14 +217,18 @@ final class Appliance {
         state.jobs.put(job.id, job);
         applying = job;
         state.event("apply " + fixId + " job " + job.id + " " + user.name());
-        long steps = Math.max(1, timings.applying().toMillis() / 250);
-        for (int step = 1; step <= steps; step++) {
-            int percentage = (int) (step * 90L / steps);
-            ScheduledFuture<?> unused =
-                    clock.schedule(() -> job.percentage = percentage, step * 250L, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            restart = new Restart(job, fixId, user, clock.instant());
         }
-        ScheduledFuture<?> unused = clock.schedule(
-                () -> restart(job, fixId, user), timings.applying().toMillis(), TimeUnit.MILLISECONDS);
+        if (timer != null) {
+            long steps = Math.max(1, timings.applying().toMillis() / 250);
+            for (long step = 1; step <= steps; step++) {
+                schedule(Duration.ofMillis(step * 250L));
+            }
+            schedule(timings.applying());
+            schedule(timings.applying().plus(timings.refusing()));
+            schedule(timings.applying().plus(timings.refusing()).plus(timings.starting()));
+        }
         return user.has(Fault.APPLY_REPLY_LOST)
                 ? Reply.DROPPED
                 : json(200, Replies.success().put("jobid", job.id));
@@ -221,64 +265,105 @@ final class Appliance {
         };
     }
 
-    private void restart(Job job, String fixId, User user) {
-        if (user.has(Fault.APPLY_JOB_FAILS)) {
-            job.state = "Stopped_With_Error";
-            job.percentage = 100;
-            applying = null;
-            state.event("apply-failed " + job.id);
+    private void schedule(Duration after) {
+        ScheduledFuture<?> unused = timer.schedule(this::timePassed, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Moves the apply under way on to where the clock is: the job's percentage while it runs, then each phase of the
+     * restart that is due and not yet done (refusing connections, answering 503, back with the new version).
+     */
+    synchronized void timePassed() {
+        Restart run = restart;
+        if (run == null || run.over) {
             return;
         }
+        Duration elapsed = Duration.between(run.started, clock.instant());
+        Job job = run.job;
         try {
-            state.event("apply-restart refusing " + job.id);
-            network.refuseConnections();
-            if (user.has(Fault.APPLY_NEVER_COMES_BACK)) {
-                state.event("apply-restart never-back " + job.id);
+            if (elapsed.compareTo(timings.applying()) < 0) {
+                long steps = Math.max(1, timings.applying().toMillis() / 250);
+                long step = Math.min(steps, elapsed.toMillis() / 250);
+                job.percentage = (int) (step * 90L / steps);
                 return;
             }
-            Thread.sleep(timings.refusing().toMillis());
-            starting = true;
-            network.acceptConnections();
-            state.event("apply-restart starting " + job.id);
-            Thread.sleep(timings.starting().toMillis());
-            state.sessions.clear();
-            state.jobs.remove(job.id);
-            forgottenJobs.add(job.id);
-            String now = Instant.now().toString();
-            boolean fails = user.has(Fault.APPLY_INSTALLATION_FAILS);
-            String updateVersion = versionOf(fixId);
-            ObjectNode entry;
-            if (user.has(Fault.APPLY_HISTORY_FIXID)) {
-                entry = object().put("fixid", fixId).put("status", fails ? "Failed" : "Applied");
-                entry.put(fails ? "installationFailedDate" : "dateApplied", now);
-            } else {
-                entry = entry(
-                        job.id,
-                        fails ? "" : now,
-                        "Lenovo XClarity Administrator " + updateVersion + " update",
-                        fails
-                                ? "FQXHMUP4105L: The management server update failed: the database migration did not"
-                                        + " complete."
-                                : "",
-                        user.has(Fault.APPLY_HISTORY_VERSION_ONLY) ? "" : fixId + ".tgz",
-                        "",
-                        fails ? now : "",
-                        updateVersion);
+            if (!run.refusing) {
+                run.refusing = true;
+                job.percentage = 90;
+                if (run.user.has(Fault.APPLY_JOB_FAILS)) {
+                    job.state = "Stopped_With_Error";
+                    job.percentage = 100;
+                    applying = null;
+                    run.over = true;
+                    state.event("apply-failed " + job.id);
+                    return;
+                }
+                state.event("apply-restart refusing " + job.id);
+                network.refuseConnections();
+                if (run.user.has(Fault.APPLY_NEVER_COMES_BACK)) {
+                    state.event("apply-restart never-back " + job.id);
+                    run.over = true;
+                    return;
+                }
             }
-            if (!fails && !user.has(Fault.APPLY_VERSION_UNCHANGED)) {
-                version = updateVersion;
+            Duration refused = timings.applying().plus(timings.refusing());
+            if (elapsed.compareTo(refused) < 0) {
+                return;
             }
-            if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
-                history.add(entry);
+            if (!run.starting) {
+                run.starting = true;
+                starting = true;
+                network.acceptConnections();
+                state.event("apply-restart starting " + job.id);
             }
-            applying = null;
-            starting = false;
-            state.event("apply-restart back " + job.id + " version " + version);
+            if (elapsed.compareTo(refused.plus(timings.starting())) < 0) {
+                return;
+            }
+            run.over = true;
+            back(job, run.fixId, run.user);
         } catch (Exception e) {
             // a fault of the simulator itself: the events log shows it to the test that waits for the restart
+            run.over = true;
             state.event("apply-restart failed " + e);
             e.printStackTrace(System.err);
         }
+    }
+
+    /** The appliance is back: it forgot every session and the job, and runs the new version (unless a fault says). */
+    private void back(Job job, String fixId, User user) {
+        state.sessions.clear();
+        state.jobs.remove(job.id);
+        forgottenJobs.add(job.id);
+        String now = clock.instant().toString();
+        boolean fails = user.has(Fault.APPLY_INSTALLATION_FAILS);
+        String updateVersion = versionOf(fixId);
+        ObjectNode entry;
+        if (user.has(Fault.APPLY_HISTORY_FIXID)) {
+            entry = object().put("fixid", fixId).put("status", fails ? "Failed" : "Applied");
+            entry.put(fails ? "installationFailedDate" : "dateApplied", now);
+        } else {
+            entry = entry(
+                    job.id,
+                    fails ? "" : now,
+                    "Lenovo XClarity Administrator " + updateVersion + " update",
+                    fails
+                            ? "FQXHMUP4105L: The management server update failed: the database migration did not"
+                                    + " complete."
+                            : "",
+                    user.has(Fault.APPLY_HISTORY_VERSION_ONLY) ? "" : fixId + ".tgz",
+                    "",
+                    fails ? now : "",
+                    updateVersion);
+        }
+        if (!fails && !user.has(Fault.APPLY_VERSION_UNCHANGED)) {
+            version = updateVersion;
+        }
+        if (!user.has(Fault.APPLY_VERSION_UNCHANGED)) {
+            history.add(entry);
+        }
+        applying = null;
+        starting = false;
+        state.event("apply-restart back " + job.id + " version " + version);
     }
 
     /** The version a fix id names ({@code ..._agent-2.0.0_anyos_noarch}); real LXCA reads the descriptor. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,8 @@ public final class LxcaSimulator implements AutoCloseable {
                         connector.start();
                     }
                 },
-                builder.applianceVersion);
+                builder.applianceVersion,
+                builder.applianceClock);
         server.setHandler(new Router(state, settings, exchanges, appliance));
     }
 
@@ -143,6 +145,7 @@ public final class LxcaSimulator implements AutoCloseable {
         private boolean countingSink;
         private long timelineStep = 32L * 1024 * 1024;
         private Appliance.Timings applyTimings = Appliance.Timings.DEFAULT;
+        private InstantSource applianceClock;
         private Path applianceFaultsFile;
 
         /**
@@ -168,6 +171,15 @@ public final class LxcaSimulator implements AutoCloseable {
          */
         public Builder applyTimings(Duration applying, Duration refusing, Duration starting) {
             this.applyTimings = new Appliance.Timings(applying, refusing, starting);
+            return this;
+        }
+
+        /**
+         * Let the appliance's apply and restart follow this clock instead of the system's: its phases then move only
+         * when the test calls {@link LxcaSimulator#timePassed()} after moving the clock.
+         */
+        public Builder applianceClock(InstantSource clock) {
+            this.applianceClock = clock;
             return this;
         }
 
@@ -327,6 +339,14 @@ public final class LxcaSimulator implements AutoCloseable {
      */
     public int connectionsOpened() {
         return connectionsOpened.get();
+    }
+
+    /**
+     * Moves the appliance's apply and restart on to where the clock of {@link Builder#applianceClock} now is (the
+     * system clock's simulator does that by itself).
+     */
+    public void timePassed() {
+        appliance.timePassed();
     }
 
     /** The version the simulated appliance runs: the one it started at until an apply changes it. */
