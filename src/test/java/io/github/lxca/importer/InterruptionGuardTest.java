@@ -167,11 +167,12 @@ class InterruptionGuardTest {
                 InterruptionGuard guard = InterruptionGuard.install(client, log)) {
             client.login();
             stop(guard);
+            assertEquals(List.of("login " + user, "logout " + user), eventsOf(user), "the hook logged out");
         }
         assertEquals(
                 List.of("WARN Stopped while importing into LXCA; logging out. No import job was created."),
                 withoutDebug());
-        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user), "once");
     }
 
     @Test

@@ -344,6 +344,8 @@ class UpdateImporterTest {
                 importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
         assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+        assertTrue(
+                log.lines().contains("INFO Nothing to import: LXCA's repository already holds " + fixId), log.text());
     }
 
     @Test
@@ -634,7 +636,10 @@ class UpdateImporterTest {
 
     @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
+        String listed = fixId();
+        simulator.preload(listed);
         var e = importFails(LxcaFailureException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        assertTrue(e.getMessage().matches(".*; it lists .*" + listed + ".*"), "names what it lists: " + e.getMessage());
         assertEquals(Kind.VERIFICATION, e.kind());
         assertTrue(
                 e.getMessage()
@@ -837,6 +842,7 @@ class UpdateImporterTest {
                         .filter(event -> event.startsWith("upload-dropped"))
                         .count());
         assertTrue(log.text().contains("INFO Uploading again in a new job (retry 3 of 3)"), log.text());
+        assertTrue(log.text().contains("; that was the last attempt"), log.text());
     }
 
     @Test
@@ -1447,6 +1453,109 @@ class UpdateImporterTest {
         } finally {
             simulator.cancelAsItsCreator(elsewhere);
         }
+    }
+
+    @Test
+    void anotherImportOfAnUpdateToReplaceIsAwaitedAndTheUpdateIsDeletedOnce() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        simulator.preload(fixId);
+        String other = simulator.startImportByAnother(fixId, 1);
+
+        ImportResult result = importOtherwise(user, fixId, OnExisting.REPLACE, Duration.ofMinutes(2), clock.sleeper());
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertTrue(
+                log.lines().contains("INFO The other import of " + fixId + ", job " + other + ", ended 'Complete'"),
+                log.text());
+        assertEquals(
+                List.of("INFO Deleting " + fixId + " from LXCA's repository first (onExisting=replace)"),
+                log.lines().stream().filter(line -> line.contains("Deleting")).toList());
+        assertEquals(
+                List.of("deleted " + fixId + " " + user),
+                eventsOf(user).stream().filter(e -> e.startsWith("delete")).toList());
+    }
+
+    @Test
+    void anImportInterruptedWhileFollowingItsJobCancelsTheJobAndSaysSo() throws Exception {
+        String user = user();
+        Sleeper interrupted = duration -> {
+            throw new InterruptedException("the build is being stopped");
+        };
+
+        assertThrows(
+                InterruptedException.class,
+                () -> importOtherwise(user, fixId(), OnExisting.FAIL, Duration.ofMinutes(2), interrupted));
+
+        String jobId = log.lines().stream()
+                .filter(line -> line.startsWith("INFO Created import job "))
+                .map(line -> line.substring("INFO Created import job ".length()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Cancelled", simulator.taskState(jobId).orElseThrow());
+        assertTrue(
+                log.lines()
+                        .contains(
+                                "INFO Cancelled job " + jobId + " (it was Running), which this build did not complete"),
+                log.text());
+    }
+
+    @Test
+    void aJobCancelledAfterARefusedDeleteIsReportedCancelledAndOneThatCouldNotBeIsNot() throws Exception {
+        JobProgress cancelled = new JobProgress();
+        String user = user(Fault.DELETE_REFUSED);
+        ImportRequest request = replacing(user, fixId());
+        assertThrows(
+                LxcaRejectedException.class,
+                () -> importer()
+                        .importSets(
+                                importer().check(request.updateDirectory(), CheckedPayloads.NONE), request, cancelled));
+        assertEquals("Cancelled", cancelled.lastState());
+        assertEquals("Cancelled", simulator.taskState(cancelled.jobId()).orElseThrow());
+
+        JobProgress left = new JobProgress();
+        String stuck = user(Fault.DELETE_REFUSED, Fault.CANCEL_FAILS);
+        ImportRequest refused = replacing(stuck, fixId());
+        try {
+            assertThrows(
+                    LxcaRejectedException.class,
+                    () -> importer()
+                            .importSets(
+                                    importer().check(refused.updateDirectory(), CheckedPayloads.NONE), refused, left));
+            assertEquals(null, left.lastState(), "not cancelled, so no state is claimed");
+            assertTrue(
+                    log.text().contains("WARN Cannot cancel job " + left.jobId() + ", which did not get the files"),
+                    log.text());
+        } finally {
+            simulator.cancelAsItsCreator(left.jobId());
+        }
+    }
+
+    @Test
+    void theProgressOfAnUploadWhoseReplyWasLostCountsItsBytesAndThatOfOneStoredAnywayItsState() throws Exception {
+        JobProgress received = new JobProgress();
+        String lost = user(Fault.UPLOAD_REPLY_LOST);
+        Path sets = SampleUpdateSets.write(work.resolve("sets-" + lost), fixId());
+        ImportRequest request = request(lost, trusted(), simulator.url());
+        ImportRequest lostReply = new ImportRequest(
+                request.connection(), sets, request.pollInterval(), request.taskTimeout(), OnExisting.FAIL, false);
+        var checked = importer().check(sets, CheckedPayloads.NONE);
+        importer().importSets(checked, lostReply, received);
+        assertEquals(checked.get(0).totalSize(), received.bytesUploaded());
+
+        JobProgress stored = new JobProgress();
+        String storedAnyway = user(Fault.UPLOAD_DROPPED_BUT_STORED);
+        Path otherSets = SampleUpdateSets.write(work.resolve("sets-" + storedAnyway), fixId());
+        ImportRequest dropped = new ImportRequest(
+                request(storedAnyway, trusted(), simulator.url()).connection(),
+                otherSets,
+                request.pollInterval(),
+                request.taskTimeout(),
+                OnExisting.FAIL,
+                false);
+        ImportResult result = importer().importSets(importer().check(otherSets, CheckedPayloads.NONE), dropped, stored);
+        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
+        assertEquals(simulator.taskState(stored.jobId()).orElseThrow(), stored.lastState(), "the state LXCA showed");
     }
 
     private static String sha256(Path file) throws Exception {
