@@ -235,63 +235,6 @@ class DeadlinesTest {
                 log.text());
     }
 
-    private ImportResult importFixId(String user, String fixId, OnExisting onExisting, Duration taskTimeout)
-            throws Exception {
-        Path sets = SampleUpdateSets.write(work.resolve("sets-" + NEXT.incrementAndGet()), fixId);
-        UpdateImporter importer = new UpdateImporter((s, l) -> client(s), clock, clock.sleeper(), log);
-        ImportRequest request = new ImportRequest(
-                connection(user, READ, 3), sets, Duration.ofSeconds(1), taskTimeout, onExisting, false);
-        return importer.importSets(importer.check(sets, CheckedPayloads.NONE), request, new JobProgress());
-    }
-
-    @Test
-    void anotherRunningImportOfTheSameFixIdIsAwaitedAndNoSecondJobIsCreated() throws Exception {
-        String user = user();
-        String fixId = "lnvgy_sw_lxca_running" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch";
-        String other = simulator.startImportByAnother(fixId, 3);
-
-        ImportResult result = importFixId(user, fixId, OnExisting.SKIP, Duration.ofMinutes(1));
-
-        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
-        assertTrue(
-                log.text()
-                        .contains(
-                                "LXCA is already running an import of " + fixId + ": job " + other + " ('Running' at "),
-                log.text());
-        assertTrue(log.text().contains("The other import of " + fixId + ", job " + other + ", ended 'Complete'"));
-        assertTrue(log.text().contains("Nothing to import: LXCA's repository now holds " + fixId), log.text());
-        assertEquals(
-                0,
-                simulator.events().stream()
-                        .filter(event -> event.startsWith("create-job ") && event.endsWith(" " + user))
-                        .count());
-    }
-
-    @Test
-    void anotherImportThatDoesNotEndInTimeFailsWithoutASecondImport() throws Exception {
-        String user = user();
-        String fixId = "lnvgy_sw_lxca_stuck" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch";
-        String other = simulator.startImportByAnother(fixId, 1000);
-        try {
-            LxcaFailureException e = assertThrows(
-                    LxcaFailureException.class, () -> importFixId(user, fixId, OnExisting.FAIL, Duration.ofSeconds(5)));
-            assertEquals(LxcaFailureException.Kind.IMPORT_RUNNING, e.kind());
-            assertEquals(
-                    "LXCA is still running import job " + other + " of " + fixId + " after 5.0 s (lxca.taskTimeout);"
-                            + " this build did not start a second import",
-                    e.getMessage());
-            assertTrue(e.whatToDo().startsWith("wait for that job to end (Monitoring > Jobs"), e.whatToDo());
-            assertEquals("Running", simulator.taskState(other).orElseThrow(), "another's job is not ours to cancel");
-            assertEquals(
-                    0,
-                    simulator.events().stream()
-                            .filter(event -> event.startsWith("create-job ") && event.endsWith(" " + user))
-                            .count());
-        } finally {
-            simulator.cancelAsItsCreator(other);
-        }
-    }
-
     @Test
     void theLastFailedUploadAttemptsJobIsCancelledToo() throws Exception {
         String user = user(Fault.UPLOAD_DROPPED);

@@ -49,4 +49,9 @@ class FailureMessageTest {
                 message.lines().findFirst().orElseThrow());
         assertFalse(message.contains("bug"), message);
     }
+
+    @Test
+    void anExpectedFailureOutsideLxcaIsItsOwnMessage() {
+        assertEquals("the disk is full", FailureMessage.of(new java.io.IOException("the disk is full")));
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.lxca.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,9 @@ import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
 import io.github.lxca.testing.RecordingLog;
+import io.github.lxca.testing.SampleUpdateSets;
+import io.github.lxca.update.CheckedPayloads;
+import io.github.lxca.update.UpdateFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,5 +134,135 @@ class InterruptionGuardTest {
                 log.text().contains("Could not cancel import job 1")
                         || log.text().contains("Cancelled import job 1"),
                 log.text());
+    }
+
+    /** The log's lines but the HTTP exchanges' DEBUG lines. */
+    private List<String> withoutDebug() {
+        return log.lines().stream().filter(line -> !line.startsWith("DEBUG ")).toList();
+    }
+
+    /** Runs the hook as the JVM would on Ctrl-C, on its own thread, and waits for it. */
+    private static void stop(InterruptionGuard guard) throws InterruptedException {
+        Thread hook = guard.hook();
+        hook.start();
+        hook.join(30_000);
+        assertFalse(hook.isAlive(), "the hook ended");
+    }
+
+    /** A job of this user's, created as the import creates it, with its upload not begun. */
+    private String createJob(LxcaClient client, Path work) throws Exception {
+        Path sets = SampleUpdateSets.write(
+                work.resolve("sets"), "lnvgy_sw_lxca_stopped" + NEXT.incrementAndGet() + "-1.0.0_anyos_noarch");
+        UpdateImporter importer = UpdateImporter.standard(log);
+        List<UpdateFile> files =
+                importer.check(sets, CheckedPayloads.NONE).get(0).files();
+        return client.createImportJob(files);
+    }
+
+    @Test
+    @Timeout(60)
+    void stoppedBeforeAnyJobSaysSoCancelsNothingAndLogsOut() throws Exception {
+        String user = user();
+        try (LxcaClient client = client(user);
+                InterruptionGuard guard = InterruptionGuard.install(client, log)) {
+            client.login();
+            stop(guard);
+            assertEquals(List.of("login " + user, "logout " + user), eventsOf(user), "the hook logged out");
+        }
+        assertEquals(
+                List.of("WARN Stopped while importing into LXCA; logging out. No import job was created."),
+                withoutDebug());
+        assertEquals(List.of("login " + user, "logout " + user), eventsOf(user), "once");
+    }
+
+    @Test
+    @Timeout(60)
+    void stoppedWithAJobPendingNamesItsStateAndCancelsIt(@TempDir Path work) throws Exception {
+        String user = user();
+        String jobId;
+        try (LxcaClient client = client(user);
+                InterruptionGuard guard = InterruptionGuard.install(client, log)) {
+            client.login();
+            jobId = createJob(client, work);
+            guard.state(jobId, "created, with its upload unfinished");
+            stop(guard);
+        }
+        assertEquals(
+                List.of(
+                        "WARN Stopped while importing into LXCA; logging out. Import job " + jobId
+                                + " was left created, with its upload unfinished; see Monitoring > Jobs in LXCA.",
+                        "WARN Cancelled import job " + jobId + ", which this build created and did not complete"),
+                withoutDebug());
+        assertEquals("Cancelled", simulator.taskState(jobId).orElseThrow());
+        assertEquals(
+                List.of("cancel " + jobId + " " + user, "logout " + user),
+                eventsOf(user).subList(eventsOf(user).size() - 2, eventsOf(user).size()),
+                "cancelled, then logged out");
+    }
+
+    @Test
+    @Timeout(60)
+    void aJobTheHookCannotCancelIsNamedWithWhatToDo(@TempDir Path work) throws Exception {
+        String user = user(Fault.CANCEL_FAILS);
+        String jobId = null;
+        try (LxcaClient client = client(user);
+                InterruptionGuard guard = InterruptionGuard.install(client, log)) {
+            client.login();
+            jobId = createJob(client, work);
+            guard.state(jobId, "uploaded; LXCA goes on importing it");
+            stop(guard);
+        } finally {
+            if (jobId != null) {
+                simulator.cancelAsItsCreator(jobId);
+            }
+        }
+        assertEquals(
+                List.of(
+                        "WARN Stopped while importing into LXCA; logging out. Import job " + jobId
+                                + " was left uploaded; LXCA goes on importing it; see Monitoring > Jobs in LXCA.",
+                        "WARN Could not cancel import job " + jobId + " (the session may have ended); cancel it in"
+                                + " LXCA (Monitoring > Jobs) if it is still running"),
+                withoutDebug());
+        List<String> events = eventsOf(user);
+        assertTrue(
+                events.indexOf("cancel-failed " + user) >= 0
+                        && events.indexOf("logout " + user) > events.indexOf("cancel-failed " + user),
+                "logged out all the same after the refused cancel: " + events);
+    }
+
+    @Test
+    @Timeout(60)
+    void aJobThatEndedIsNoLongerPendingAndIsNotCancelled(@TempDir Path work) throws Exception {
+        String user = user();
+        String jobId;
+        try (LxcaClient client = client(user);
+                InterruptionGuard guard = InterruptionGuard.install(client, log)) {
+            client.login();
+            jobId = createJob(client, work);
+            guard.state(jobId, "uploaded; LXCA goes on importing it");
+            guard.state(jobId, null); // the job ended: nothing is pending any more
+            stop(guard);
+        }
+        assertEquals(
+                List.of("WARN Stopped while importing into LXCA; logging out. No import job was created."),
+                withoutDebug());
+        assertFalse(
+                eventsOf(user).stream().anyMatch(e -> e.startsWith("cancel")),
+                eventsOf(user).toString());
+        simulator.cancelAsItsCreator(jobId); // left created by this test, not by the guard
+    }
+
+    @Test
+    void theHookIsRegisteredWhileTheGuardIsOpenAndRemovedWhenItCloses() throws Exception {
+        try (LxcaClient client = client(user())) {
+            InterruptionGuard open = InterruptionGuard.install(client, log);
+            assertTrue(Runtime.getRuntime().removeShutdownHook(open.hook()), "installed as a shutdown hook");
+            open.close(); // nothing left to remove: no exception
+
+            InterruptionGuard closed = InterruptionGuard.install(client, log);
+            closed.close();
+            assertFalse(Runtime.getRuntime().removeShutdownHook(closed.hook()), "closing removed the hook");
+        }
+        assertEquals(List.of(), withoutDebug(), "neither hook ran");
     }
 }

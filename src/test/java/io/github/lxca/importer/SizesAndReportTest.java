@@ -27,6 +27,7 @@ class SizesAndReportTest {
         assertEquals("2.0 MiB/s", Sizes.rate(4L << 20, Duration.ofSeconds(2)));
         assertEquals("0.5 MiB/s", Sizes.rate(1L << 20, Duration.ofSeconds(2)));
         assertEquals("1.5 s", Sizes.seconds(Duration.ofMillis(1500)));
+        assertEquals("1000000000.0 MiB/s", Sizes.rate(1L << 20, Duration.ZERO), "no time counts as a nanosecond");
     }
 
     private static ImportResult imported(long bytes, Duration duration) {

@@ -20,6 +20,7 @@ import io.github.lxca.client.LxcaTaskFailedException;
 import io.github.lxca.client.LxcaTaskTimeoutException;
 import io.github.lxca.client.ProxySettings;
 import io.github.lxca.client.RetryPolicy;
+import io.github.lxca.client.Sleeper;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
 import io.github.lxca.simulator.LxcaSimulator;
@@ -343,6 +344,8 @@ class UpdateImporterTest {
                 importFolder(withOptions(request(user, trusted(), simulator.url()), OnExisting.SKIP, false));
         assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
         assertEquals(List.of("login " + user, "logout " + user), eventsOf(user));
+        assertTrue(
+                log.lines().contains("INFO Nothing to import: LXCA's repository already holds " + fixId), log.text());
     }
 
     @Test
@@ -633,7 +636,10 @@ class UpdateImporterTest {
 
     @Test
     void completeJobWhoseUpdateIsNotListedFailsVerification() throws Exception {
+        String listed = fixId();
+        simulator.preload(listed);
         var e = importFails(LxcaFailureException.class, user(Fault.COMPLETE_BUT_NOT_STORED));
+        assertTrue(e.getMessage().matches(".*; it lists .*" + listed + ".*"), "names what it lists: " + e.getMessage());
         assertEquals(Kind.VERIFICATION, e.kind());
         assertTrue(
                 e.getMessage()
@@ -836,6 +842,7 @@ class UpdateImporterTest {
                         .filter(event -> event.startsWith("upload-dropped"))
                         .count());
         assertTrue(log.text().contains("INFO Uploading again in a new job (retry 3 of 3)"), log.text());
+        assertTrue(log.text().contains("; that was the last attempt"), log.text());
     }
 
     @Test
@@ -1278,6 +1285,277 @@ class UpdateImporterTest {
         String jobId = e.jobId().orElseThrow();
         assertFalse(e.getMessage().contains("job " + jobId), e.getMessage());
         assertTrue(e.describe().startsWith(e.getMessage() + " (import job " + jobId + ")"), e.describe());
+    }
+
+    /** Imports {@code fixId}'s fresh set with these options, polling with {@code pollSleeper} on the test clock. */
+    private ImportResult importOtherwise(
+            String user, String fixId, OnExisting onExisting, Duration taskTimeout, Sleeper pollSleeper)
+            throws Exception {
+        Path sets = SampleUpdateSets.write(work.resolve("sets-" + user), fixId);
+        ImportRequest request = request(user, trusted(), simulator.url());
+        UpdateImporter importer = new UpdateImporter(
+                (settings, clientLog) -> LxcaClient.open(
+                        settings,
+                        clientLog,
+                        new RetryPolicy(
+                                settings.retries(),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(30),
+                                clock.sleeper(),
+                                () -> 1.0)),
+                clock,
+                pollSleeper,
+                log);
+        return importer.importSets(
+                importer.check(sets, CheckedPayloads.NONE),
+                new ImportRequest(request.connection(), sets, request.pollInterval(), taskTimeout, onExisting, false),
+                new JobProgress());
+    }
+
+    /** The log's lines about the other import's job, in order. */
+    private List<String> linesAboutTheOtherJob(String otherJob) {
+        return log.lines().stream()
+                .filter(line -> line.toLowerCase(Locale.ROOT).contains("job " + otherJob))
+                .toList();
+    }
+
+    @Test
+    void anotherRunningImportOfTheSameFixIdIsAwaitedAndNoSecondJobIsCreated() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        String other = simulator.startImportByAnother(fixId, 3); // ends Complete at its third poll
+
+        ImportResult result = importOtherwise(user, fixId, OnExisting.SKIP, Duration.ofMinutes(2), clock.sleeper());
+
+        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
+        assertEquals(List.of(), result.fixIds());
+        assertEquals(List.of(fixId), result.skipped());
+        assertEquals(
+                List.of(
+                        "WARN LXCA is already running an import of " + fixId + ": job " + other + " ('Running' at 0%),"
+                                + " from another build or one that was stopped; waiting up to 120.0 s for it to end"
+                                + " before importing",
+                        "INFO Job " + other + " (the other import of " + fixId + "): Running 0%",
+                        "INFO Job " + other + " (the other import of " + fixId + "): Running 50%",
+                        "INFO Job " + other + " (the other import of " + fixId + "): Complete 100%",
+                        "INFO The other import of " + fixId + ", job " + other + ", ended 'Complete'"),
+                linesAboutTheOtherJob(other));
+        assertTrue(
+                log.lines().contains("INFO LXCA's repository already holds " + fixId + "; skipping (onExisting=skip)"),
+                log.text());
+        assertTrue(log.lines().contains("INFO Nothing to import: LXCA's repository now holds " + fixId), log.text());
+        assertEquals(List.of(Duration.ofSeconds(5), Duration.ofSeconds(5)), clock.sleeps(), "polled at the interval");
+        assertEquals(
+                List.of(
+                        "login " + user,
+                        "tasks " + user,
+                        "task N " + user,
+                        "task N " + user,
+                        "task N " + user,
+                        "logout " + user),
+                eventsOf(user),
+                "no job of this build's own");
+    }
+
+    @Test
+    void anotherImportThatEndsWhileOnExistingIsFailFailsAsPresentAfterWaiting() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        String other = simulator.startImportByAnother(fixId, 1);
+
+        var e = assertThrows(
+                LxcaFailureException.class,
+                () -> importOtherwise(user, fixId, OnExisting.FAIL, Duration.ofMinutes(2), clock.sleeper()));
+
+        assertEquals(Kind.UPDATE_PRESENT, e.kind());
+        assertEquals("LXCA's repository already holds " + fixId, e.getMessage());
+        assertTrue(
+                log.lines().contains("INFO The other import of " + fixId + ", job " + other + ", ended 'Complete'"),
+                log.text());
+        assertEquals(List.of(), clock.sleeps(), "it ended at the first poll");
+    }
+
+    @Test
+    void anotherImportThatDoesNotEndInTimeFailsWithoutASecondImport() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        String other = simulator.startImportByAnother(fixId, 1000);
+        try {
+            LxcaFailureException e = assertThrows(
+                    LxcaFailureException.class,
+                    () -> importOtherwise(user, fixId, OnExisting.FAIL, Duration.ofSeconds(12), clock.sleeper()));
+            assertEquals(Kind.IMPORT_RUNNING, e.kind());
+            assertEquals(
+                    "LXCA is still running import job " + other + " of " + fixId + " after 12.0 s (lxca.taskTimeout);"
+                            + " this build did not start a second import",
+                    e.getMessage());
+            assertEquals(other, e.jobId().orElseThrow(), "the job named is the other one");
+            assertTrue(e.whatToDo().startsWith("wait for that job to end (Monitoring > Jobs"), e.whatToDo());
+            assertEquals(
+                    List.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                    clock.sleeps(),
+                    "polled at the interval up to the task timeout, no further");
+            assertEquals("Running", simulator.taskState(other).orElseThrow(), "another's job is not ours to cancel");
+            assertEquals(
+                    List.of(
+                            "login " + user,
+                            "tasks " + user,
+                            "task N " + user,
+                            "task N " + user,
+                            "task N " + user,
+                            "task N " + user,
+                            "logout " + user),
+                    eventsOf(user),
+                    "no job of this build's own");
+        } finally {
+            simulator.cancelAsItsCreator(other);
+        }
+    }
+
+    @Test
+    void anotherImportThatFailsIsNamedAndThenThisBuildImports() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        String other = simulator.startImportByAnother(fixId, 1000);
+        // its creator cancels it while this build waits
+        Sleeper cancelOnFirstWait = duration -> {
+            simulator.cancelAsItsCreator(other);
+            clock.sleeper().sleep(duration);
+        };
+
+        ImportResult result = importOtherwise(user, fixId, OnExisting.FAIL, Duration.ofMinutes(2), cancelOnFirstWait);
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertEquals(List.of(fixId), result.fixIds());
+        assertEquals(result.jobId(), simulator.repository().get(fixId).jobId());
+        assertTrue(
+                log.lines()
+                        .contains("INFO The other import of " + fixId + ", job " + other + ", failed: Import job "
+                                + other + " ended 'Cancelled'"),
+                log.text());
+        assertFalse(log.text().contains("job " + other + ", ended"), log.text());
+    }
+
+    @Test
+    void aRunningImportOfAnotherFixIdOrAnEndedOneOfThisFixIdIsNotAwaited() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        String elsewhere = simulator.startImportByAnother(fixId(), 1000);
+        String ended = simulator.startImportByAnother(fixId, 1000);
+        simulator.cancelAsItsCreator(ended);
+        try {
+            ImportResult result = importOtherwise(user, fixId, OnExisting.FAIL, Duration.ofMinutes(2), clock.sleeper());
+
+            assertEquals(ImportOutcome.IMPORTED, result.outcome());
+            assertFalse(log.text().contains("already running an import"), log.text());
+            assertEquals(List.of(), linesAboutTheOtherJob(elsewhere));
+            assertEquals(List.of(), linesAboutTheOtherJob(ended));
+        } finally {
+            simulator.cancelAsItsCreator(elsewhere);
+        }
+    }
+
+    @Test
+    void anotherImportOfAnUpdateToReplaceIsAwaitedAndTheUpdateIsDeletedOnce() throws Exception {
+        String user = user();
+        String fixId = fixId();
+        simulator.preload(fixId);
+        String other = simulator.startImportByAnother(fixId, 1);
+
+        ImportResult result = importOtherwise(user, fixId, OnExisting.REPLACE, Duration.ofMinutes(2), clock.sleeper());
+
+        assertEquals(ImportOutcome.IMPORTED, result.outcome());
+        assertTrue(
+                log.lines().contains("INFO The other import of " + fixId + ", job " + other + ", ended 'Complete'"),
+                log.text());
+        assertEquals(
+                List.of("INFO Deleting " + fixId + " from LXCA's repository first (onExisting=replace)"),
+                log.lines().stream().filter(line -> line.contains("Deleting")).toList());
+        assertEquals(
+                List.of("deleted " + fixId + " " + user),
+                eventsOf(user).stream().filter(e -> e.startsWith("delete")).toList());
+    }
+
+    @Test
+    void anImportInterruptedWhileFollowingItsJobCancelsTheJobAndSaysSo() throws Exception {
+        String user = user();
+        Sleeper interrupted = duration -> {
+            throw new InterruptedException("the build is being stopped");
+        };
+
+        assertThrows(
+                InterruptedException.class,
+                () -> importOtherwise(user, fixId(), OnExisting.FAIL, Duration.ofMinutes(2), interrupted));
+
+        String jobId = log.lines().stream()
+                .filter(line -> line.startsWith("INFO Created import job "))
+                .map(line -> line.substring("INFO Created import job ".length()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Cancelled", simulator.taskState(jobId).orElseThrow());
+        assertTrue(
+                log.lines()
+                        .contains(
+                                "INFO Cancelled job " + jobId + " (it was Running), which this build did not complete"),
+                log.text());
+    }
+
+    @Test
+    void aJobCancelledAfterARefusedDeleteIsReportedCancelledAndOneThatCouldNotBeIsNot() throws Exception {
+        JobProgress cancelled = new JobProgress();
+        String user = user(Fault.DELETE_REFUSED);
+        ImportRequest request = replacing(user, fixId());
+        assertThrows(
+                LxcaRejectedException.class,
+                () -> importer()
+                        .importSets(
+                                importer().check(request.updateDirectory(), CheckedPayloads.NONE), request, cancelled));
+        assertEquals("Cancelled", cancelled.lastState());
+        assertEquals("Cancelled", simulator.taskState(cancelled.jobId()).orElseThrow());
+
+        JobProgress left = new JobProgress();
+        String stuck = user(Fault.DELETE_REFUSED, Fault.CANCEL_FAILS);
+        ImportRequest refused = replacing(stuck, fixId());
+        try {
+            assertThrows(
+                    LxcaRejectedException.class,
+                    () -> importer()
+                            .importSets(
+                                    importer().check(refused.updateDirectory(), CheckedPayloads.NONE), refused, left));
+            assertEquals(null, left.lastState(), "not cancelled, so no state is claimed");
+            assertTrue(
+                    log.text().contains("WARN Cannot cancel job " + left.jobId() + ", which did not get the files"),
+                    log.text());
+        } finally {
+            simulator.cancelAsItsCreator(left.jobId());
+        }
+    }
+
+    @Test
+    void theProgressOfAnUploadWhoseReplyWasLostCountsItsBytesAndThatOfOneStoredAnywayItsState() throws Exception {
+        JobProgress received = new JobProgress();
+        String lost = user(Fault.UPLOAD_REPLY_LOST);
+        Path sets = SampleUpdateSets.write(work.resolve("sets-" + lost), fixId());
+        ImportRequest request = request(lost, trusted(), simulator.url());
+        ImportRequest lostReply = new ImportRequest(
+                request.connection(), sets, request.pollInterval(), request.taskTimeout(), OnExisting.FAIL, false);
+        var checked = importer().check(sets, CheckedPayloads.NONE);
+        importer().importSets(checked, lostReply, received);
+        assertEquals(checked.get(0).totalSize(), received.bytesUploaded());
+
+        JobProgress stored = new JobProgress();
+        String storedAnyway = user(Fault.UPLOAD_DROPPED_BUT_STORED);
+        Path otherSets = SampleUpdateSets.write(work.resolve("sets-" + storedAnyway), fixId());
+        ImportRequest dropped = new ImportRequest(
+                request(storedAnyway, trusted(), simulator.url()).connection(),
+                otherSets,
+                request.pollInterval(),
+                request.taskTimeout(),
+                OnExisting.FAIL,
+                false);
+        ImportResult result = importer().importSets(importer().check(otherSets, CheckedPayloads.NONE), dropped, stored);
+        assertEquals(ImportOutcome.ALREADY_PRESENT, result.outcome());
+        assertEquals(simulator.taskState(stored.jobId()).orElseThrow(), stored.lastState(), "the state LXCA showed");
     }
 
     private static String sha256(Path file) throws Exception {

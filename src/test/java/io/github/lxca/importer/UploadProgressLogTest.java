@@ -34,4 +34,25 @@ class UploadProgressLogTest {
                 log.lines());
         assertEquals(100 * MIB, progress.bytesSent());
     }
+
+    @Test
+    void theLastByteIsLoggedAtOnceEvenWithinTheInterval() {
+        TestClock clock = new TestClock();
+        RecordingLog log = new RecordingLog();
+        UploadProgressLog progress = new UploadProgressLog(log, clock, Duration.ofSeconds(5));
+
+        progress.progress(10, 100);
+        assertEquals(10, progress.bytesSent(), "counted although not logged");
+        progress.progress(100, 100);
+
+        assertEquals(List.of("INFO Uploaded 100 B of a 100 B request body (100%)"), log.lines());
+    }
+
+    @Test
+    void anEmptyBodyIsAllSent() {
+        RecordingLog log = new RecordingLog();
+        new UploadProgressLog(log, new TestClock(), Duration.ofSeconds(5)).progress(0, 0);
+
+        assertEquals(List.of("INFO Uploaded 0 B of a 0 B request body (100%)"), log.lines());
+    }
 }
