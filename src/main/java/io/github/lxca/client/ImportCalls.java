@@ -18,16 +18,19 @@ import org.apache.hc.client5.http.classic.methods.HttpPut;
 /** The calls of an import job: create it, upload its files, read its task, list every task, cancel a job. */
 final class ImportCalls {
     /** A task poll is a small read; a longer read timeout is for the upload's reply. */
-    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
 
     private static final List<String> UPDATES = List.of("managementServer", "updates");
 
     private final LxcaSession session;
     private final HttpTransport http;
+    /** How long one task poll waits for its reply: {@link #POLL_TIMEOUT}, shorter in tests. */
+    private final Duration pollTimeout;
 
-    ImportCalls(LxcaSession session) {
+    ImportCalls(LxcaSession session, Duration pollTimeout) {
         this.session = session;
         this.http = session.http();
+        this.pollTimeout = pollTimeout;
     }
 
     String createImportJob(List<UpdateFile> files) throws LxcaException {
@@ -72,7 +75,7 @@ final class ImportCalls {
             Reply reply = session.exchange("cancel job " + jobId, jobId, Retry.NEVER, Session.NONE, () -> {
                 HttpPut put = new HttpPut(http.url(List.of("tasks")));
                 put.setEntity(session.json(body));
-                return http.within(LxcaSession.LOGOUT_TIMEOUT, put);
+                return http.within(session.logoutTimeout(), put);
             });
             return ErrorTranslator.isSuccess(reply);
         } catch (LxcaException | RuntimeException e) {
@@ -88,7 +91,7 @@ final class ImportCalls {
                         jobId,
                         Retry.SAFE,
                         Session.RENEW_ON_401,
-                        () -> http.within(POLL_TIMEOUT, new HttpGet(taskUrl(http, jobId)))),
+                        () -> http.within(pollTimeout, new HttpGet(taskUrl(http, jobId)))),
                 left);
         session.accept(reply, operation, jobId);
         return taskFrom(reply, operation, jobId);

@@ -37,7 +37,13 @@ public final class LxcaClient implements AutoCloseable {
     /** The password(s) sent and the session's secrets, masked in server text until this client closes. */
     private final ServerText.Secrets secrets = new ServerText.Secrets();
 
-    private LxcaClient(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
+    private LxcaClient(
+            ConnectionSettings settings,
+            TlsSetup tls,
+            LxcaLog log,
+            RetryPolicy retry,
+            Duration pollTimeout,
+            Duration logoutTimeout) {
         this.settings = settings;
         secrets.add(settings.credentials().password());
         if (settings.proxy() != null) {
@@ -46,8 +52,9 @@ public final class LxcaClient implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         this.http = new HttpTransport(settings, tls, log, mapper);
         ErrorTranslator errors = new ErrorTranslator(settings, tls);
-        this.session = new LxcaSession(settings, http, new RetryLoop(retry, log, errors), errors, log, mapper, secrets);
-        this.imports = new ImportCalls(session);
+        this.session = new LxcaSession(
+                settings, http, new RetryLoop(retry, log, errors), errors, log, mapper, secrets, logoutTimeout);
+        this.imports = new ImportCalls(session, pollTimeout);
         this.repository = new RepositoryCalls(session);
         this.appliance = new ApplianceCalls(session);
         this.probes = new Probes(session);
@@ -59,12 +66,33 @@ public final class LxcaClient implements AutoCloseable {
      */
     public static LxcaClient open(ConnectionSettings settings, LxcaLog log, RetryPolicy retry)
             throws LxcaConfigurationException {
-        return new LxcaClient(settings, TlsSetup.of(settings.trust(), log), log, retry);
+        return new LxcaClient(
+                settings,
+                TlsSetup.of(settings.trust(), log),
+                log,
+                retry,
+                ImportCalls.POLL_TIMEOUT,
+                LxcaSession.LOGOUT_TIMEOUT);
+    }
+
+    /**
+     * With the per-call bounds of a task poll and of the logout set by the caller (the defaults are 60 s and 10 s):
+     * tests prove each bound against a trickling reply in seconds.
+     */
+    static LxcaClient open(ConnectionSettings settings, LxcaLog log, Duration pollTimeout, Duration logoutTimeout)
+            throws LxcaConfigurationException {
+        return new LxcaClient(
+                settings,
+                TlsSetup.of(settings.trust(), log),
+                log,
+                RetryPolicy.standard(settings.retries()),
+                pollTimeout,
+                logoutTimeout);
     }
 
     /** With a TLS set up by the caller: tests pick each TLS engine the plugin may use. */
     static LxcaClient open(ConnectionSettings settings, TlsSetup tls, LxcaLog log, RetryPolicy retry) {
-        return new LxcaClient(settings, tls, log, retry);
+        return new LxcaClient(settings, tls, log, retry, ImportCalls.POLL_TIMEOUT, LxcaSession.LOGOUT_TIMEOUT);
     }
 
     public static LxcaClient open(ConnectionSettings settings, LxcaLog log) throws LxcaConfigurationException {

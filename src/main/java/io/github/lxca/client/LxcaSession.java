@@ -40,6 +40,8 @@ final class LxcaSession {
     private final ObjectMapper mapper;
     private final ServerText.Secrets secrets;
     private final ReentrantLock lock = new ReentrantLock();
+    /** How long the logout (and the Ctrl-C path's cancel) waits: {@link #LOGOUT_TIMEOUT}, shorter in tests. */
+    private final Duration logoutTimeout;
 
     private volatile String csrfToken;
     private volatile boolean loggedIn;
@@ -53,8 +55,10 @@ final class LxcaSession {
             ErrorTranslator errors,
             LxcaLog log,
             ObjectMapper mapper,
-            ServerText.Secrets secrets) {
+            ServerText.Secrets secrets,
+            Duration logoutTimeout) {
         this.settings = settings;
+        this.logoutTimeout = logoutTimeout;
         this.secrets = secrets;
         this.http = http;
         this.retryLoop = retryLoop;
@@ -69,6 +73,10 @@ final class LxcaSession {
 
     int retries() {
         return retryLoop.retries();
+    }
+
+    Duration logoutTimeout() {
+        return logoutTimeout;
     }
 
     /**
@@ -151,7 +159,7 @@ final class LxcaSession {
                             null,
                             Retry.NEVER,
                             Session.NONE,
-                            () -> http.within(LOGOUT_TIMEOUT, new HttpDelete(http.url(List.of("sessions"))))),
+                            () -> http.within(logoutTimeout, new HttpDelete(http.url(List.of("sessions"))))),
                     this::send,
                     () -> false,
                     this::login);

@@ -137,6 +137,8 @@ public enum Fault {
      * re-login after the apply's restart meets a trickling reply.
      */
     TRICKLE_APPLY_RELOGIN,
+    /** The logout ends the session, then trickles its reply. */
+    TRICKLE_LOGOUT,
     /** Login answers 200 with an HTML page (text/html), no cookie and no CSRF token, as a login portal would. */
     LOGIN_HTML,
     /**

@@ -156,6 +156,6 @@ final class Sessions {
         }
         state.sessions.remove(session.id());
         state.event("logout " + session.user().name());
-        return json(200, success());
+        return session.user().has(Fault.TRICKLE_LOGOUT) ? json(200, success()).trickled() : json(200, success());
     }
 }
