@@ -32,12 +32,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every call has an overall deadline, so that a reply trickling one byte every 2 s (the simulator's {@code trickle-*}
  * users) ends at the limit the message names; and whatever ends an import, the job it created is not left behind
- * (issue 22, items 2-4). Real time: each trickle test takes its read timeout (2 s), not the reply's 8-10 min.
+ * (issue 22, items 2-4). Real time: each trickle test takes its read timeout (3 s), not the reply's 8-10 min, and the
+ * probe's 20 s; so the tests run at the same time (each has a user of its own), and the class takes its longest test.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DeadlinesTest {
     private static final String PASSWORD = "Trickle-Pa55";
     /** Longer than the 2 s between two trickled bytes: only a deadline on the whole call can end such a reply. */
