@@ -56,6 +56,19 @@ class ProbeBoundsTest {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /**
+     * probeLogin() without a time left, as the apply asks while LXCA restarts: 20 s per attempt, not the read timeout
+     * (10 min here); a shorter time left wins, down to a millisecond. The trickle tests below prove the bound holds.
+     */
+    @Test
+    void theProbeLimitIsTwentySecondsOrTheTimeLeftWhenShorter() {
+        assertEquals(Duration.ofSeconds(20), LxcaSession.probeLimit(Duration.ofMinutes(10)));
+        assertEquals(Duration.ofSeconds(20), LxcaSession.probeLimit(Duration.ofSeconds(20)));
+        assertEquals(Duration.ofSeconds(19), LxcaSession.probeLimit(Duration.ofSeconds(19)));
+        assertEquals(Duration.ofMillis(1), LxcaSession.probeLimit(Duration.ZERO));
+        assertEquals(Duration.ofMillis(1), LxcaSession.probeLimit(Duration.ofSeconds(-3)));
+    }
+
     @Test
     void aLoginProbeEndsWithinTheTimeLeft() throws Exception {
         try (LxcaClient client = client(Fault.TRICKLE_APPLY_RELOGIN)) {

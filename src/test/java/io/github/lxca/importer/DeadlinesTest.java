@@ -12,7 +12,6 @@ import io.github.lxca.client.LxcaConnectionException;
 import io.github.lxca.client.LxcaException;
 import io.github.lxca.client.LxcaFailureException;
 import io.github.lxca.client.LxcaProtocolException;
-import io.github.lxca.client.Probe;
 import io.github.lxca.client.RetryPolicy;
 import io.github.lxca.client.TrustSettings;
 import io.github.lxca.simulator.Fault;
@@ -38,8 +37,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Every call has an overall deadline, so that a reply trickling one byte every 2 s (the simulator's {@code trickle-*}
  * users) ends at the limit the message names; and whatever ends an import, the job it created is not left behind
- * (issue 22, items 2-4). Real time: each trickle test takes its read timeout (3 s), not the reply's 8-10 min, and the
- * probe's 20 s; so the tests run at the same time (each has a user of its own), and the class takes its longest test.
+ * (issue 22, items 2-4). Real time: each trickle test takes its read timeout (3 s), not the reply's 8-10 min; so the
+ * tests run at the same time (each has a user of its own), and the class takes its longest test. A probe's bound
+ * against the same trickles is {@code ProbeBoundsTest}'s.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class DeadlinesTest {
@@ -166,21 +166,6 @@ class DeadlinesTest {
         assertEquals("Cancelled", simulator.taskState(jobId).orElseThrow());
         assertTrue(log.text().contains("Cancelled job " + jobId + " (it was "), log.text());
         assertTrue(secondsSince(start) < 3 * READ.toSeconds() + 4, "three polls' deadlines at most");
-    }
-
-    @Test
-    void aLoginProbeDuringAnApplyWaitsTheShortProbeLimitNotTheReadTimeout() throws Exception {
-        String user = user(Fault.TRICKLE_APPLY_RELOGIN);
-        try (LxcaClient client = client(connection(user, Duration.ofMinutes(10), 0))) {
-            client.login(); // the import's
-            client.login(); // the apply's
-            long start = System.nanoTime();
-            Probe<Void> probe = client.probeLogin();
-            long seconds = secondsSince(start);
-            assertEquals(Probe.Kind.AWAY, probe.kind());
-            assertTrue(probe.reason().contains("did not answer within 20 s when asked to log in"), probe.reason());
-            assertTrue(seconds >= 19 && seconds < 27, seconds + " s");
-        }
     }
 
     @Test
