@@ -85,6 +85,10 @@ class ConnectionFailuresTest {
                 "The TLS handshake with lxca.example.com:8443 failed: (no detail)",
                 failure(new SSLException((String) null), 1).getMessage());
         assertEquals(
+                "The TLS handshake with lxca.example.com:8443 failed: ",
+                failure(new SSLException("\nerror stack only"), 1).getMessage(),
+                "only the first line, even when it is empty");
+        assertEquals(
                 Probe.away("The TLS handshake with lxca.example.com:8443 failed: Unsupported or unrecognized SSL"
                         + " message"),
                 errors.probe(broken, "log in", null));

@@ -61,6 +61,12 @@ class ReplyReadingTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"199,false", "200,true", "204,true", "299,true", "300,false"})
+    void successIsThe2xxStatuses(int status, boolean success) {
+        assertEquals(success, reply(status, "").isSuccessStatus());
+    }
+
+    @ParameterizedTest
     @CsvSource({"299,false", "300,true", "302,true", "399,true", "400,false"})
     void redirectsAreThe3xxStatuses(int status, boolean redirect) {
         assertEquals(redirect, reply(status, "").isRedirect());

@@ -1,6 +1,7 @@
 package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,9 @@ import io.github.lxca.testing.RecordingLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,5 +115,48 @@ class SessionSecretsAndEndTest {
 
             assertEquals(before, simulator.events(), "no request reached LXCA");
         }
+    }
+
+    @Test
+    void theCtrlCHooksLogoutOnItsOwnThreadIsNeverHeldBackByTheBuildsThread() throws Exception {
+        String user = user();
+        ExecutorService hook = Executors.newSingleThreadExecutor(SessionSecretsAndEndTest::daemon);
+        ExecutorService other = Executors.newSingleThreadExecutor(SessionSecretsAndEndTest::daemon);
+        try {
+            LxcaClient client = client(user);
+            client.login();
+
+            hook.submit(client::logout).get(10, TimeUnit.SECONDS);
+            other.submit(client::logout).get(10, TimeUnit.SECONDS);
+            other.submit(client::close).get(10, TimeUnit.SECONDS);
+
+            assertEquals(
+                    1,
+                    simulator.events().stream()
+                            .filter(("logout " + user)::equals)
+                            .count());
+        } finally {
+            hook.shutdownNow();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedClientLeavesNoConnectionToLxcaOpen() throws Exception {
+        LxcaClient client = client(user());
+        client.login();
+        client.repositoryFixIds();
+        assertFalse(simulator.awaitNoOpenConnection(Duration.ZERO), "its connection is kept for the next call");
+
+        client.close();
+
+        assertTrue(simulator.awaitNoOpenConnection(Duration.ofSeconds(5)), "closed with the client");
+    }
+
+    /** A thread a lock left held cannot keep the test JVM from ending. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "session-test");
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -81,12 +81,13 @@ class TrustDecisionsTest {
                 new RecordingLog());
     }
 
-    /** The refusal a login meets, and the probe of the same login while LXCA may be restarting. */
+    /** The refusal a login meets, and what a probe of the login or of a call makes of it while LXCA may be restarting. */
     private static LxcaCertificateException refused(LxcaSimulator server, TrustSettings trust, Probe.Kind probe)
             throws Exception {
         try (LxcaClient client = client(server, trust)) {
             LxcaCertificateException e = assertThrows(LxcaCertificateException.class, client::login);
             assertEquals(probe, client.probeLogin(Duration.ofSeconds(10)).kind(), e.getMessage());
+            assertEquals(probe, client.probeTask("1", Duration.ofSeconds(10)).kind(), "a call's probe reads it alike");
             return e;
         }
     }
@@ -206,6 +207,41 @@ class TrustDecisionsTest {
                         .endsWith("): it is self-signed (O=LXCA simulator,CN=localhost), and neither " + cacerts()
                                 + " nor lxca.trustStore " + caStore.toAbsolutePath() + " holds it"),
                 e.getMessage());
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostIsRefusedForItsName() throws Exception {
+        Instant now = Instant.now();
+        LxcaSimulator server = presenting(ca.issue(
+                List.of("lxca.example.com"), null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(9))));
+
+        LxcaCertificateException e = refused(server, inCaStore(), Probe.Kind.REFUSED);
+
+        assertTrue(
+                e.getMessage().startsWith("The TLS certificate of " + host(server) + " does not name that host: "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("lxca.example.com"), e.getMessage());
+        assertEquals(WhatToDo.NAME_THE_CERTIFICATES_HOST, e.whatToDo());
+    }
+
+    @Test
+    void aPinnedCertificateIsTrustedWhateverHostItNamesAndAnotherOneIsNot() throws Exception {
+        SelfSignedCertificate pinned = SelfSignedCertificate.forHost("lxca.example.com", null);
+        LxcaSimulator server = presenting(pinned);
+        try (LxcaClient client = client(server, new TrustSettings(null, null, pinned.fingerprint(), false, null))) {
+            client.login();
+        }
+
+        LxcaSimulator other = presenting(ca.issueForLocalhost());
+        LxcaCertificateException e =
+                refused(other, new TrustSettings(null, null, pinned.fingerprint(), false, null), Probe.Kind.REFUSED);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The TLS certificate of LXCA at " + host(other) + " has changed:"
+                                + " lxca.certificateFingerprint pins " + pinned.fingerprint() + ", but it presented "
+                                + other.fingerprint()),
+                e.getMessage());
+        assertEquals(WhatToDo.verifyBeforePinning(other.fingerprint()), e.whatToDo());
     }
 
     @Test

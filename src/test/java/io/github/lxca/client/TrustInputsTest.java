@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.simulator.SelfSignedCertificate;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,30 @@ class TrustInputsTest {
                         + " digits, and one has 64"),
                 message);
         assertTrue(message.contains("What to do: copy the whole SHA-256 fingerprint"), message);
+    }
+
+    @Test
+    void aShortFingerprintOfZerosIsShortNotOddlyWritten() {
+        String message = fails(new TrustSettings(null, null, "00:00:0A", false, SOURCE));
+        assertTrue(message.contains("is not a SHA-256 fingerprint: it has 6 hex digits"), message);
+    }
+
+    @Test
+    void aTrustStoreThatHoldsOnlyASecretKeyHoldsNoCertificates() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry(
+                "not-a-certificate",
+                new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
+                new KeyStore.PasswordProtection("changeit".toCharArray()));
+        Path file = work.resolve("secret-only.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+
+        String message = fails(new TrustSettings(file, "changeit", null, false, SOURCE));
+
+        assertTrue(message.startsWith("lxca.trustStore " + file.toAbsolutePath() + " holds no certificates"), message);
     }
 
     @Test
