@@ -2,6 +2,8 @@ package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +11,13 @@ import io.github.lxca.simulator.SelfSignedCertificate;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,5 +161,22 @@ class TrustInputsTest {
         assertEquals(
                 certificate.fingerprint().replace(":", ""),
                 TrustInputs.pinnedFingerprint(new TrustSettings(null, null, spaced, false, SOURCE)));
+    }
+
+    @Test
+    void aTrustStoreIsReadOnceUntilItChangesOnDisk() throws Exception {
+        Path store = pkcs12();
+        TrustSettings trust = new TrustSettings(store, "changeit", null, false, SOURCE);
+        TlsSetup.TrustManagers managers = new TlsSetup.TrustManagers();
+
+        X509ExtendedTrustManager first = managers.of(trust);
+        assertSame(first, managers.of(trust));
+        assertEquals(1, managers.loads());
+
+        SelfSignedCertificate.forLocalhost().writeTrustStore(store);
+        Files.setLastModifiedTime(store, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+
+        assertNotSame(first, managers.of(trust));
+        assertEquals(2, managers.loads(), "a trust store replaced on disk is read again");
     }
 }
