@@ -85,22 +85,35 @@ class ReplyReadingTest {
                 probe.reason());
     }
 
+    private static void assertProbe(Probe.Kind kind, String reason, Probe<?> probe) {
+        assertEquals(kind, probe.kind());
+        assertEquals(reason, probe.reason());
+    }
+
     @Test
     void aProbesOtherRepliesAreSortedByTheirMeaning() {
-        assertEquals(
-                Probe.sessionGone("HTTP 401"), ErrorTranslator.probe(reply(401, REFUSAL), "read the version", null));
-        assertEquals(
-                Probe.sessionGone("HTTP 403"), ErrorTranslator.probe(reply(403, REFUSAL), "read the version", null));
-        assertEquals(Probe.notFound("HTTP 404"), ErrorTranslator.probe(reply(404, REFUSAL), "read the version", null));
-        assertEquals(
-                Probe.away("HTTP 503 \"Service Unavailable\""),
+        assertProbe(
+                Probe.Kind.SESSION_GONE,
+                "HTTP 401",
+                ErrorTranslator.probe(reply(401, REFUSAL), "read the version", null));
+        assertProbe(
+                Probe.Kind.SESSION_GONE,
+                "HTTP 403",
+                ErrorTranslator.probe(reply(403, REFUSAL), "read the version", null));
+        assertProbe(
+                Probe.Kind.NOT_FOUND, "HTTP 404", ErrorTranslator.probe(reply(404, REFUSAL), "read the version", null));
+        assertProbe(
+                Probe.Kind.AWAY,
+                "HTTP 503 \"Service Unavailable\"",
                 ErrorTranslator.probe(reply(503, "<h1>Service Unavailable</h1>"), "read the version", null));
-        assertEquals(
-                Probe.away("HTTP 200 with a page that is not LXCA's JSON: \"Please sign in\""),
+        assertProbe(
+                Probe.Kind.AWAY,
+                "HTTP 200 with a page that is not LXCA's JSON: \"Please sign in\"",
                 ErrorTranslator.probe(reply(200, "<form>Please sign in</form>"), "read the version", null));
         Reply answer = reply(200, "{\"result\":\"success\"}");
-        assertSame(
-                answer, ErrorTranslator.probe(answer, "read the version", null).value());
+        Probe<Reply> answered = ErrorTranslator.probe(answer, "read the version", null);
+        assertTrue(answered.answered());
+        assertSame(answer, answered.value());
     }
 
     @ParameterizedTest
@@ -120,7 +133,7 @@ class ReplyReadingTest {
         LxcaConnectionException down =
                 new LxcaConnectionException("Cannot connect to LXCA", null, List.of(), null, null);
 
-        assertEquals(Probe.away("Cannot connect to LXCA"), ErrorTranslator.probe(down));
+        assertProbe(Probe.Kind.AWAY, "Cannot connect to LXCA", ErrorTranslator.probe(down));
         assertTrue(ErrorTranslator.probe(new LxcaProtocolException("odd", null, List.of(), null, null))
                 .kind()
                 .equals(Probe.Kind.REFUSED));

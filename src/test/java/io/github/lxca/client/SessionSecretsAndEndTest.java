@@ -13,6 +13,7 @@ import io.github.lxca.testing.RecordingLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,10 @@ class SessionSecretsAndEndTest {
     }
 
     private static LxcaClient client(String user) throws LxcaException {
+        return client(user, new RecordingLog());
+    }
+
+    private static LxcaClient client(String user, RecordingLog log) throws LxcaException {
         return LxcaClient.open(
                 new ConnectionSettings(
                         simulator.url(),
@@ -55,7 +60,7 @@ class SessionSecretsAndEndTest {
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(30),
                         0),
-                new RecordingLog());
+                log);
     }
 
     private static String user(Fault... faults) {
@@ -151,6 +156,30 @@ class SessionSecretsAndEndTest {
         client.close();
 
         assertTrue(simulator.awaitNoOpenConnection(Duration.ofSeconds(5)), "closed with the client");
+    }
+
+    @Test
+    void aSessionLxcaEndedIsOpenedAgainAsANewClientWouldWithoutItsOldCookie() throws Exception {
+        String user = user(Fault.SESSION_EXPIRES);
+        RecordingLog log = new RecordingLog();
+        try (LxcaClient client = client(user, log)) {
+            client.login();
+            assertThrows(LxcaException.class, () -> client.task("1"), "no job 1; the session ends with this poll");
+
+            assertEquals(Set.of(), client.repositoryFixIds());
+
+            assertEquals(
+                    List.of("login " + user, "login " + user),
+                    simulator.events().stream()
+                            .filter(event -> event.startsWith("login") && event.contains(user))
+                            .toList(),
+                    "no login-stale: neither the old session's cookie nor its CSRF token was sent");
+            assertTrue(
+                    log.text()
+                            .contains("INFO LXCA ended the session (HTTP 401 when trying to list the updates"
+                                    + " repository); logging in again"),
+                    log.text());
+        }
     }
 
     /** A thread a lock left held cannot keep the test JVM from ending. */

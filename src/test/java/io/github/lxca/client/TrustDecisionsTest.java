@@ -153,7 +153,12 @@ class TrustDecisionsTest {
                         + cacerts() + " nor lxca.trustStore " + caStore.toAbsolutePath()
                         + " holds that issuer's certificate",
                 e.getMessage());
-        assertEquals(WhatToDo.trustThisCertificate(server.fingerprint()), e.whatToDo());
+        assertTrue(
+                e.whatToDo()
+                        .startsWith("if this is your LXCA (compare the fingerprint with the certificate its web"
+                                + " console shows), trust it with -Dlxca.certificateFingerprint=" + server.fingerprint()
+                                + ","),
+                e.whatToDo());
     }
 
     @Test
@@ -241,7 +246,9 @@ class TrustDecisionsTest {
                                 + " lxca.certificateFingerprint pins " + pinned.fingerprint() + ", but it presented "
                                 + other.fingerprint()),
                 e.getMessage());
-        assertEquals(WhatToDo.verifyBeforePinning(other.fingerprint()), e.whatToDo());
+        assertTrue(
+                e.whatToDo().startsWith("do not pin the new fingerprint before you have verified it: "), e.whatToDo());
+        assertTrue(e.whatToDo().contains(" compare its SHA-256 fingerprint with " + other.fingerprint()), e.whatToDo());
     }
 
     @Test
