@@ -179,6 +179,18 @@ class SessionSecretsAndEndTest {
                             .contains("INFO LXCA ended the session (HTTP 401 when trying to list the updates"
                                     + " repository); logging in again"),
                     log.text());
+            assertFalse(log.text().contains("WARN"), "a call LXCA accepted warns of nothing: " + log.text());
+        }
+    }
+
+    @Test
+    void aCallBeforeAnyLoginIsRefusedAndNoSessionIsOpenedForIt() throws Exception {
+        String user = user();
+        try (LxcaClient client = client(user)) {
+            LxcaRejectedException e = assertThrows(LxcaRejectedException.class, client::repositoryFixIds);
+
+            assertEquals(401, e.status());
+            assertTrue(simulator.events().stream().noneMatch(("login " + user)::equals), "no login");
         }
     }
 
