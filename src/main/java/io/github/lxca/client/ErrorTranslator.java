@@ -216,15 +216,30 @@ final class ErrorTranslator {
         return lasting ? Probe.refused(failure) : Probe.away(failure.getMessage());
     }
 
-    /** What a failed login probe means: no connection or a passing status is LXCA being away, else a refusal. */
+    /**
+     * What a failed login probe means: no connection, a TLS handshake that broke off (as {@code probe} of the other
+     * calls reads it) or a passing status is LXCA being away, else a refusal.
+     */
     static Probe<Void> probe(LxcaException e) {
-        if (e instanceof LxcaConnectionException) {
+        if (e instanceof LxcaConnectionException || isBrokenHandshake(e)) {
             return Probe.away(e.getMessage());
         }
         if (e instanceof LxcaRejectedException rejected && rejected.status() >= 502 && rejected.status() <= 504) {
             return Probe.away("HTTP " + rejected.status());
         }
         return Probe.refused(e);
+    }
+
+    /**
+     * A TLS failure that a restart explains: no certificate refused (no fingerprint), none naming another host, no old
+     * TLS version offered; the same line {@code probe} draws for a call that got no reply.
+     */
+    private static boolean isBrokenHandshake(LxcaException e) {
+        return e instanceof LxcaCertificateException certificate
+                && certificate.fingerprint().isEmpty()
+                && e.getCause() instanceof SSLException cause
+                && !(cause instanceof SSLPeerUnverifiedException)
+                && !isProtocolVersionRefusal(cause);
     }
 
     /** The client logged out for good (the build is being stopped) and is asked to open a session again. */

@@ -72,4 +72,14 @@ class LxcaMessageTest {
         assertEquals(List.of(), read("[]"));
         assertEquals(List.of(), LxcaMessage.listFrom(null));
     }
+
+    @Test
+    void aMessageWithNothingInItAddsNoEmptyLine() {
+        assertEquals(
+                "FQXHMSE0001J: No.",
+                LxcaMessage.describeAll(List.of(
+                        new LxcaMessage("", "", "", "", ""),
+                        new LxcaMessage("FQXHMSE0001J", "No.", "", "", ""),
+                        new LxcaMessage("", " ", "", "", ""))));
+    }
 }

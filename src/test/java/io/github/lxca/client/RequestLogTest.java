@@ -57,4 +57,10 @@ class RequestLogTest {
         assertEquals(
                 "/tasks?action=cancel&token=***&flag", RequestLog.describe("/tasks?action=cancel&token=s3cret&flag"));
     }
+
+    @Test
+    void hidesAValueAtTheVeryStartOfTheQueryOrWithoutAName() {
+        assertEquals("?token=***", RequestLog.describe("?token=s3cret"));
+        assertEquals("/tasks?=***&action=cancel", RequestLog.describe("/tasks?=s3cret&action=cancel"));
+    }
 }

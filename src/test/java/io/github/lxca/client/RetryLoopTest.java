@@ -1,6 +1,8 @@
 package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +71,88 @@ class RetryLoopTest {
         exchange(reply(504, null), reply(200, null));
 
         assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+    }
+
+    @Test
+    void aRetryAfterEqualToTheBackoffIsTheBackoff() throws Exception {
+        exchange(reply(503, Duration.ofSeconds(1)), reply(200, null));
+
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeps);
+        assertTrue(log.text().endsWith("in 1.0 s (retry 1 of 3)"), log.text());
+    }
+
+    @Test
+    void loggingInAgainIsNotOneOfTheRetries() throws Exception {
+        Deque<Reply> queue = new ArrayDeque<>(
+                List.of(reply(401, null), reply(503, null), reply(503, null), reply(503, null), reply(200, null)));
+        AtomicInteger logins = new AtomicInteger();
+        Call call = new Call(
+                "read the state of job 7",
+                "7",
+                Call.Retry.SAFE,
+                Call.Session.RENEW_ON_401,
+                () -> new HttpGet("/tasks/7"));
+
+        Reply answer = loop.exchange(call, sent -> queue.removeFirst(), () -> true, logins::incrementAndGet);
+
+        assertEquals(200, answer.status());
+        assertEquals(1, logins.get());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), sleeps);
+        assertTrue(log.text().contains("(retry 3 of 3)"), log.text());
+    }
+
+    @Test
+    void noRetryStartsOnceTheTimeIsUsedUp() throws Exception {
+        for (Duration left : List.of(Duration.ZERO, Duration.ofMillis(-1))) {
+            Deque<Reply> queue = new ArrayDeque<>(List.of(reply(503, null), reply(200, null)));
+            Call call = new Call(
+                    "read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
+
+            Reply answer = loop.exchange(call, sent -> queue.removeFirst(), () -> false, () -> {}, () -> left);
+
+            assertEquals(503, answer.status(), "with " + left + " left");
+        }
+        assertEquals(List.of(), sleeps);
+        assertEquals("", log.text());
+    }
+
+    @Test
+    void aWaitIsNeverLongerThanTheTimeLeft() throws Exception {
+        Deque<Reply> queue = new ArrayDeque<>(List.of(reply(503, Duration.ofSeconds(20)), reply(200, null)));
+        Call call = new Call(
+                "read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
+
+        loop.exchange(call, sent -> queue.removeFirst(), () -> false, () -> {}, () -> Duration.ofSeconds(3));
+
+        assertEquals(List.of(Duration.ofSeconds(3)), sleeps);
+    }
+
+    @Test
+    void anInterruptedWaitEndsTheCallAndKeepsTheInterrupt() {
+        RetryLoop interrupted = new RetryLoop(
+                new RetryPolicy(
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        delay -> {
+                            throw new InterruptedException("stopped");
+                        },
+                        () -> 0.0),
+                log,
+                null);
+        Call call = new Call(
+                "read the state of job 7", "7", Call.Retry.SAFE, Call.Session.NONE, () -> new HttpGet("/tasks/7"));
+        try {
+            LxcaConnectionException e = assertThrows(
+                    LxcaConnectionException.class,
+                    () -> interrupted.exchange(call, sent -> reply(503, null), () -> false, () -> {}));
+
+            assertEquals("Interrupted while waiting to read the state of job 7", e.getMessage());
+            assertEquals(Optional.of("7"), e.jobId());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
     }
 }

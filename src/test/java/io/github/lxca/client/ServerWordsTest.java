@@ -2,6 +2,7 @@ package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,18 @@ class ServerWordsTest {
         assertEquals("job_7-a", assertDoesNotThrow("job_7-a"));
     }
 
+    @Test
+    void aRefusedJobIdOf64CharactersIsShownWholeAndALongerOneCut() {
+        String exactly = "7".repeat(63) + "/";
+        LxcaProtocolException whole =
+                assertThrows(LxcaProtocolException.class, () -> JobIds.require(exactly, "create the import job"));
+        assertTrue(whole.getMessage().contains("not an id: \"" + exactly + "\" (64 characters)"), whole.getMessage());
+
+        LxcaProtocolException cut =
+                assertThrows(LxcaProtocolException.class, () -> JobIds.require(exactly + "x", "create the import job"));
+        assertTrue(cut.getMessage().contains("not an id: \"" + exactly + "…\" (65 characters)"), cut.getMessage());
+    }
+
     private static String assertDoesNotThrow(String id) {
         try {
             return JobIds.require(id, "create the import job");
@@ -61,6 +74,32 @@ class ServerWordsTest {
                     ServerText.clean("Invalid password Pa55-echoed-w0rd for session b3f1-session-id\n[INFO] BUILD"
                             + " SUCCESS\u202e\u0007x"));
         }
+    }
+
+    @Test
+    void aSecretOfThreeCharactersIsMaskedAndAShorterOneIsNot() {
+        try (ServerText.Secrets secrets = new ServerText.Secrets()) {
+            secrets.add("q7Z");
+            secrets.add("k9");
+            assertEquals("*** k9", ServerText.clean("q7Z k9"));
+        }
+        assertNull(ServerText.clean(null));
+        assertEquals("", ServerText.clean(""));
+    }
+
+    @Test
+    void aClientClosedTwiceStillLeavesTheSecretAnOpenClientShares() {
+        ServerText.Secrets first = new ServerText.Secrets();
+        ServerText.Secrets second = new ServerText.Secrets();
+        first.add("Tw1ce-Shared-Pa55");
+        second.add("Tw1ce-Shared-Pa55");
+
+        first.close();
+        first.close();
+
+        assertEquals("***", ServerText.clean("Tw1ce-Shared-Pa55"), "the second client is still open");
+        second.close();
+        assertEquals("Tw1ce-Shared-Pa55", ServerText.clean("Tw1ce-Shared-Pa55"));
     }
 
     @Test

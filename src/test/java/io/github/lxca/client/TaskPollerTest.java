@@ -110,4 +110,13 @@ class TaskPollerTest {
                 IllegalArgumentException.class,
                 () -> new TaskPoller(jobId -> null, clock, clock.sleeper(), Duration.ZERO, Duration.ofSeconds(1)));
     }
+
+    @Test
+    void aTimeoutIsNamedInMinutesFromOneWholeMinute() {
+        assertEquals("59 s", TaskPoller.describe(Duration.ofSeconds(59)));
+        assertEquals("1 min", TaskPoller.describe(Duration.ofSeconds(60)));
+        assertEquals("61 s", TaskPoller.describe(Duration.ofSeconds(61)));
+        assertEquals("30 min", TaskPoller.describe(Duration.ofMinutes(30)));
+        assertEquals("0 s", TaskPoller.describe(Duration.ZERO));
+    }
 }

@@ -34,6 +34,11 @@ class TaskTest {
         assertEquals(expected, TaskState.of(raw));
     }
 
+    @Test
+    void aTaskWithoutAStateIsUnknown() {
+        assertEquals(TaskState.UNKNOWN, TaskState.of(null));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "Pending,true",

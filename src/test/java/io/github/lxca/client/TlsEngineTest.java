@@ -64,6 +64,19 @@ class TlsEngineTest {
     }
 
     @Test
+    void aReasonWhoseFirstLineIsEmptyShowsNoneOfTheRest() throws Exception {
+        TlsEngine.newContext(
+                () -> {
+                    throw new IllegalStateException("\nstack of the native loader");
+                },
+                log);
+
+        assertEquals(
+                List.of("DEBUG TLS: the JDK's (Conscrypt is not available on this platform: IllegalStateException: )"),
+                log.lines());
+    }
+
+    @Test
     void neverInstallsConscryptForTheWholeJvm() throws Exception {
         TlsEngine.newContext(log);
         TlsSetup.of(new TrustSettings(null, null, null, false, null), log);

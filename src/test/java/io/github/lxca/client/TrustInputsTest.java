@@ -2,14 +2,22 @@ package io.github.lxca.client;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lxca.simulator.SelfSignedCertificate;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +124,30 @@ class TrustInputsTest {
     }
 
     @Test
+    void aShortFingerprintOfZerosIsShortNotOddlyWritten() {
+        String message = fails(new TrustSettings(null, null, "00:00:0A", false, SOURCE));
+        assertTrue(message.contains("is not a SHA-256 fingerprint: it has 6 hex digits"), message);
+    }
+
+    @Test
+    void aTrustStoreThatHoldsOnlyASecretKeyHoldsNoCertificates() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setEntry(
+                "not-a-certificate",
+                new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
+                new KeyStore.PasswordProtection("changeit".toCharArray()));
+        Path file = work.resolve("secret-only.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+
+        String message = fails(new TrustSettings(file, "changeit", null, false, SOURCE));
+
+        assertTrue(message.startsWith("lxca.trustStore " + file.toAbsolutePath() + " holds no certificates"), message);
+    }
+
+    @Test
     void aFingerprintWithOtherCharactersIsRefused() {
         String sha1Looking = "sha256:" + "AB".repeat(32);
         String message = fails(new TrustSettings(null, null, sha1Looking, false, SOURCE));
@@ -129,5 +161,22 @@ class TrustInputsTest {
         assertEquals(
                 certificate.fingerprint().replace(":", ""),
                 TrustInputs.pinnedFingerprint(new TrustSettings(null, null, spaced, false, SOURCE)));
+    }
+
+    @Test
+    void aTrustStoreIsReadOnceUntilItChangesOnDisk() throws Exception {
+        Path store = pkcs12();
+        TrustSettings trust = new TrustSettings(store, "changeit", null, false, SOURCE);
+        TlsSetup.TrustManagers managers = new TlsSetup.TrustManagers();
+
+        X509ExtendedTrustManager first = managers.of(trust);
+        assertSame(first, managers.of(trust));
+        assertEquals(1, managers.loads());
+
+        SelfSignedCertificate.forLocalhost().writeTrustStore(store);
+        Files.setLastModifiedTime(store, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
+
+        assertNotSame(first, managers.of(trust));
+        assertEquals(2, managers.loads(), "a trust store replaced on disk is read again");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -43,6 +44,10 @@ public final class LxcaSimulator implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
+    private final Object connectionMonitor = new Object();
+    /** Connections open now; guarded by {@link #connectionMonitor}. */
+    private int openConnections;
+
     private final Appliance appliance;
     private final int settingsPollsToComplete;
 
@@ -87,6 +92,17 @@ public final class LxcaSimulator implements AutoCloseable {
             @Override
             public void onOpened(Connection connection) {
                 connectionsOpened.incrementAndGet();
+                synchronized (connectionMonitor) {
+                    openConnections++;
+                }
+            }
+
+            @Override
+            public void onClosed(Connection connection) {
+                synchronized (connectionMonitor) {
+                    openConnections--;
+                    connectionMonitor.notifyAll();
+                }
             }
         });
         connector.setHost("127.0.0.1");
@@ -339,6 +355,24 @@ public final class LxcaSimulator implements AutoCloseable {
      */
     public int connectionsOpened() {
         return connectionsOpened.get();
+    }
+
+    /**
+     * Waits until no connection to it is open (a client that closed has closed its connections), at most
+     * {@code limit}; whether none is.
+     */
+    public boolean awaitNoOpenConnection(Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (connectionMonitor) {
+            while (openConnections > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connectionMonitor, left);
+            }
+            return true;
+        }
     }
 
     /**
